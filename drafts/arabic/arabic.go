@@ -1,0 +1,121 @@
+// Package arabic normalizes and folds Arabic text: what a draft goes through
+// on its way in, and what lets a search or a lenient diff see «أحكام» and
+// «احكام» as the same word.
+package arabic
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Tatweel (kashida) stretches a word; it carries no meaning.
+const Tatweel = '\u0640'
+
+// Normalize prepares text for storage: it removes a UTF-8 byte-order mark,
+// turns CRLF and lone CR into LF, maps Arabic presentation forms (U+FB50–
+// U+FDFF, U+FE70–U+FEFF, common in text copied from PDFs) back to base
+// letters and puts the result in NFC. Tatweel and harakat are kept as
+// written. The input must be valid UTF-8.
+func Normalize(s string) string {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if hasPresentationForms(s) {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			switch {
+			case r == '\uFEFF':
+				// a stray zero-width no-break space: drop it
+			case IsPresentationForm(r):
+				b.WriteString(norm.NFKC.String(string(r)))
+			default:
+				b.WriteRune(r)
+			}
+		}
+		s = b.String()
+	}
+	return norm.NFC.String(s)
+}
+
+// IsPresentationForm reports whether r is an Arabic presentation form that
+// has a compatibility mapping to base letters.
+func IsPresentationForm(r rune) bool {
+	if !(r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF) {
+		return false
+	}
+	return r == 0xFEFF || norm.NFKD.PropertiesString(string(r)).Decomposition() != nil
+}
+
+func hasPresentationForms(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < 0xEF {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if IsPresentationForm(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// IsHaraka reports whether r is an Arabic diacritic (tashkeel): the
+// harakat U+064B–U+065F, the superscript alef U+0670 and the Quranic
+// marks U+06D6–U+06ED. They combine with the letter before them.
+func IsHaraka(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED && r != 0x06DD && r != 0x06DE && r != 0x06E9
+}
+
+// Fold maps a word to the form that lenient comparison and search use:
+// harakat and tatweel removed, alef forms (أ إ آ ٱ) read as ا, alef maqsura
+// ى read as ي, Eastern Arabic digits read as Western digits, and Latin
+// letters in lower case. Two words that fold alike differ only in form.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == Tatweel || IsHaraka(r):
+			continue
+		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+			r = 'ا'
+		case r == 'ى':
+			r = 'ي'
+		case r >= '٠' && r <= '٩':
+			r = '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			r = '0' + (r - '۰')
+		case r < utf8.RuneSelf || unicode.IsUpper(r):
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// WesternDigits replaces Eastern Arabic digits (٠-٩, and the Persian ۰-۹)
+// with Western digits, leaving everything else alone.
+func WesternDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			return '0' + (r - '۰')
+		}
+		return r
+	}, s)
+}
+
+// IsArabicLetter reports whether r is a letter of the Arabic script.
+func IsArabicLetter(r rune) bool {
+	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
+}

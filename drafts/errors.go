@@ -1,0 +1,81 @@
+package drafts
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrorKind classifies an Error so that callers can react without parsing
+// messages: the CLI maps kinds to exit codes, the app to dialog wording.
+type ErrorKind string
+
+// The kinds of error the domain reports.
+const (
+	// Invalid: the input is wrong (a malformed draft, an empty proposal).
+	Invalid ErrorKind = "invalid"
+	// NotFound: the named draft, article or amendment does not exist.
+	NotFound ErrorKind = "not_found"
+	// Conflict: the request clashes with what is stored (a duplicate, a
+	// submitted amendment that can no longer be edited).
+	Conflict ErrorKind = "conflict"
+	// Unavailable: a resource is held elsewhere, such as a database file
+	// opened by another window.
+	Unavailable ErrorKind = "unavailable"
+	// Internal: a bug or an unexpected failure of the machine.
+	Internal ErrorKind = "internal"
+)
+
+// Error is the domain's one error type. Message is a sentence a person can
+// act on; Line, when not zero, is the line of the input it refers to.
+type Error struct {
+	Kind    ErrorKind
+	Message string
+	Line    int
+	Err     error // the underlying cause, for logs; may be nil
+}
+
+func (e *Error) Error() string {
+	msg := e.Message
+	if e.Line > 0 {
+		msg = fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	if e.Err != nil && e.Kind == Internal {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an *Error of the given kind with a formatted message.
+func Errorf(kind ErrorKind, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+// LineErrorf returns an Invalid *Error that points at a line of the input.
+func LineErrorf(line int, format string, args ...any) *Error {
+	return &Error{Kind: Invalid, Line: line, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrap returns an *Error of the given kind that keeps err as its cause.
+func Wrap(kind ErrorKind, err error, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Err: err}
+}
+
+// KindOf returns the kind of err: that of the first *Error in its chain, or
+// Internal for any other non-nil error, or "" for nil.
+func KindOf(err error) ErrorKind {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return Internal
+}
+
+// IsKind reports whether err is an *Error of the given kind.
+func IsKind(err error, kind ErrorKind) bool {
+	return err != nil && KindOf(err) == kind
+}

@@ -1,0 +1,56 @@
+package drafts
+
+// AmendmentFilter selects amendments; an empty field matches all.
+type AmendmentFilter struct {
+	DraftID string
+	Article string // an article key
+	Chamber string
+	Status  Status
+}
+
+// Match reports whether a passes the filter.
+func (f AmendmentFilter) Match(a *Amendment) bool {
+	return (f.DraftID == "" || a.DraftID == f.DraftID) &&
+		(f.Article == "" || a.Article == f.Article) &&
+		(f.Chamber == "" || a.Chamber == f.Chamber) &&
+		(f.Status == "" || a.Status == f.Status)
+}
+
+// Store keeps drafts, their versions and their amendments. Every method
+// returns *Error values; the kinds named below are the ones a caller is
+// expected to handle, and any other failure is Internal. A method that fails
+// changes nothing.
+type Store interface {
+	// AddDraft stores d as a new draft, or, when d.ID names a stored draft,
+	// as its next version. It sets d.ID, d.Version and d.Imported.
+	// Invalid: d has no articles, or two articles share a key.
+	AddDraft(d *Draft) error
+	// Drafts lists the stored drafts (their latest versions), oldest first.
+	Drafts() ([]DraftInfo, error)
+	// Draft returns the latest version of a draft. NotFound: no such draft.
+	Draft(id string) (*Draft, error)
+	// DraftVersion returns one version of a draft. NotFound: no such
+	// draft or version.
+	DraftVersion(id string, version int) (*Draft, error)
+	// LatestDraft returns the latest version of the draft imported last.
+	// NotFound: the store holds no draft.
+	LatestDraft() (*Draft, error)
+
+	// AddAmendments stores new amendments, all or none, giving each an ID
+	// where it has none. Invalid: one fails Validate, or its draft version
+	// has no such target article. NotFound: its draft does not exist.
+	// Conflict: its ID is already stored.
+	AddAmendments(as ...*Amendment) error
+	// UpdateAmendment replaces a stored amendment's content. NotFound: no
+	// amendment has that ID. Conflict: the stored one is submitted, and so
+	// locked. Invalid: as for AddAmendments.
+	UpdateAmendment(a *Amendment) error
+	// Amendment returns one amendment. NotFound: no amendment has that ID.
+	Amendment(id string) (*Amendment, error)
+	// Amendments returns the amendments that pass f, in the order of their
+	// target articles in the draft and, for one article, oldest first.
+	Amendments(f AmendmentFilter) ([]Amendment, error)
+
+	// Close releases the store; its file can then be opened elsewhere.
+	Close() error
+}
