@@ -1,0 +1,217 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"statute/drafts"
+	"statute/drafts/parse"
+)
+
+var cmdImport = &command{
+	name:       "import",
+	args:       "FILE [--title T] [--article-word W] [--version-of DRAFT]",
+	summary:    "read a draft statute from a text or Markdown file (- for standard input) and store it",
+	positional: 1,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		title := fs.String("title", "", "the draft's `title`, if not its first line")
+		word := fs.String("article-word", "", "the `word` that heads articles, such as الفصل in older dahirs (default: detected)")
+		versionOf := fs.String("version-of", "", "store the file as the next version of `DRAFT` instead of a new draft")
+		return func(c *ctx, args []string) error {
+			data, err := readInput(c.stdin, args[0], parse.MaxDraftBytes, "a draft")
+			if err != nil {
+				return err
+			}
+			d, err := parse.Parse(data, parse.Options{Title: *title, ArticleWord: *word, Source: filepath.Base(args[0])})
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			s, err := c.open(true)
+			if err != nil {
+				return err
+			}
+			if *versionOf != "" {
+				d.ID = drafts.NormalizeID(*versionOf)
+				if _, err := s.Draft(d.ID); err != nil {
+					return err
+				}
+			}
+			if err := s.AddDraft(d); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "%s\t%d articles\tversion %d\t%s\n", d.ID, len(d.Articles), d.Version, d.Title)
+			return nil
+		}
+	},
+}
+
+var cmdDrafts = &command{
+	name:    "drafts",
+	args:    "",
+	summary: "list the stored drafts: ID, version, articles, import date, title",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, _ []string) error {
+			s, err := c.open(false)
+			if err != nil {
+				return err
+			}
+			infos, err := s.Drafts()
+			if err != nil {
+				return err
+			}
+			if len(infos) == 0 {
+				fmt.Fprintln(c.stderr, "No drafts yet: import one with 'statutectl import FILE'.")
+			}
+			for _, d := range infos {
+				fmt.Fprintf(c.stdout, "%s\tv%d\t%d articles\t%s\t%s\n", d.ID, d.Version, d.Articles, d.Imported.Local().Format("2006-01-02 15:04"), d.Title)
+			}
+			return nil
+		}
+	},
+}
+
+var cmdArticles = &command{
+	name:    "articles",
+	args:    "[--draft DRAFT]",
+	summary: "list a draft's articles: key, number as written, first words",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		draftID := fs.String("draft", "", "the `DRAFT` to list (default: the latest imported)")
+		return func(c *ctx, _ []string) error {
+			d, err := c.draft(*draftID)
+			if err != nil {
+				return err
+			}
+			for i := range d.Articles {
+				a := &d.Articles[i]
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", a.Key, a.Number, firstWords(a.Text(), 8))
+			}
+			return nil
+		}
+	},
+}
+
+var cmdShow = &command{
+	name:       "show",
+	args:       "ARTICLE [--draft DRAFT]",
+	summary:    "print one article, with the titles and chapters it belongs to",
+	positional: 1,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		draftID := fs.String("draft", "", "the `DRAFT` to read (default: the latest imported)")
+		return func(c *ctx, args []string) error {
+			d, err := c.draft(*draftID)
+			if err != nil {
+				return err
+			}
+			a, err := parse.Find(d, args[0])
+			if err != nil {
+				return err
+			}
+			for _, div := range d.Path(a) {
+				fmt.Fprintln(c.stdout, div.Heading)
+			}
+			fmt.Fprintln(c.stdout, articleHeading(d, a))
+			for _, p := range a.Paragraphs {
+				fmt.Fprintln(c.stdout, p)
+			}
+			as, err := c.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: a.Key})
+			if err != nil {
+				return err
+			}
+			if len(as) > 0 {
+				fmt.Fprintf(c.stdout, "\n(%s: see 'statutectl amendments --article %s')\n", plural(len(as), "amendment"), a.Key)
+			}
+			return nil
+		}
+	},
+}
+
+var cmdChambers = &command{
+	name:    "chambers",
+	args:    "",
+	summary: "list the twelve regional chambers and the federation, with their codes",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, _ []string) error {
+			for _, ch := range append(drafts.Chambers[:len(drafts.Chambers):len(drafts.Chambers)], drafts.Federation) {
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", ch.Code, ch.Name(), ch.FrenchName())
+			}
+			return nil
+		}
+	},
+}
+
+// articleHeading is the article's heading line as a reader expects it:
+// «المادة 3: مهام الغرفة».
+func articleHeading(d *drafts.Draft, a *drafts.Article) string {
+	h := strings.TrimSpace(d.ArticleWord + " " + a.Number)
+	if a.Heading != "" {
+		h += ": " + a.Heading
+	}
+	return h
+}
+
+// firstWords shortens a text to its first n words, for one-line listings.
+func firstWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + " …"
+}
+
+// readInput reads a file given on the command line ("-" for standard input),
+// refusing what is not a regular file or is larger than limit.
+func readInput(stdin io.Reader, path string, limit int64, what string) ([]byte, error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, drafts.Errorf(drafts.NotFound, "%s: no such file", path)
+			}
+			return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+		}
+		if !st.Mode().IsRegular() {
+			return nil, drafts.Errorf(drafts.Invalid, "%s is not a file: give the path of %s", path, what)
+		}
+		if st.Size() > limit {
+			return nil, drafts.Errorf(drafts.Invalid, "%s is %s, more than %s can be (%s): is it the right file?", path, size(st.Size()), what, size(limit))
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, drafts.Errorf(drafts.Invalid, "%s is more than %s can be (%s): is it the right file?", path, what, size(limit))
+	}
+	return data, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
