@@ -1,7 +1,11 @@
 package arabic_test
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"statute/drafts/arabic"
 )
@@ -49,4 +53,52 @@ func TestWesternDigits(t *testing.T) {
 	if got := arabic.WesternDigits("المادة ٤ و۱۲"); got != "المادة 4 و12" {
 		t.Errorf("got %q", got)
 	}
+}
+
+// The fast path of Normalize must agree with the normalizer on every kind of
+// text a draft holds.
+func TestNormalizeIsNFC(t *testing.T) {
+	inputs := []string{
+		"المادة الأولى: يحدد هذا القانون",
+		"شَدَّة: الشّدّة قبل الفتحة والفتحة قبل الشدة \u064e\u0651 \u0651\u064e",
+		"كسرة ثم شدة \u0650\u0651 ثم سكون وفتحة \u0652\u064e",
+		"«القانون رقم 18.09» – Article 2 bis… • ١٠٬٠٠٠ درهم",
+		"alef + hamza above \u0627\u0654 and madda \u0627\u0653 and hamza below \u0627\u0655",
+		"e\u0301 Fe\u0300s cafe\u0301",
+		"\u2000 en quad and \u2126 ohm sign",
+		"ligne 1\nسطر ثان بالشدة والضمة \u064f\u0651\nligne 3 e\u0301",
+		"\u0645\u0670\u0644\u0643 superscript alef, \u0615 small high tah \u0651\u0615",
+	}
+	for _, s := range inputs {
+		if got, want := arabic.Normalize(s), norm.NFC.String(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want NFC %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("المادة ٤ مكررة: «نص» \u064e\u0651")
+	f.Add("\uFEFF\uFEDF\uFEE4\uFE8E\r\nFe\u0300s")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := arabic.Normalize(s)
+		plain := !strings.ContainsAny(s, "\r\uFEFF")
+		for _, r := range s {
+			plain = plain && !arabic.IsPresentationForm(r)
+		}
+		if want := norm.NFC.String(s); plain && got != want {
+			t.Errorf("Normalize(%q) = %q, want NFC %q", s, got, want)
+		}
+		if !norm.NFC.IsNormalString(got) {
+			t.Errorf("Normalize(%q) = %q is not NFC", s, got)
+		}
+		if strings.ContainsRune(got, '\r') || strings.HasPrefix(got, "\uFEFF") {
+			t.Errorf("Normalize(%q) = %q keeps a CR or BOM", s, got)
+		}
+		if again := arabic.Normalize(got); again != got {
+			t.Errorf("Normalize is not idempotent: %q then %q", got, again)
+		}
+	})
 }
