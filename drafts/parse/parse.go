@@ -1,0 +1,447 @@
+// Package parse reads a draft statute from plain text or Markdown into a
+// drafts.Draft, writes a draft back as Markdown, and turns the article
+// references people type («المادة الأولى», "2 bis", «٤») into article keys.
+//
+// How a document is read, line by line:
+//
+//   - The text goes through arabic.Normalize first (byte-order mark, CRLF,
+//     presentation forms copied from PDFs, NFC), unless a survey of its
+//     bytes shows that Normalize would leave it unchanged, which is the
+//     common case and saves most of the parse time. Blank lines mean
+//     nothing, and neither do lines that hold only Markdown markup («#»,
+//     «---»).
+//   - A heading is a line that starts with a heading word and a number, with
+//     only the end of the line or a separator (: - – — .) after the number:
+//     «المادة 3: مهام الغرفة», «Article 2 bis. –», «الباب الأول». A line
+//     that merely starts with a reference («المادة 5 من القانون رقم 18.09…»)
+//     is not a heading. Markdown «#» prefixes and «**bold**» are ignored on
+//     heading lines.
+//   - Numbers are digits (Western or Eastern), ordinals in words from 1 to 99
+//     in either gender, with or without hamza («الأولى», «الاولى»,
+//     «الحادية عشرة», «الحادية والعشرون»), «premier», «1er», «unique» or
+//     «فريدة», and for divisions also roman numerals («Titre II»). A number
+//     may carry «مكرر/مكررة» (bis), «مكرر مرتين» (ter), «مكرر ثلاث مرات»
+//     (quater), or a Latin bis, ter, quater…; «2-1» is kept as it is.
+//   - The word that marks an article is a property of the document: «المادة»
+//     or "Article" when such headings exist (the more frequent one wins), else
+//     «الفصل» as in older dahirs, in which case «الفصل» no longer marks a
+//     chapter. Options.ArticleWord forces the choice.
+//   - What follows the separator on an article's heading line is the
+//     article's own title when it is short: at most ten words, not ending in
+//     punctuation that closes or opens a sentence (. : ; ، ؛ ! ?). Otherwise it
+//     is the article's first paragraph: «المادة 3 - تتولى الغرفة ما يلي:»
+//     has no title and starts with that sentence. A note in parentheses,
+//     «المادة 5: (نسخت)», is text too.
+//   - A division (الكتاب, القسم, الباب, الفصل, الفرع; Livre, Partie, Titre,
+//     Chapitre, Section) takes its title after a separator on its own line,
+//     or from the next line if that line is short (at most sixteen words, no
+//     closing punctuation) and comes before any article. Any other text
+//     between a division heading and the next article belongs to no article
+//     and is refused, naming its line, rather than dropped or misplaced.
+//   - Every other non-empty line of an article is one paragraph, trimmed,
+//     kept as written (list items «- », «أ) », «1.» included).
+//   - An article needs at least one line of text: a heading with nothing
+//     under it is refused, naming its line, because it is most often a
+//     heading read by mistake. A repealed article keeps a line such as
+//     «(نسخت)».
+//   - The draft's title is the first line before any heading (or
+//     Options.Title, or else the source file's name); the other lines before
+//     the first heading are the preamble.
+package parse
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"statute/drafts"
+	"statute/drafts/arabic"
+)
+
+// MaxDraftBytes is the largest draft Parse accepts. Real statutes are well
+// under a megabyte; a bigger file is almost surely the wrong one.
+const MaxDraftBytes = 16 << 20
+
+// Options adjust how Parse reads a document.
+type Options struct {
+	// ArticleWord, when set, is the word that heads articles, overriding
+	// detection: «المادة», «الفصل», "Article", or any single word.
+	ArticleWord string
+	// Title, when set, is the draft's title; the document's first line is
+	// then kept in the preamble.
+	Title string
+	// Source is the name of the file the draft comes from, for Draft.Source.
+	Source string
+}
+
+// Parse reads a draft statute. It sets the draft's Title, Language,
+// ArticleWord, Preamble, Divisions, Articles and Source, not its ID,
+// Version or Imported time. Bad input gives an Invalid *drafts.Error that
+// names the problem and, where it lies on one line, the line.
+func Parse(data []byte, opt Options) (*drafts.Draft, error) {
+	sv, err := checkBytes(data)
+	if err != nil {
+		return nil, err
+	}
+	forced, err := articleWordOption(opt.ArticleWord)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	lang := majority(sv.arabic, sv.latin)
+	if !sv.plain {
+		text = arabic.Normalize(text)
+		lang = language(text)
+	}
+	lines, counts := scan(text, forced)
+	if len(lines) == 0 {
+		return nil, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
+	}
+	d := &drafts.Draft{
+		Title:    strings.TrimSpace(opt.Title),
+		Language: lang,
+		Source:   opt.Source,
+	}
+	word := chooseWord(forced, counts, d.Language)
+	if word.kind == wordNone {
+		if forced.kind != wordNone {
+			return nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «%s 1»: check the article word, or leave --article-word out to detect it", forced.display)
+		}
+		return nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «المادة 1» or «Article 1»; if this document uses another word, pass --article-word")
+	}
+	d.ArticleWord = word.display
+	if err := assemble(d, lines, word, d.Title != ""); err != nil {
+		return nil, err
+	}
+	if d.Title == "" && opt.Source != "" {
+		d.Title = strings.TrimSuffix(filepath.Base(opt.Source), filepath.Ext(opt.Source))
+	}
+	return d, nil
+}
+
+// checkBytes refuses what is not UTF-8 text before any work is done on it,
+// and surveys the text on the way.
+func checkBytes(data []byte) (survey, error) {
+	if len(data) > MaxDraftBytes {
+		return survey{}, drafts.Errorf(drafts.Invalid, "the file is %.1f MB, over the limit of %d MB for a draft: is it the right file?",
+			float64(len(data))/(1<<20), MaxDraftBytes>>20)
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return survey{}, drafts.Errorf(drafts.Invalid, "the file is in UTF-16 (\"Unicode\" in Notepad and Word): save it as UTF-8 text and import it again")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return survey{}, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
+	}
+	sv := surveyBytes(data)
+	if sv.nul {
+		return survey{}, drafts.Errorf(drafts.Invalid, "this is not a text file (it holds NUL bytes): if it is a Word or PDF document, save it as plain text (UTF-8) or Markdown first")
+	}
+	if sv.control*10 > len(data) {
+		return survey{}, drafts.Errorf(drafts.Invalid, "this is not a text file (it is mostly control characters): if it is a Word or PDF document, save it as plain text (UTF-8) or Markdown first")
+	}
+	if !sv.plain && !utf8.Valid(data) {
+		at := 0
+		for at < len(data) {
+			r, n := utf8.DecodeRune(data[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		line := 1 + bytes.Count(data[:at], []byte{'\n'})
+		return survey{}, drafts.LineErrorf(line, "the text is not valid UTF-8 (byte 0x%02X): the file is probably in another encoding such as Windows-1256; open it and save it as UTF-8", data[at])
+	}
+	return sv, nil
+}
+
+// A survey is what one pass over the raw bytes learns.
+type survey struct {
+	nul     bool
+	control int // control characters other than line breaks and tabs
+	// plain: the text is valid UTF-8 and every character is one that
+	// arabic.Normalize leaves alone whatever surrounds it (a starter that
+	// is NFC on its own; no CR, byte-order mark or presentation form), so
+	// Normalize would return the text unchanged. Most drafts are plain, and
+	// checking it here costs a fraction of Normalize's own NFC check.
+	plain         bool
+	arabic, latin int // letters, counted only while the text is plain
+}
+
+func surveyBytes(data []byte) survey {
+	sv := survey{plain: true}
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c < utf8.RuneSelf:
+			switch {
+			case c|0x20 >= 'a' && c|0x20 <= 'z':
+				sv.latin++
+			case c >= 0x20 && c != 0x7F, c == '\n', c == '\t':
+			case c == 0:
+				sv.nul = true
+			case c == '\r':
+				sv.plain = false
+			case c == '\f', c == '\v':
+			default:
+				sv.control++
+			}
+			i++
+			continue
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80:
+			r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+			if isPlainRune(r) {
+				if r >= 0xC0 && r <= 0x24F {
+					sv.latin++
+				} else if r >= 0x0620 && r <= 0x064A || r >= 0x0671 && r <= 0x06D3 {
+					sv.arabic++
+				}
+				i += 2
+				continue
+			}
+		case c == 0xE2 && i+2 < len(data) && (data[i+1] == 0x80 || data[i+1] == 0x81) && data[i+2]&0xC0 == 0x80:
+			// U+2000–U+207F: punctuation and invisible marks
+			if r := rune(data[i+1]&0x3F)<<6 | rune(data[i+2]&0x3F) | 0x2000; r >= 0x2002 && r <= 0x206F {
+				i += 3
+				continue
+			}
+		}
+		sv.plain = false
+		i++
+	}
+	return sv
+}
+
+// isPlainRune reports whether a two-byte rune is NFC on its own and a
+// starter (canonical combining class 0), so that no neighbour can make NFC
+// change it: Latin-1 and Latin Extended-A and -B, Arabic letters, digits
+// and punctuation (not the harakat, U+0610–U+061A, U+064B–U+065F, U+0670,
+// U+06D6–U+06ED).
+func isPlainRune(r rune) bool {
+	return r >= 0x80 && r <= 0x24F ||
+		r >= 0x0600 && r <= 0x060F || r >= 0x061B && r <= 0x064A ||
+		r >= 0x0660 && r <= 0x066F || r >= 0x0671 && r <= 0x06D5 || r >= 0x06EE && r <= 0x06FF
+}
+
+// language says "ar" or "fr" by which script has more letters.
+func language(s string) string {
+	ar, latin := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+		case r >= 0xC0 && r <= 0x24F:
+			latin++
+		case r >= 0x0620 && r <= 0x064A, r >= 0x0671 && r <= 0x06D3:
+			ar++
+		}
+	}
+	return majority(ar, latin)
+}
+
+func majority(arabic, latin int) string {
+	if latin > arabic {
+		return "fr"
+	}
+	return "ar"
+}
+
+// A line is one non-blank line of the document, classified on its own.
+type line struct {
+	no    int    // 1-based
+	text  string // trimmed, as written: the form kept in paragraphs
+	clean string // without Markdown markup: the form read as a heading or title
+	word  headingWord
+	num   number
+	rest  string // what follows the number and its separator
+}
+
+// scan splits the text into non-blank lines, reads each as a heading if it
+// can be one, and counts the candidate article headings of each word.
+func scan(text string, forced headingWord) ([]line, [wordKinds]int) {
+	var counts [wordKinds]int
+	lines := make([]line, 0, strings.Count(text, "\n")/2+1)
+	no := 0
+	for len(text) > 0 {
+		no++
+		raw := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			raw, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		trimmed := trimSpace(raw)
+		if trimmed == "" || isRule(trimmed) {
+			continue
+		}
+		clean := stripMarkdown(trimmed)
+		if clean == "" {
+			continue
+		}
+		l := line{no: no, text: trimmed, clean: clean}
+		l.word, l.num, l.rest = readHeading(clean, forced)
+		if l.word.kind != wordNone && !l.num.roman && l.word.articleCandidate() {
+			counts[l.word.kind]++
+		}
+		lines = append(lines, l)
+	}
+	return lines, counts
+}
+
+// chooseWord decides which word marks articles in this document.
+func chooseWord(forced headingWord, counts [wordKinds]int, lang string) headingWord {
+	if forced.kind != wordNone {
+		if counts[forced.kind] == 0 {
+			return headingWord{}
+		}
+		return forced
+	}
+	madda, article := counts[wordMadda], counts[wordArticle]
+	switch {
+	case madda > article, madda > 0 && madda == article && lang == "ar":
+		return knownWords["الماده"]
+	case article > 0:
+		return knownWords["article"]
+	case counts[wordFasl] > 0:
+		return knownWords["الفصل"]
+	}
+	return headingWord{}
+}
+
+// assemble builds the draft's structure from the classified lines.
+func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) error {
+	var (
+		cur        *drafts.Article
+		curDiv     = -1
+		pending    = -1 // a division whose title may come on the next line
+		lastDiv    = -1 // the last division heading, for text that follows it
+		seen       = make(map[string]int, len(lines)/4)
+		anyHeading bool
+	)
+	finish := func() error {
+		if cur == nil {
+			return nil
+		}
+		if len(cur.Paragraphs) == 0 {
+			hint := ""
+			if cur.Heading != "" {
+				hint = ": «" + cur.Heading + "» was read as its title; end it with a full stop to make it the text"
+			}
+			return drafts.LineErrorf(cur.Line, "«%s %s» has no text: write the article under its heading, or keep a line such as «(نسخت)» for a repealed article%s",
+				d.ArticleWord, cur.Number, hint)
+		}
+		d.Articles = append(d.Articles, *cur)
+		cur = nil
+		return nil
+	}
+	for i := range lines {
+		l := &lines[i]
+		switch {
+		case l.word.kind != wordNone && l.word.kind == word.kind && !l.num.roman:
+			if err := finish(); err != nil {
+				return err
+			}
+			if prev, dup := seen[l.num.key]; dup {
+				return drafts.LineErrorf(l.no, "«%s» repeats article %s, already headed at line %d: renumber one of them (an inserted article takes a number such as %s)",
+					l.clean, l.num.key, prev, insertedExample(l.num.key, d.Language))
+			}
+			seen[l.num.key] = l.no
+			anyHeading, pending = true, -1
+			cur = &drafts.Article{Key: l.num.key, Number: l.num.raw, Position: len(d.Articles), Division: curDiv, Line: l.no}
+			if l.rest != "" {
+				if isTitle(l.rest, maxArticleTitleWords) {
+					cur.Heading = l.rest
+				} else {
+					cur.Paragraphs = append(cur.Paragraphs, l.rest)
+				}
+			}
+		case l.word.level != 0 && l.word.kind != word.kind:
+			if err := finish(); err != nil {
+				return err
+			}
+			anyHeading = true
+			parent := curDiv
+			for parent >= 0 && d.Divisions[parent].Level >= l.word.level {
+				parent = d.Divisions[parent].Parent
+			}
+			d.Divisions = append(d.Divisions, drafts.Division{Level: l.word.level, Heading: l.clean, Number: l.num.raw, Title: l.rest, Parent: parent})
+			curDiv = len(d.Divisions) - 1
+			lastDiv = i
+			pending = -1
+			if l.rest == "" {
+				pending = curDiv
+			}
+		case cur != nil:
+			cur.Paragraphs = append(cur.Paragraphs, l.text)
+		case pending >= 0 && isTitle(trimSeparators(l.clean), maxDivisionTitleWords):
+			// The title moves onto the heading line, where separators
+			// before it would be read as part of the separator.
+			title := trimSeparators(l.clean)
+			dv := &d.Divisions[pending]
+			dv.Title = title
+			dv.Heading = strings.TrimRightFunc(dv.Heading, isSeparatorOrSpace) + ": " + title
+			pending = -1
+		case !anyHeading:
+			if !haveTitle {
+				d.Title, haveTitle = l.clean, true
+			} else {
+				d.Preamble = append(d.Preamble, l.text)
+			}
+		default:
+			return drafts.LineErrorf(l.no, "this text comes after the heading «%s» (line %d) and before any article, so it belongs to no article: move it under an article, or remove it",
+				lines[lastDiv].clean, lines[lastDiv].no)
+		}
+	}
+	return finish()
+}
+
+func insertedExample(key, lang string) string {
+	base := key
+	if i := strings.IndexFunc(key, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
+		base = key[:i]
+	}
+	if lang == "fr" {
+		return "\"" + base + " bis\""
+	}
+	return "«" + base + " مكررة»"
+}
+
+// Titles are short; a longer line, or one that ends like a sentence, is
+// text.
+const (
+	maxArticleTitleWords  = 10
+	maxDivisionTitleWords = 16
+)
+
+func isSeparatorOrSpace(r rune) bool { return isSeparator(r) || isSpace(r) }
+
+func trimSeparators(s string) string { return strings.TrimLeftFunc(s, isSeparatorOrSpace) }
+
+func isTitle(s string, maxWords int) bool {
+	if s == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == ')' && s[0] == '(' {
+		return false // a note such as «(نسخت)» is text
+	}
+	switch last {
+	case '.', ':', ';', '؛', '،', ',', '!', '?', '؟', '…':
+		return false
+	}
+	words, inWord := 0, false
+	for _, r := range s {
+		if isSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+			if words > maxWords {
+				return false
+			}
+		}
+	}
+	return true
+}
