@@ -133,3 +133,23 @@ func TestDraftPathAndHash(t *testing.T) {
 		t.Error("Article(2) found an article that does not exist")
 	}
 }
+
+func TestLevelJSON(t *testing.T) {
+	for _, l := range []drafts.Level{drafts.Book, drafts.Part, drafts.Title, drafts.Chapter, drafts.Section} {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatalf("%d: %v", l, err)
+		}
+		var back drafts.Level
+		if err := back.UnmarshalText(b); err != nil || back != l {
+			t.Errorf("%s: read back as %v, %v", b, back, err)
+		}
+	}
+	var l drafts.Level
+	if err := l.UnmarshalText([]byte("chapitre")); !drafts.IsKind(err, drafts.Invalid) {
+		t.Errorf("unknown level: %v, want Invalid", err)
+	}
+	if drafts.Chapter.Arabic() != "الفصل" || drafts.Title.French() != "Titre" {
+		t.Error("level words")
+	}
+}

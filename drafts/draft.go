@@ -41,6 +41,26 @@ func (l Level) String() string {
 	return "level?"
 }
 
+// MarshalText writes the level by name, so that stored and exported JSON
+// reads "chapter" rather than a number.
+func (l Level) MarshalText() ([]byte, error) {
+	if _, ok := levelWords[l]; !ok {
+		return nil, Errorf(Internal, "no such division level %d", int(l))
+	}
+	return []byte(l.String()), nil
+}
+
+// UnmarshalText reads a level written by MarshalText.
+func (l *Level) UnmarshalText(b []byte) error {
+	for lv, w := range levelWords {
+		if w[2] == string(b) {
+			*l = lv
+			return nil
+		}
+	}
+	return Errorf(Invalid, "unknown division level %q: use book, part, title, chapter or section", b)
+}
+
 // A Division is a book, part, title, chapter or section of a draft.
 type Division struct {
 	Level   Level  `json:"level"`
