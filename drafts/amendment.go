@@ -149,6 +149,7 @@ func NormalizeID(id string) string {
 	if !ok {
 		return id
 	}
-	rest = strings.NewReplacer("O", "0", "I", "1", "L", "1").Replace(rest)
-	return prefix + "-" + rest
+	return prefix + "-" + lookalikes.Replace(rest)
 }
+
+var lookalikes = strings.NewReplacer("O", "0", "I", "1", "L", "1")

@@ -1,0 +1,332 @@
+package boltstore
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+
+	"statute/drafts"
+)
+
+// header is what a version stores besides its articles: the draft with its
+// articles left out, and their count, so that listings decode no article.
+type header struct {
+	*drafts.Draft
+	ArticleCount int `json:"article_count"`
+}
+
+// freshID returns a new random ID that taken says is free. IDs are random
+// so that laptops that never talk make distinct ones; 40 random bits make a
+// second draw rare, not impossible.
+func freshID(prefix string, taken func(string) bool) string {
+	id := drafts.NewID(prefix)
+	for taken(id) {
+		id = drafts.NewID(prefix)
+	}
+	return id
+}
+
+// validID checks an ID that becomes part of keys.
+func validID(what, id string) error {
+	switch {
+	case id == "":
+		return drafts.Errorf(drafts.Invalid, "the %s ID is empty", what)
+	case len(id) > maxIDBytes:
+		return drafts.Errorf(drafts.Invalid, "the %s ID is longer than %d bytes", what, maxIDBytes)
+	case !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return drafts.Errorf(drafts.Invalid, "the %s ID %q holds characters an ID cannot", what, id)
+	}
+	return nil
+}
+
+func validDraft(d *drafts.Draft) error {
+	if d == nil {
+		return drafts.Errorf(drafts.Invalid, "no draft was given")
+	}
+	if len(d.Articles) == 0 {
+		return drafts.Errorf(drafts.Invalid, "the draft has no articles: check that its article headings read «المادة 1» or «Article 1»")
+	}
+	seen := make(map[string]int, len(d.Articles))
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		switch {
+		case strings.TrimSpace(a.Key) == "":
+			return drafts.Errorf(drafts.Invalid, "article %d of the draft (%q) has no key", i+1, a.Number)
+		case len(a.Key) > maxIDBytes || !utf8.ValidString(a.Key):
+			return drafts.Errorf(drafts.Invalid, "article %d of the draft has an unusable key %q", i+1, a.Key)
+		}
+		if j, dup := seen[a.Key]; dup {
+			return drafts.Errorf(drafts.Invalid, "articles %d and %d of the draft are both numbered %q: renumber one of them", j+1, i+1, a.Key)
+		}
+		seen[a.Key] = i
+	}
+	return nil
+}
+
+// AddDraft stores d as a new draft, or as the next version of the stored
+// draft d.ID names. A d.ID that names no stored draft keeps that ID, so a
+// draft received from the federation keeps the ID its amendments refer to.
+func (s *Store) AddDraft(d *drafts.Draft) error {
+	if err := validDraft(d); err != nil {
+		return err
+	}
+	id := drafts.NormalizeID(d.ID)
+	if d.ID != "" {
+		if err := validID("draft", id); err != nil {
+			return err
+		}
+	}
+	rec := *d
+	rec.Articles = nil
+	rec.Imported = time.Now().UTC()
+	articles := make([][]byte, len(d.Articles))
+	entries := make([][]byte, len(d.Articles))
+	for i := range d.Articles {
+		js, err := json.Marshal(&d.Articles[i])
+		if err != nil {
+			return drafts.Wrap(drafts.Internal, err, "article %q could not be encoded", d.Articles[i].Key)
+		}
+		articles[i] = js
+		entries[i] = articleEntry(i, d.Articles[i].TextHash())
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		all := tx.Bucket([]byte(bucketDrafts))
+		if id == "" {
+			id = freshID("D", func(id string) bool { return all.Bucket([]byte(id)) != nil })
+		}
+		versions, err := all.CreateBucketIfNotExists([]byte(id))
+		if err != nil {
+			return err
+		}
+		rec.ID, rec.Version = id, 1
+		if k, _ := versions.Cursor().Last(); k != nil {
+			rec.Version = int(binary.BigEndian.Uint32(k)) + 1
+		}
+		hjs, err := json.Marshal(header{Draft: &rec, ArticleCount: len(articles)})
+		if err != nil {
+			return err
+		}
+		v, err := versions.CreateBucket(u32key(rec.Version))
+		if err != nil {
+			return err
+		}
+		if err := v.Put([]byte(keyHeader), hjs); err != nil {
+			return err
+		}
+		arts, err := v.CreateBucket([]byte(bucketArticles))
+		if err != nil {
+			return err
+		}
+		arts.FillPercent = 1 // positions only grow: pack the pages full
+		keys, err := v.CreateBucket([]byte(bucketKeys))
+		if err != nil {
+			return err
+		}
+		for i, js := range articles {
+			if err := arts.Put(u32key(i), js); err != nil {
+				return err
+			}
+			if err := keys.Put([]byte(d.Articles[i].Key), entries[i]); err != nil {
+				return err
+			}
+		}
+		imports := tx.Bucket([]byte(bucketImports))
+		seq, err := imports.NextSequence()
+		if err != nil {
+			return err
+		}
+		return imports.Put(u64key(seq), []byte(id))
+	})
+	if err != nil {
+		return s.fail(err, "store the draft")
+	}
+	d.ID, d.Version, d.Imported = rec.ID, rec.Version, rec.Imported
+	return nil
+}
+
+// Drafts lists the stored drafts (their latest versions), oldest first.
+func (s *Store) Drafts() ([]drafts.DraftInfo, error) {
+	infos := []drafts.DraftInfo{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		all := tx.Bucket([]byte(bucketDrafts))
+		seen := map[string]bool{}
+		c := tx.Bucket([]byte(bucketImports)).Cursor()
+		for _, id := c.First(); id != nil; _, id = c.Next() {
+			if seen[string(id)] {
+				continue
+			}
+			seen[string(id)] = true
+			h, err := latestHeader(all, string(id), s.path)
+			if err != nil {
+				return err
+			}
+			infos = append(infos, drafts.DraftInfo{ID: h.ID, Title: h.Title, Version: h.Version,
+				Articles: h.ArticleCount, Source: h.Source, Imported: h.Imported})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.fail(err, "list the drafts")
+	}
+	return infos, nil
+}
+
+// Draft returns the latest version of a draft. NotFound: no such draft.
+func (s *Store) Draft(id string) (*drafts.Draft, error) {
+	return s.draftVersion(id, latest)
+}
+
+// DraftVersion returns one version of a draft. NotFound: no such draft or
+// version.
+func (s *Store) DraftVersion(id string, version int) (*drafts.Draft, error) {
+	if version == latest {
+		return nil, drafts.Errorf(drafts.NotFound, "there is no version 0 of a draft: versions count from 1")
+	}
+	return s.draftVersion(id, version)
+}
+
+// draftVersion reads a version of a draft, or the latest when version is
+// latest.
+func (s *Store) draftVersion(id string, version int) (*drafts.Draft, error) {
+	id = drafts.NormalizeID(id)
+	var d *drafts.Draft
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v, err := versionBucket(tx, id, version)
+		if err != nil {
+			return err
+		}
+		d, err = readDraft(v, s.path)
+		return err
+	})
+	if err != nil {
+		return nil, s.fail(err, "read the draft")
+	}
+	return d, nil
+}
+
+// LatestDraft returns the latest version of the draft imported last.
+// NotFound: the store holds no draft.
+func (s *Store) LatestDraft() (*drafts.Draft, error) {
+	var d *drafts.Draft
+	err := s.db.View(func(tx *bolt.Tx) error {
+		_, id := tx.Bucket([]byte(bucketImports)).Cursor().Last()
+		if id == nil {
+			return drafts.Errorf(drafts.NotFound, "the database holds no draft yet: import one first")
+		}
+		v, err := versionBucket(tx, string(id), latest)
+		if err != nil {
+			return err
+		}
+		d, err = readDraft(v, s.path)
+		return err
+	})
+	if err != nil {
+		return nil, s.fail(err, "read the latest draft")
+	}
+	return d, nil
+}
+
+// Article returns one article of a version of a draft, decoding only that
+// article. NotFound: no such draft, version or article.
+func (s *Store) Article(draftID string, version int, key string) (*drafts.Article, error) {
+	draftID = drafts.NormalizeID(draftID)
+	if version == latest {
+		return nil, drafts.Errorf(drafts.NotFound, "there is no version 0 of a draft: versions count from 1")
+	}
+	var a drafts.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v, err := versionBucket(tx, draftID, version)
+		if err != nil {
+			return err
+		}
+		pos, _, ok := parseArticleEntry(v.Bucket([]byte(bucketKeys)).Get([]byte(key)))
+		if !ok {
+			return drafts.Errorf(drafts.NotFound, "draft %s has no article %q", draftID, key)
+		}
+		return decode(v.Bucket([]byte(bucketArticles)).Get(u32key(pos)), &a, s.path)
+	})
+	if err != nil {
+		return nil, s.fail(err, "read the article")
+	}
+	return &a, nil
+}
+
+// latest asks draftVersion for a draft's latest version.
+const latest = 0
+
+// versionBucket finds a version of a draft, or its latest when version is
+// latest; other numbers below 1 are versions that do not exist.
+func versionBucket(tx *bolt.Tx, id string, version int) (*bolt.Bucket, error) {
+	versions := tx.Bucket([]byte(bucketDrafts)).Bucket([]byte(id))
+	if versions == nil {
+		return nil, drafts.Errorf(drafts.NotFound, "there is no draft %q: check the ID in the list of drafts", id)
+	}
+	last, _ := versions.Cursor().Last()
+	if last == nil {
+		return nil, drafts.Errorf(drafts.NotFound, "draft %s has no version stored", id)
+	}
+	if version == latest {
+		return versions.Bucket(last), nil
+	}
+	if version > 0 && uint64(version) <= math.MaxUint32 {
+		if v := versions.Bucket(u32key(version)); v != nil {
+			return v, nil
+		}
+	}
+	return nil, drafts.Errorf(drafts.NotFound, "draft %s has no version %d: its versions run from 1 to %d",
+		id, version, binary.BigEndian.Uint32(last))
+}
+
+func latestHeader(all *bolt.Bucket, id, path string) (header, error) {
+	h := header{Draft: new(drafts.Draft)}
+	versions := all.Bucket([]byte(id))
+	if versions == nil {
+		return h, notOurs(path, fmt.Errorf("import of unknown draft %q", id))
+	}
+	k, _ := versions.Cursor().Last()
+	if k == nil {
+		return h, notOurs(path, fmt.Errorf("draft %q has no version", id))
+	}
+	return h, decode(versions.Bucket(k).Get([]byte(keyHeader)), &h, path)
+}
+
+// readDraft decodes a whole version. json.Unmarshal copies what it keeps, so
+// nothing returned points into the transaction's memory.
+func readDraft(v *bolt.Bucket, path string) (*drafts.Draft, error) {
+	h := header{Draft: new(drafts.Draft)}
+	if err := decode(v.Get([]byte(keyHeader)), &h, path); err != nil {
+		return nil, err
+	}
+	d := h.Draft
+	d.Articles = make([]drafts.Article, 0, h.ArticleCount)
+	arts := v.Bucket([]byte(bucketArticles))
+	if arts == nil {
+		return nil, notOurs(path, fmt.Errorf("draft %s version %d has no articles bucket", d.ID, d.Version))
+	}
+	c := arts.Cursor()
+	for k, js := c.First(); k != nil; k, js = c.Next() {
+		d.Articles = append(d.Articles, drafts.Article{})
+		if err := decode(js, &d.Articles[len(d.Articles)-1], path); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// decode reads one stored JSON value; a missing or unreadable one means the
+// file was damaged.
+func decode(js []byte, v any, path string) error {
+	if js == nil {
+		return notOurs(path, fmt.Errorf("missing value for %T", v))
+	}
+	if err := json.Unmarshal(js, v); err != nil {
+		return notOurs(path, err)
+	}
+	return nil
+}
