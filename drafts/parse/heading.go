@@ -89,6 +89,13 @@ func readHeading(s string, forced headingWord) (headingWord, number, string) {
 	if end == 0 || end > 40 || forced.kind != wordCustom && !mayStartHeadingWord(s) {
 		return headingWord{}, number{}, ""
 	}
+	if forced.kind != wordCustom && s[0] >= utf8.RuneSelf {
+		// The Arabic heading words have four to six letters; counting
+		// them spares the many other words that start with «ال» a fold.
+		if n := letterCount(s[:end]); n < 4 || n > 6 {
+			return headingWord{}, number{}, ""
+		}
+	}
 	f := fold(s[:end])
 	w, ok := knownWords[f]
 	if forced.kind == wordCustom && f == fold(forced.display) {
@@ -139,8 +146,44 @@ func mayStartHeadingWord(s string) bool {
 	if c := s[0] | 0x20; c < utf8.RuneSelf {
 		return c == 'a' || c == 'l' || c == 'p' || c == 't' || c == 'c' || c == 's'
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return r == 'ا' || r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ' || r == 'م'
+	r, n := utf8.DecodeRuneInString(s)
+	if r == 'م' {
+		return true
+	}
+	if r != 'ا' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ٱ' {
+		return false
+	}
+	// Most lines of Arabic text start with the article «ال» too: the
+	// letter after it (الماده، الفصل، الفرع، الكتاب، القسم، الباب) tells.
+	i := skipMarks(s, n)
+	if r, n = utf8.DecodeRuneInString(s[i:]); r != 'ل' {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(s[skipMarks(s, i+n):])
+	return r == 'م' || r == 'ف' || r == 'ك' || r == 'ق' || r == 'ب'
+}
+
+// letterCount counts the runes of a word that are not harakat or tatweel.
+func letterCount(word string) int {
+	n := 0
+	for _, r := range word {
+		if r != arabic.Tatweel && !arabic.IsHaraka(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// skipMarks skips the harakat and tatweel at s[i:].
+func skipMarks(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != arabic.Tatweel && !arabic.IsHaraka(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // afterNumber checks that only the end of the line or a separator follows a
@@ -475,7 +518,7 @@ func wordEnd(s string, i int) int {
 			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == arabic.Tatweel || arabic.IsHaraka(r) || (unicode.IsLetter(r) || unicode.IsMark(r)) && !isDigitRune(r) {
+		if r >= 0x0621 && r <= 0x064A || r == arabic.Tatweel || arabic.IsHaraka(r) || (unicode.IsLetter(r) || unicode.IsMark(r)) && !isDigitRune(r) {
 			i += size
 			continue
 		}
@@ -512,7 +555,14 @@ func isSpace(r rune) bool {
 	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
-func trimSpace(s string) string { return strings.TrimFunc(s, isSpace) }
+func trimSpace(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || !isSpace(first) && !isSpace(last) {
+		return s // most lines: no need to walk them
+	}
+	return strings.TrimFunc(s, isSpace)
+}
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {
