@@ -89,8 +89,11 @@ var cmdPropose = &command{
 					}
 				}
 			default:
-				if body == "" {
+				if *text == "" && *textFile == "" {
 					return usagef("give the new wording with --text or --text-file, or use --repeal or --insert-after")
+				}
+				if body == "" {
+					return drafts.Errorf(drafts.Invalid, "the proposed wording is empty: write the new text of article %s, or propose a repeal", a.Number)
 				}
 				if body == a.Text() {
 					return drafts.Errorf(drafts.Invalid, "the proposed wording is the same as the current text of article %s: change it, or propose nothing", a.Number)

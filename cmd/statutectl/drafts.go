@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"statute/drafts"
@@ -23,13 +22,9 @@ var cmdImport = &command{
 		word := fs.String("article-word", "", "the `word` that heads articles, such as الفصل in older dahirs (default: detected)")
 		versionOf := fs.String("version-of", "", "store the file as the next version of `DRAFT` instead of a new draft")
 		return func(c *ctx, args []string) error {
-			data, err := readInput(c.stdin, args[0], parse.MaxDraftBytes, "a draft")
+			d, err := readDraft(c.stdin, args[0], parse.Options{Title: *title, ArticleWord: *word})
 			if err != nil {
 				return err
-			}
-			d, err := parse.Parse(data, parse.Options{Title: *title, ArticleWord: *word, Source: filepath.Base(args[0])})
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
 			}
 			s, err := c.open(true)
 			if err != nil {

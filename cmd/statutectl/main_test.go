@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/boltstore"
+)
+
+// ctl runs statutectl in-process on the database db and returns what it
+// printed and its exit code.
+func ctl(t *testing.T, db, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// mustCtl runs statutectl and fails the test unless it succeeds.
+func mustCtl(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	out, errOut, code := ctl(t, db, "", args...)
+	if code != exitOK {
+		t.Fatalf("statutectl %s: exit %d, stderr %q", strings.Join(args, " "), code, errOut)
+	}
+	return out
+}
+
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+// importSample makes a database holding the sample draft and returns its
+// path and the draft's ID.
+func importSample(t *testing.T) (db, id string) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "statute.db")
+	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
+	out := mustCtl(t, db, "import", sample)
+	fields := strings.Split(strings.TrimSpace(out), "\t")
+	if len(fields) < 2 || !strings.HasPrefix(fields[0], "D-") {
+		t.Fatalf("import printed %q, want the draft ID and article count", out)
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(fields[1], " articles"))
+	if err != nil || n < 25 {
+		t.Fatalf("import printed %q, want at least 25 articles", out)
+	}
+	return db, fields[0]
+}
+
+func TestWalkThrough(t *testing.T) {
+	db, id := importSample(t)
+
+	if out := mustCtl(t, db, "drafts"); !strings.HasPrefix(out, id+"\tv1\t") || strings.Count(out, "\n") != 1 {
+		t.Errorf("drafts = %q, want one line for %s version 1", out, id)
+	}
+
+	lines := strings.Split(strings.TrimSpace(mustCtl(t, db, "articles")), "\n")
+	if len(lines) < 25 {
+		t.Fatalf("articles listed %d lines, want at least 25", len(lines))
+	}
+	if first := strings.Split(lines[0], "\t"); first[0] != "1" || first[1] != "الأولى" || first[2] == "" {
+		t.Errorf("first article line = %q, want key 1, number الأولى and its first words", lines[0])
+	}
+	if again := mustCtl(t, db, "articles", "--draft", strings.ToLower(id)); strings.Count(again, "\n") != len(lines) {
+		t.Error("articles --draft with the ID in lower case lists another draft")
+	}
+
+	// One article, named the ways a reader names it.
+	first := mustCtl(t, db, "show", "1")
+	for _, ref := range []string{"الأولى", "المادة الأولى", "١"} {
+		if got := mustCtl(t, db, "show", ref); got != first {
+			t.Errorf("show %s differs from show 1:\n%s", ref, got)
+		}
+	}
+	if !strings.Contains(first, "المادة الأولى") {
+		t.Errorf("show 1 = %q, want the heading «المادة الأولى»", first)
+	}
+	if four := mustCtl(t, db, "show", "٤"); four != mustCtl(t, db, "show", "4") {
+		t.Error("show ٤ and show 4 differ")
+	}
+
+	chambers := mustCtl(t, db, "chambers")
+	if strings.Count(chambers, "\n") != 13 || !strings.Contains(chambers, "FM\tغرفة الصناعة التقليدية لجهة فاس مكناس\t") {
+		t.Errorf("chambers = %q, want 12 chambers and the federation", chambers)
+	}
+
+	// Two chambers propose on article 3, one repeals article 5.
+	text3 := articleText(t, db, "3")
+	words := strings.Fields(text3)
+	proposed := strings.Replace(text3, words[1], words[1]+" والمستدامة", 1)
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", proposed, "--why", "إضافة بعد الاستدامة", "--author", "أحمد"))
+	cs := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "cs", "--article", "5", "--repeal", "--why", "تكرار"))
+	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "2", "--insert-after", "--number", "2 مكررة", "--text", "تحدث لدى كل غرفة لجنة للتكوين.", "--submit"))
+	for _, am := range []string{fm, cs, sm} {
+		if !regexp.MustCompile(`^[A-Z]{2,3}-[0-9A-Z]{8}$`).MatchString(am) {
+			t.Fatalf("propose printed %q, want an amendment ID", am)
+		}
+	}
+
+	list := strings.Split(strings.TrimSpace(mustCtl(t, db, "amendments")), "\n")
+	if len(list) != 3 || !strings.HasPrefix(list[0], sm) || !strings.HasPrefix(list[1], fm) || !strings.HasPrefix(list[2], cs) {
+		t.Errorf("amendments = %q, want SM (on 2), FM (on 3), CS (on 5) in the order of the draft", list)
+	}
+	if got := mustCtl(t, db, "amendments", "--chamber", "FM"); !strings.HasPrefix(got, fm) || strings.Count(got, "\n") != 1 {
+		t.Errorf("amendments --chamber FM = %q", got)
+	}
+	if got := mustCtl(t, db, "amendments", "--status", "submitted"); !strings.HasPrefix(got, sm) || strings.Count(got, "\n") != 1 {
+		t.Errorf("amendments --status submitted = %q", got)
+	}
+	if got := mustCtl(t, db, "amendments", "--article", "الثالثة"); got != "" && !strings.HasPrefix(got, fm) {
+		t.Errorf("amendments --article الثالثة = %q", got)
+	}
+
+	plain := mustCtl(t, db, "diff", fm)
+	if !strings.Contains(plain, "{+والمستدامة+}") || strings.Contains(plain, "[-") {
+		t.Errorf("diff %s = %q, want exactly one insertion {+والمستدامة+}", fm, plain)
+	}
+	if repeal := mustCtl(t, db, "diff", cs); !strings.Contains(repeal, "[-") || strings.Contains(repeal, "{+") {
+		t.Errorf("diff of a repeal = %q, want only deletions", repeal)
+	}
+
+	var js struct {
+		Amendment drafts.Amendment `json:"amendment"`
+		Inserted  int              `json:"inserted_words"`
+		Changes   []struct {
+			Op   string `json:"op"`
+			Text string `json:"text"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(mustCtl(t, db, "diff", fm, "--format", "json")), &js); err != nil {
+		t.Fatalf("diff --format json is not JSON: %v", err)
+	}
+	var rebuilt strings.Builder
+	for _, c := range js.Changes {
+		if c.Op != "delete" {
+			rebuilt.WriteString(c.Text)
+		}
+	}
+	if js.Amendment.ID != fm || js.Inserted != 1 || rebuilt.String() != proposed {
+		t.Errorf("diff json: id %s, %d inserted, rebuilt %q; want %s, 1, the proposal", js.Amendment.ID, js.Inserted, rebuilt.String(), fm)
+	}
+
+	if out := mustCtl(t, db, "submit", fm); !strings.Contains(out, "submitted") {
+		t.Errorf("submit printed %q", out)
+	}
+	if _, errOut, code := ctl(t, db, "", "submit", fm); code != exitError || !strings.Contains(errOut, "already submitted") {
+		t.Errorf("submitting twice: exit %d, %q", code, errOut)
+	}
+}
+
+func articleText(t *testing.T, db, ref string) string {
+	t.Helper()
+	out := mustCtl(t, db, "show", ref)
+	// show prints the divisions, then the heading, then the paragraphs.
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "المادة") {
+			return strings.Join(lines[i+1:], "\n")
+		}
+	}
+	t.Fatalf("show %s printed no article heading: %q", ref, out)
+	return ""
+}
+
+func TestBadInputChangesNothing(t *testing.T) {
+	db, _ := importSample(t)
+	dup := "# مشروع\n\n#### المادة 1\nنص أول.\n\n#### المادة 1\nنص ثان.\n"
+	big := bytes.Repeat([]byte("المادة "), 3<<20)
+	tests := []struct {
+		name string
+		args []string
+		file []byte // written to a file whose path replaces "FILE" in args
+		want string // in the one line on stderr
+	}{
+		{"empty file", []string{"import", "FILE"}, []byte{}, "empty"},
+		{"binary file", []string{"import", "FILE"}, []byte("PK\x03\x04\x00\x00\x08\x00binary"), "not a text file"},
+		{"invalid UTF-8", []string{"import", "FILE"}, []byte("المادة 1\nنص \xff\xfe\n"), "UTF-8"},
+		{"no article headings", []string{"import", "FILE"}, []byte("نص بلا مواد.\nسطر آخر.\n"), "no article headings"},
+		{"two articles numbered alike", []string{"import", "FILE"}, []byte(dup), "line"},
+		{"file too large", []string{"import", "FILE"}, big, "right file"},
+		{"missing file", []string{"import", "/nonexistent/draft.md"}, nil, "no such file"},
+		{"unknown chamber", []string{"propose", "--chamber", "XX", "--article", "1", "--text", "نص"}, nil, "unknown chamber"},
+		{"unknown article", []string{"propose", "--chamber", "FM", "--article", "999", "--text", "نص"}, nil, "999"},
+		{"unreadable article", []string{"show", "abc"}, nil, "abc"},
+		{"empty proposal", []string{"propose", "--chamber", "FM", "--article", "1", "--text-file", "FILE"}, []byte("  \n"), "empty"},
+		{"same wording", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "SAME"}, nil, "same as the current text"},
+		{"existing number", []string{"propose", "--chamber", "FM", "--article", "1", "--insert-after", "--number", "2", "--text", "نص"}, nil, "already has an article"},
+		{"unknown amendment", []string{"diff", "FM-00000000"}, nil, "FM-00000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := fileHash(t, db)
+			args := append([]string(nil), tt.args...)
+			for i, a := range args {
+				switch a {
+				case "FILE":
+					args[i] = writeFile(t, "input.md", tt.file)
+				case "SAME":
+					args[i] = articleText(t, db, "1")
+				}
+			}
+			out, errOut, code := ctl(t, db, "", args...)
+			if code != exitError {
+				t.Fatalf("exit %d (stdout %q, stderr %q), want %d", code, out, errOut, exitError)
+			}
+			if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr = %q, want one line mentioning %q", errOut, tt.want)
+			}
+			if fileHash(t, db) != before {
+				t.Error("the database changed")
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, exitUsage, "Usage: statutectl"},
+		{[]string{"frobnicate"}, exitUsage, "unknown command"},
+		{[]string{"help"}, exitOK, "compare"},
+		{[]string{"help", "propose"}, exitOK, "--insert-after"},
+		{[]string{"propose", "--help"}, exitOK, "--chamber"},
+		{[]string{"import"}, exitUsage, "takes one argument"},
+		{[]string{"show", "1", "--nope"}, exitUsage, "flag provided but not defined"},
+		{[]string{"propose", "--article", "1"}, exitUsage, "--chamber"},
+		{[]string{"diff", "X", "--format", "xml"}, exitUsage, "unknown format"},
+		{[]string{"articles"}, exitError, "import a draft first"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, errOut, code := ctl(t, db, "", tt.args...)
+			if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+				t.Errorf("exit %d, output %q; want exit %d mentioning %q", code, out+errOut, tt.code, tt.want)
+			}
+		})
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Error("a read-only command created the database")
+	}
+	// Every command is in the help.
+	out, _, _ := ctl(t, db, "", "help")
+	for _, c := range commands {
+		if !strings.Contains(out, "  "+c.name+" ") {
+			t.Errorf("help does not list %s", c.name)
+		}
+	}
+}
+
+func TestDatabaseHeldElsewhere(t *testing.T) {
+	db, _ := importSample(t)
+	s, err := boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, errOut, code := ctl(t, db, "", "articles")
+	if code != exitError || !strings.Contains(errOut, "open in another program") {
+		t.Errorf("exit %d, %q; want a clear refusal while the app holds the database", code, errOut)
+	}
+}
+
+func TestCompareFiles(t *testing.T) {
+	old := writeFile(t, "v1.md", []byte("# مشروع\n\n#### المادة 1\nتحدث غرف للصناعة التقليدية.\n\n#### المادة 2\nتسير الغرفة جمعية عامة.\n\n#### المادة 3\nتنسخ أحكام القانون رقم 18.09.\n"))
+	new := writeFile(t, "v2.md", []byte("# مشروع\n\n#### المادة 1\nتحدث غرف جهوية للصناعة التقليدية.\n\n#### المادة 2\nتسير الغرفة جمعية عامة.\n\n#### المادة 4\nيعمل بهذا القانون من تاريخ نشره.\n"))
+	out := mustCtl(t, "unused.db", "compare", old, new)
+	if !strings.Contains(out, "{+جهوية+}") || !strings.Contains(out, "18.09") {
+		t.Errorf("compare = %q, want the insertion in article 1 and the removed article 3", out)
+	}
+	if strings.Contains(out, "تسير الغرفة") {
+		t.Errorf("compare printed the unchanged article 2: %q", out)
+	}
+}
+
+// The real binary, built without cgo as shipped: exit codes and streams.
+func TestBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "statutectl")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build with CGO_ENABLED=0: %v\n%s", err, out)
+	}
+	db := filepath.Join(t.TempDir(), "statute.db")
+	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
+	for _, tt := range []struct {
+		args []string
+		env  string
+		code int
+	}{
+		{[]string{"--db", db, "import", sample}, "", 0},
+		{[]string{"articles"}, "STATUTE_DB=" + db, 0},
+		{[]string{"--db", db, "show", "9999"}, "", 1},
+		{[]string{"--db", db, "bogus"}, "", 2},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Env = append(os.Environ(), tt.env)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.Output()
+		if got := cmd.ProcessState.ExitCode(); got != tt.code {
+			t.Errorf("statutectl %v: exit %d (stderr %q), want %d", tt.args, got, stderr.String(), tt.code)
+		}
+		if tt.code == 0 && len(out) == 0 {
+			t.Errorf("statutectl %v printed nothing", tt.args)
+		}
+		if tt.code != 0 && stderr.Len() == 0 {
+			t.Errorf("statutectl %v failed silently", tt.args)
+		}
+	}
+}
