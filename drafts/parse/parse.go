@@ -92,7 +92,11 @@ func Parse(data []byte, opt Options) (*drafts.Draft, error) {
 	lang := majority(sv.arabic, sv.latin)
 	if !sv.plain {
 		text = arabic.Normalize(text)
-		lang = language(text)
+		if sv.arabic == 0 {
+			// The survey counts only letters it can read in passing;
+			// text copied from a PDF holds presentation forms instead.
+			lang = language(text)
+		}
 	}
 	lines, counts := scan(text, forced)
 	if len(lines) == 0 {
@@ -165,7 +169,7 @@ type survey struct {
 	// Normalize would return the text unchanged. Most drafts are plain, and
 	// checking it here costs a fraction of Normalize's own NFC check.
 	plain         bool
-	arabic, latin int // letters, counted only while the text is plain
+	arabic, latin int // letters (two-byte Arabic and Latin ones, and ASCII)
 }
 
 func surveyBytes(data []byte) survey {
