@@ -90,3 +90,37 @@ func BenchmarkCompare(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRound diffs every amendment of a full round, as the federation's
+// comparative table does: the 20,000 amendments of the generated workload
+// over its 1,000-article draft, each against the article it amends (a
+// repeal against nothing, an inserted article against nothing). One op is
+// the whole round; the target is 0.5 s.
+func BenchmarkRound(b *testing.B) {
+	d := workload.Draft(1000, 1)
+	as := workload.Amendments(d, 20000, 1)
+	olds, news := make([]string, len(as)), make([]string, len(as))
+	for i, a := range as {
+		switch a.Kind {
+		case drafts.Wording:
+			olds[i], news[i] = d.Article(a.Article).Text(), a.Text
+		case drafts.Repeal:
+			olds[i] = d.Article(a.Article).Text()
+		case drafts.Insert:
+			news[i] = a.Text
+		}
+	}
+	for _, mode := range []struct {
+		name string
+		opt  diff.Options
+	}{{"strict", diff.Options{}}, {"lenient", diff.Options{Lenient: true}}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range olds {
+					diff.Words(olds[i], news[i], mode.opt)
+				}
+			}
+		})
+	}
+}
