@@ -261,7 +261,7 @@ func textArg(c *ctx, inline, file string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		inline = string(data)
+		inline = data
 	}
 	if !utf8.ValidString(inline) {
 		return "", drafts.Errorf(drafts.Invalid, "the text is not valid UTF-8: save it as UTF-8 and try again")

@@ -66,7 +66,7 @@ func readDraft(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, 
 		return nil, err
 	}
 	opt.Source = filepath.Base(path)
-	d, err := parse.Parse(data, opt)
+	d, err := parse.ParseString(data, opt)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -159,38 +159,41 @@ func firstWords(s string, n int) string {
 }
 
 // readInput reads a file given on the command line ("-" for standard input),
-// refusing what is not a regular file or is larger than limit.
-func readInput(stdin io.Reader, path string, limit int64, what string) ([]byte, error) {
+// refusing what is not a regular file or is larger than limit. The text is
+// read straight into a string: a draft is parsed from it without a copy.
+func readInput(stdin io.Reader, path string, limit int64, what string) (string, error) {
 	var r io.Reader = stdin
+	var b strings.Builder
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, drafts.Errorf(drafts.NotFound, "%s: no such file", path)
+				return "", drafts.Errorf(drafts.NotFound, "%s: no such file", path)
 			}
-			return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+			return "", drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
 		}
 		defer f.Close()
 		st, err := f.Stat()
 		if err != nil {
-			return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+			return "", drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
 		}
 		if !st.Mode().IsRegular() {
-			return nil, drafts.Errorf(drafts.Invalid, "%s is not a file: give the path of %s", path, what)
+			return "", drafts.Errorf(drafts.Invalid, "%s is not a file: give the path of %s", path, what)
 		}
 		if st.Size() > limit {
-			return nil, drafts.Errorf(drafts.Invalid, "%s is %s, more than %s can be (%s): is it the right file?", path, size(st.Size()), what, size(limit))
+			return "", drafts.Errorf(drafts.Invalid, "%s is %s, more than %s can be (%s): is it the right file?", path, size(st.Size()), what, size(limit))
 		}
+		b.Grow(int(st.Size()))
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	n, err := io.Copy(&b, io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
+		return "", drafts.Errorf(drafts.Invalid, "%s: cannot be read: %v", path, unwrapPath(err))
 	}
-	if int64(len(data)) > limit {
-		return nil, drafts.Errorf(drafts.Invalid, "%s is more than %s can be (%s): is it the right file?", path, what, size(limit))
+	if n > limit {
+		return "", drafts.Errorf(drafts.Invalid, "%s is more than %s can be (%s): is it the right file?", path, what, size(limit))
 	}
-	return data, nil
+	return b.String(), nil
 }
 
 func unwrapPath(err error) error {

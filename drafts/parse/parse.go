@@ -50,7 +50,6 @@
 package parse
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -80,7 +79,16 @@ type Options struct {
 // Version or Imported time. Bad input gives an Invalid *drafts.Error that
 // names the problem and, where it lies on one line, the line.
 func Parse(data []byte, opt Options) (*drafts.Draft, error) {
-	sv, err := checkBytes(data)
+	if len(data) > MaxDraftBytes {
+		return nil, tooLarge(len(data))
+	}
+	return ParseString(string(data), opt)
+}
+
+// ParseString is Parse on text already held as a string, which spares a
+// copy of the whole document.
+func ParseString(text string, opt Options) (*drafts.Draft, error) {
+	sv, err := checkBytes(text)
 	if err != nil {
 		return nil, err
 	}
@@ -88,16 +96,10 @@ func Parse(data []byte, opt Options) (*drafts.Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := string(data)
-	lang := majority(sv.arabic, sv.latin)
 	if !sv.plain {
 		text = arabic.Normalize(text)
-		if sv.arabic == 0 {
-			// The survey counts only letters it can read in passing;
-			// text copied from a PDF holds presentation forms instead.
-			lang = language(text)
-		}
 	}
+	lang := language(text)
 	lines, counts := scan(text, forced)
 	if len(lines) == 0 {
 		return nil, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
@@ -126,15 +128,14 @@ func Parse(data []byte, opt Options) (*drafts.Draft, error) {
 
 // checkBytes refuses what is not UTF-8 text before any work is done on it,
 // and surveys the text on the way.
-func checkBytes(data []byte) (survey, error) {
+func checkBytes(data string) (survey, error) {
 	if len(data) > MaxDraftBytes {
-		return survey{}, drafts.Errorf(drafts.Invalid, "the file is %.1f MB, over the limit of %d MB for a draft: is it the right file?",
-			float64(len(data))/(1<<20), MaxDraftBytes>>20)
+		return survey{}, tooLarge(len(data))
 	}
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if strings.HasPrefix(data, "\xFF\xFE") || strings.HasPrefix(data, "\xFE\xFF") {
 		return survey{}, drafts.Errorf(drafts.Invalid, "the file is in UTF-16 (\"Unicode\" in Notepad and Word): save it as UTF-8 text and import it again")
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if strings.TrimSpace(data) == "" {
 		return survey{}, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
 	}
 	sv := surveyBytes(data)
@@ -144,19 +145,24 @@ func checkBytes(data []byte) (survey, error) {
 	if sv.control*10 > len(data) {
 		return survey{}, drafts.Errorf(drafts.Invalid, "this is not a text file (it is mostly control characters): if it is a Word or PDF document, save it as plain text (UTF-8) or Markdown first")
 	}
-	if !sv.plain && !utf8.Valid(data) {
+	if !sv.plain && !utf8.ValidString(data) {
 		at := 0
 		for at < len(data) {
-			r, n := utf8.DecodeRune(data[at:])
+			r, n := utf8.DecodeRuneInString(data[at:])
 			if r == utf8.RuneError && n <= 1 {
 				break
 			}
 			at += n
 		}
-		line := 1 + bytes.Count(data[:at], []byte{'\n'})
+		line := 1 + strings.Count(data[:at], "\n")
 		return survey{}, drafts.LineErrorf(line, "the text is not valid UTF-8 (byte 0x%02X): the file is probably in another encoding such as Windows-1256; open it and save it as UTF-8", data[at])
 	}
 	return sv, nil
+}
+
+func tooLarge(n int) error {
+	return drafts.Errorf(drafts.Invalid, "the file is %.1f MB, over the limit of %d MB for a draft: is it the right file?",
+		float64(n)/(1<<20), MaxDraftBytes>>20)
 }
 
 // A survey is what one pass over the raw bytes learns.
@@ -168,23 +174,30 @@ type survey struct {
 	// is NFC on its own; no CR, byte-order mark or presentation form), so
 	// Normalize would return the text unchanged. Most drafts are plain, and
 	// checking it here costs a fraction of Normalize's own NFC check.
-	plain         bool
-	arabic, latin int // letters (two-byte Arabic and Latin ones, and ASCII)
+	plain bool
 }
 
-func surveyBytes(data []byte) survey {
+func surveyBytes(data string) survey {
 	sv := survey{plain: true}
-	var counts [classes]int
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			counts[asciiClass[c]]++
+			if c < 0x20 || c == 0x7F {
+				switch c {
+				case '\n', '\t', '\f', '\v':
+				case 0:
+					sv.nul = true
+				case '\r':
+					sv.plain = false
+				default:
+					sv.control++
+				}
+			}
 			i++
 			continue
 		}
 		if c >= 0xC2 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
-			if cl := twoByteClass[c-0xC2][data[i+1]&0x3F]; cl != notPlain {
-				counts[cl]++
+			if plainTwoByte[rune(c&0x1F)<<6|rune(data[i+1]&0x3F)] {
 				i += 2
 				continue
 			}
@@ -198,54 +211,15 @@ func surveyBytes(data []byte) survey {
 		sv.plain = false
 		i++
 	}
-	sv.nul = counts[nulByte] > 0
-	sv.control = counts[control]
-	sv.plain = sv.plain && counts[carriageReturn] == 0
-	sv.arabic, sv.latin = counts[arabicLetter], counts[latinLetter]
 	return sv
 }
 
-// The classes of character the survey counts, looked up in tables: the
-// survey reads every byte of a draft, and a table is several times faster
-// than a chain of comparisons on Arabic text.
-const (
-	other = iota // plain, and nothing to count
-	notPlain
-	latinLetter
-	arabicLetter
-	nulByte
-	carriageReturn
-	control // other than line breaks, tabs and form feeds
-	classes
-)
-
-var asciiClass, twoByteClass = func() (ascii [utf8.RuneSelf]uint8, two [0xDF - 0xC2 + 1][64]uint8) {
-	for c := range ascii {
-		switch {
-		case c|0x20 >= 'a' && c|0x20 <= 'z':
-			ascii[c] = latinLetter
-		case c >= 0x20 && c != 0x7F, c == '\n', c == '\t', c == '\f', c == '\v':
-			ascii[c] = other
-		case c == 0:
-			ascii[c] = nulByte
-		case c == '\r':
-			ascii[c] = carriageReturn
-		default:
-			ascii[c] = control
-		}
-	}
-	for lead := range two {
-		for cont := range two[lead] {
-			r := rune(lead+0xC2)&0x1F<<6 | rune(cont)
-			switch {
-			case !isPlainRune(r):
-				two[lead][cont] = notPlain
-			case r >= 0xC0 && r <= 0x24F:
-				two[lead][cont] = latinLetter
-			case r >= 0x0620 && r <= 0x064A || r >= 0x0671 && r <= 0x06D3:
-				two[lead][cont] = arabicLetter
-			}
-		}
+// plainTwoByte says which two-byte runes isPlainRune accepts: the survey
+// reads every byte of a draft, and a table is several times faster than a
+// chain of comparisons on Arabic text.
+var plainTwoByte = func() (t [0x800]bool) {
+	for r := range t {
+		t[r] = isPlainRune(rune(r))
 	}
 	return
 }()
@@ -263,6 +237,12 @@ func isPlainRune(r rune) bool {
 
 // language says "ar" or "fr" by which script has more letters.
 func language(s string) string {
+	// A sample decides: a draft is in one language throughout, with
+	// words of the other here and there.
+	const sample = 64 << 10
+	if len(s) > sample {
+		s = s[:sample]
+	}
 	ar, latin := 0, 0
 	for _, r := range s {
 		switch {
