@@ -117,6 +117,7 @@ func ParseString(text string, opt Options) (*drafts.Draft, error) {
 		return nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «المادة 1» or «Article 1»; if this document uses another word, pass --article-word")
 	}
 	d.ArticleWord = word.display
+	d.Articles = make([]drafts.Article, 0, counts[word.kind])
 	if err := assemble(d, lines, word, d.Title != ""); err != nil {
 		return nil, err
 	}
@@ -267,20 +268,30 @@ func majority(arabic, latin int) string {
 }
 
 // A line is one non-blank line of the document, classified on its own.
+// Most lines are text; the few headings keep what was read of them apart,
+// which keeps the lines of a large draft small.
 type line struct {
 	no    int    // 1-based
 	text  string // trimmed, as written: the form kept in paragraphs
 	clean string // without Markdown markup: the form read as a heading or title
-	word  headingWord
-	num   number
-	rest  string // what follows the number and its separator
+	head  *heading
 }
+
+// A heading is what readHeading found on a line.
+type heading struct {
+	word headingWord
+	num  number
+	rest string // what follows the number and its separator
+}
+
+// notHeading stands for the heading of a line of text.
+var notHeading heading
 
 // scan splits the text into non-blank lines, reads each as a heading if it
 // can be one, and counts the candidate article headings of each word.
 func scan(text string, forced headingWord) ([]line, [wordKinds]int) {
 	var counts [wordKinds]int
-	lines := make([]line, 0, strings.Count(text, "\n")/2+1)
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	no := 0
 	for len(text) > 0 {
 		no++
@@ -299,9 +310,11 @@ func scan(text string, forced headingWord) ([]line, [wordKinds]int) {
 			continue
 		}
 		l := line{no: no, text: trimmed, clean: clean}
-		l.word, l.num, l.rest = readHeading(clean, forced)
-		if l.word.kind != wordNone && !l.num.roman && l.word.articleCandidate() {
-			counts[l.word.kind]++
+		if w, n, rest := readHeading(clean, forced); w.kind != wordNone {
+			l.head = &heading{word: w, num: n, rest: rest}
+			if !n.roman && w.articleCandidate() {
+				counts[w.kind]++
+			}
 		}
 		lines = append(lines, l)
 	}
@@ -356,39 +369,43 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 	}
 	for i := range lines {
 		l := &lines[i]
+		h := l.head
+		if h == nil {
+			h = &notHeading
+		}
 		switch {
-		case l.word.kind != wordNone && l.word.kind == word.kind && !l.num.roman:
+		case h.word.kind != wordNone && h.word.kind == word.kind && !h.num.roman:
 			if err := finish(); err != nil {
 				return err
 			}
-			if prev, dup := seen[l.num.key]; dup {
+			if prev, dup := seen[h.num.key]; dup {
 				return drafts.LineErrorf(l.no, "«%s» repeats article %s, already headed at line %d: renumber one of them (an inserted article takes a number such as %s)",
-					l.clean, l.num.key, prev, insertedExample(l.num.key, d.Language))
+					l.clean, h.num.key, prev, insertedExample(h.num.key, d.Language))
 			}
-			seen[l.num.key] = l.no
+			seen[h.num.key] = l.no
 			anyHeading, pending = true, -1
-			cur = &drafts.Article{Key: l.num.key, Number: l.num.raw, Position: len(d.Articles), Division: curDiv, Line: l.no}
-			if l.rest != "" {
-				if isTitle(l.rest, maxArticleTitleWords) {
-					cur.Heading = l.rest
+			cur = &drafts.Article{Key: h.num.key, Number: h.num.raw, Position: len(d.Articles), Division: curDiv, Line: l.no}
+			if h.rest != "" {
+				if isTitle(h.rest, maxArticleTitleWords) {
+					cur.Heading = h.rest
 				} else {
-					cur.Paragraphs = append(cur.Paragraphs, l.rest)
+					cur.Paragraphs = append(cur.Paragraphs, h.rest)
 				}
 			}
-		case l.word.level != 0 && l.word.kind != word.kind:
+		case h.word.level != 0 && h.word.kind != word.kind:
 			if err := finish(); err != nil {
 				return err
 			}
 			anyHeading = true
 			parent := curDiv
-			for parent >= 0 && d.Divisions[parent].Level >= l.word.level {
+			for parent >= 0 && d.Divisions[parent].Level >= h.word.level {
 				parent = d.Divisions[parent].Parent
 			}
-			d.Divisions = append(d.Divisions, drafts.Division{Level: l.word.level, Heading: l.clean, Number: l.num.raw, Title: l.rest, Parent: parent})
+			d.Divisions = append(d.Divisions, drafts.Division{Level: h.word.level, Heading: l.clean, Number: h.num.raw, Title: h.rest, Parent: parent})
 			curDiv = len(d.Divisions) - 1
 			lastDiv = i
 			pending = -1
-			if l.rest == "" {
+			if h.rest == "" {
 				pending = curDiv
 			}
 		case cur != nil:
