@@ -8,9 +8,16 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A command lives for milliseconds: collecting garbage costs it
+		// more than it frees. The limit still bounds a large input.
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(256 << 20)
+	}
 	out := bufio.NewWriter(os.Stdout)
 	code := run(os.Args[1:], os.Stdin, out, os.Stderr)
 	if err := out.Flush(); err != nil && code == exitOK {
