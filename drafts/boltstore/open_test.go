@@ -205,22 +205,7 @@ func validFile(t testing.TB) []byte {
 // boltFile writes a bbolt file with what fill puts in it and returns its bytes.
 func boltFile(t testing.TB, fill func(tx *bolt.Tx) error) []byte {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "other.db")
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(fill); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return updateFile(t, filepath.Join(t.TempDir(), "other.db"), fill)
 }
 
 // ourFile makes a database with Open, changes it with bbolt directly, and
@@ -236,11 +221,18 @@ func ourFile(t testing.TB, change func(tx *bolt.Tx) error) []byte {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return updateFile(t, path, change)
+}
+
+// updateFile runs fn in a bbolt transaction on the file at path, which it
+// creates if missing, and returns the file's bytes.
+func updateFile(t testing.TB, path string, fn func(tx *bolt.Tx) error) []byte {
+	t.Helper()
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(change); err != nil {
+	if err := db.Update(fn); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
