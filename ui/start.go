@@ -1,57 +1,55 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/drafts/parse"
 )
 
-// Start opens the database at dbPath (the default one when empty), imports
-// sample as its first draft when it holds none, and fills the window.
-func Start(w fyne.Window, dbPath string, sample []byte) error {
-	if dbPath == "" {
+// Start is the app's wiring: it opens the database at opts.DB (the default
+// one when empty) and fills w with a Workbench on it, which seeds the store
+// with opts.Sample on first run. When the database cannot be opened it
+// shows why in w, quits the app once that is dismissed, and returns the
+// error. The store is closed when w is.
+func Start(a fyne.App, w fyne.Window, opts Options) (*Workbench, error) {
+	if err := applyAppearance(a, opts); err != nil {
+		showFatal(a, w, err)
+		return nil, err
+	}
+	path := opts.DB
+	if path == "" {
 		p, err := boltstore.DefaultPath()
 		if err != nil {
-			return err
+			showFatal(a, w, err)
+			return nil, err
 		}
-		dbPath = p
+		path = p
 	}
-	s, err := boltstore.Open(dbPath, boltstore.Options{})
+	s, err := boltstore.Open(path, boltstore.Options{})
 	if err != nil {
-		return err
-	}
-	d, err := Seed(s, sample)
-	if err != nil {
-		return closeAfter(s, err)
-	}
-	as, err := s.Amendments(drafts.AmendmentFilter{DraftID: d.ID})
-	if err != nil {
-		return closeAfter(s, err)
+		showFatal(a, w, err)
+		return nil, err
 	}
 	w.SetOnClosed(func() {
 		if err := s.Close(); err != nil {
 			fyne.LogError("closing the database", err)
 		}
 	})
-	w.SetContent(container.NewPadded(widget.NewLabel(fmt.Sprintf(
-		"Draft %s: %d articles, %d amendments.\nDatabase: %s\n\n"+
-			"The article-by-article reading view comes in the next release;\nuntil then, use statutectl on the same database.",
-		d.ID, len(d.Articles), len(as), dbPath))))
-	w.Resize(fyne.NewSize(640, 240))
-	return nil
+	wb, err := New(a, w, s, opts)
+	if err != nil {
+		showFatal(a, w, err)
+		return nil, err
+	}
+	return wb, nil
 }
 
 // Seed returns the latest draft of s, first importing sample into an
 // empty store.
 func Seed(s drafts.Store, sample []byte) (*drafts.Draft, error) {
 	d, err := s.LatestDraft()
-	if !drafts.IsKind(err, drafts.NotFound) {
+	if !drafts.IsKind(err, drafts.NotFound) || sample == nil {
 		return d, err
 	}
 	d, err = parse.Parse(sample, parse.Options{Source: "sample-draft.md"})
@@ -62,11 +60,4 @@ func Seed(s drafts.Store, sample []byte) (*drafts.Draft, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-func closeAfter(s drafts.Store, err error) error {
-	if cerr := s.Close(); cerr != nil {
-		fyne.LogError("closing the database", cerr)
-	}
-	return err
 }

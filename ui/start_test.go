@@ -1,37 +1,31 @@
 package ui_test
 
 import (
-	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"statute/assets"
+	"statute/drafts"
 	"statute/drafts/boltstore"
-	"statute/drafts/parse"
 	"statute/ui"
 )
 
 func TestStartSeedsTheSampleOnce(t *testing.T) {
-	sample, err := parse.Parse(assets.SampleDraft, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := fmt.Sprintf("%d articles", len(sample.Articles))
 	db := filepath.Join(t.TempDir(), "statute.db")
 	for run := 1; run <= 2; run++ {
-		test.NewTempApp(t)
+		a := newApp(t, "FED")
 		w := test.NewWindow(nil) // closed below, which closes the database
-		if err := ui.Start(w, db, assets.SampleDraft); err != nil {
+		wb, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en"})
+		if err != nil {
 			t.Fatalf("run %d: %v", run, err)
 		}
-		label := w.Content().(*fyne.Container).Objects[0].(*widget.Label)
-		if !strings.Contains(label.Text, want) {
-			t.Errorf("run %d shows %q, want %q", run, label.Text, want)
+		if err := wb.Wait(); err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		if !shows(w, "المادة الأولى") {
+			t.Errorf("run %d shows %q, want the sample's first article", run, labels(w))
 		}
 		w.Close()
 	}
@@ -46,16 +40,20 @@ func TestStartSeedsTheSampleOnce(t *testing.T) {
 	}
 }
 
-func TestStartReportsAHeldDatabase(t *testing.T) {
+func TestStartShowsAHeldDatabaseAndQuits(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "statute.db")
 	s, err := boltstore.Open(db, boltstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	test.NewTempApp(t)
-	err = ui.Start(test.NewTempWindow(t, nil), db, assets.SampleDraft)
-	if err == nil || !strings.Contains(err.Error(), "open in another program") {
-		t.Errorf("Start on a held database = %v, want a clear sentence", err)
+	a := newApp(t, "FED")
+	w := test.NewTempWindow(t, nil)
+	_, err = ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en"})
+	if !drafts.IsKind(err, drafts.Unavailable) {
+		t.Errorf("Start on a held database = %v, want an Unavailable error", err)
+	}
+	if !containsText(topDialogText(w), "is open in another program") {
+		t.Errorf("the window shows %q, want a dialog saying the database is open elsewhere", topDialogText(w))
 	}
 }

@@ -1,4 +1,7 @@
 // Command statute is the Statute Workbench desktop app.
+//
+// With --screenshot FILE it renders the main window to a PNG and exits,
+// for checks under Xvfb and for the README's pictures.
 package main
 
 import (
@@ -6,6 +9,7 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"statute/assets"
@@ -14,14 +18,43 @@ import (
 )
 
 func main() {
-	db := flag.String("db", "", "the database file (default: $"+boltstore.EnvDB+", or one in the user's settings folder)")
+	var opts ui.Options
+	flag.StringVar(&opts.DB, "db", "", "the database file (default: $"+boltstore.EnvDB+", or one in the user's settings folder)")
+	flag.StringVar(&opts.Article, "article", "", "the article to show first, such as 3, «المادة 3» or 2bis")
+	flag.StringVar(&opts.Lang, "lang", "", "the interface language for this session: ar, fr or en")
+	flag.StringVar(&opts.Role, "role", "", "whose laptop this is for this session: a chamber code such as FM, or FED")
+	shot := flag.String("screenshot", "", "render the main window to this PNG file and exit")
 	flag.Parse()
+	opts.Sample = assets.SampleDraft
+	opts.Screenshot = *shot != ""
 
 	a := app.NewWithID("ma.artisanat.statuteworkbench")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Statute Workbench")
-	if err := ui.Start(w, *db, assets.SampleDraft); err != nil {
-		fmt.Fprintf(os.Stderr, "statute: %v\n", err)
-		os.Exit(1)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.Start(a, w, opts)
+	if err != nil && opts.Screenshot {
+		fail(err)
+	}
+	code := 0
+	if err != nil {
+		code = 1 // the window shows why, and quits when that is read
+	}
+	if opts.Screenshot {
+		w.SetFixedSize(true)
+		go func() {
+			if err := wb.Screenshot(*shot); err != nil {
+				fmt.Fprintf(os.Stderr, "statute: %v\n", err)
+				code = 1
+			}
+			fyne.Do(a.Quit)
+		}()
 	}
 	w.ShowAndRun()
+	os.Exit(code)
+}
+
+func fail(err error) {
+	fmt.Fprintf(os.Stderr, "statute: %v\n", err)
+	os.Exit(1)
 }

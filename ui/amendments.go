@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/drafts"
+)
+
+// showAmendments lists the amendments to the article shown: who proposed
+// what, in what state, and why.
+func (wb *Workbench) showAmendments(as []drafts.Amendment) {
+	rtl := rightToLeft()
+	wb.amendTitle.SetText(lang.N("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
+	objs := make([]fyne.CanvasObject, 0, 4*len(as))
+	for i := range as {
+		a := &as[i]
+		meta := widget.NewLabelWithStyle(amendmentSummary(a), alignment(rtl), fyne.TextStyle{Bold: true})
+		meta.Wrapping = fyne.TextWrapWord
+		objs = append(objs, meta)
+		if a.Text != "" {
+			objs = append(objs, newStatuteText(a.Text))
+		}
+		if a.Justification != "" {
+			objs = append(objs,
+				widget.NewLabelWithStyle(lang.L("Justification"), alignment(rtl), fyne.TextStyle{Italic: true}),
+				newStatuteText(a.Justification))
+		}
+		objs = append(objs, widget.NewSeparator())
+	}
+	wb.amendList.Objects = objs
+	wb.amendList.Refresh()
+}
+
+// amendmentSummary says in one line who proposed an amendment, what it
+// does and where it stands.
+func amendmentSummary(a *drafts.Amendment) string {
+	who := a.Chamber
+	if c, err := drafts.ChamberByCode(a.Chamber); err == nil {
+		who = chamberLabel(c)
+	}
+	var kind string
+	switch a.Kind {
+	case drafts.Wording:
+		kind = lang.L("New wording")
+	case drafts.Repeal:
+		kind = lang.L("Repeal")
+	case drafts.Insert:
+		kind = lang.L("New article {{.Number}} after this one", map[string]any{"Number": a.NewNumber})
+	default:
+		kind = string(a.Kind)
+	}
+	status := string(a.Status)
+	switch a.Status {
+	case drafts.StatusDraft:
+		status = lang.L("Draft")
+	case drafts.StatusSubmitted:
+		status = lang.L("Submitted")
+	}
+	return who + " — " + kind + " — " + status
+}

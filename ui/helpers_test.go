@@ -1,0 +1,181 @@
+package ui_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/boltstore"
+	"statute/ui"
+)
+
+// keepLocale restores, after the test, the locale variables that
+// ui.SetLanguage changes for the process.
+func keepLocale(t *testing.T) {
+	t.Helper()
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val, ok := os.LookupEnv(v); ok {
+			t.Setenv(v, val)
+		} else {
+			t.Setenv(v, "")
+			if err := os.Unsetenv(v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// fixture is a store seeded with the sample draft and a few amendments.
+type fixture struct {
+	store *boltstore.Store
+	draft *drafts.Draft
+}
+
+// newFixture opens a fresh store in a temporary folder, seeds it with the
+// sample draft and adds amendments to article 3 from FM and CS.
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(); err != nil {
+			t.Errorf("store check: %v", err)
+		}
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	d, err := ui.Seed(s, assets.SampleDraft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a3 := d.Article("3")
+	var as []*drafts.Amendment
+	for _, ch := range []string{"FM", "CS"} {
+		as = append(as, &drafts.Amendment{
+			DraftID: d.ID, DraftVersion: d.Version, BaseHash: a3.TextHash(), Article: "3",
+			Kind: drafts.Wording, Chamber: ch, Status: drafts.StatusDraft,
+			Text:          "غرف الصناعة التقليدية مؤسسات عمومية مهنية مستقلة.",
+			Justification: "توضيح الطبيعة القانونية للغرف.",
+		})
+	}
+	if err := s.AddAmendments(as...); err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{store: s, draft: d}
+}
+
+// open shows a Workbench on the fixture in a 1280×800 test window and
+// waits for the draft to be shown.
+func (f *fixture) open(t *testing.T, a fyne.App, opts ui.Options) (*ui.Workbench, fyne.Window) {
+	t.Helper()
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, f.store, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	return wb, w
+}
+
+// newApp is a test app whose preferences say whose laptop this is.
+func newApp(t *testing.T, role string) fyne.App {
+	t.Helper()
+	keepLocale(t)
+	a := test.NewTempApp(t)
+	if role != "" {
+		a.Preferences().SetString(ui.PrefRole, role)
+	}
+	return a
+}
+
+// objects lists what the window's content shows, widgets and their parts.
+func objects(w fyne.Window) []fyne.CanvasObject {
+	return test.LaidOutObjects(w.Content())
+}
+
+// labels returns the texts of the window's labels.
+func labels(w fyne.Window) []string {
+	var ts []string
+	for _, o := range objects(w) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" {
+			ts = append(ts, l.Text)
+		}
+	}
+	return ts
+}
+
+// shows reports whether one of the window's labels reads exactly text.
+func shows(w fyne.Window, text string) bool {
+	for _, l := range labels(w) {
+		if l == text {
+			return true
+		}
+	}
+	return false
+}
+
+// button finds the window's button with the given text.
+func button(t *testing.T, w fyne.Window, text string) *widget.Button {
+	t.Helper()
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q in the window", text)
+	return nil
+}
+
+// split returns the window's outline/article split.
+func split(t *testing.T, w fyne.Window) *container.Split {
+	t.Helper()
+	for _, o := range objects(w) {
+		if s, ok := o.(*container.Split); ok {
+			return s
+		}
+	}
+	t.Fatal("no split in the window")
+	return nil
+}
+
+// topDialogText returns the texts shown by the window's top overlay, or
+// nil when there is none.
+func topDialogText(w fyne.Window) []string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	var ts []string
+	for _, o := range test.LaidOutObjects(top) {
+		switch o := o.(type) {
+		case *widget.Label:
+			ts = append(ts, o.Text)
+		case *widget.Button:
+			ts = append(ts, o.Text)
+		}
+	}
+	return ts
+}
+
+func containsText(ts []string, part string) bool {
+	for _, s := range ts {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package ui_test
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/ui"
+)
+
+func TestLanguagePicksTranslationsAndMirrorsArabic(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct {
+		lang     string
+		next     string
+		position string
+		count    string
+		mirrored bool
+	}{
+		{"en", "Next article", "Article 3 of 36", "2 amendments", false},
+		{"fr", "Article suivant", "Article 3 sur 36", "2 amendements", false},
+		{"ar", "المادة التالية", "المادة 3 من 36", "تعديلان", true},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			a := newApp(t, "FED")
+			_, w := f.open(t, a, ui.Options{Lang: c.lang, Article: "3"})
+			if got := ui.CurrentLanguage(); got != c.lang {
+				t.Errorf("CurrentLanguage() = %q, want %q", got, c.lang)
+			}
+			button(t, w, c.next)
+			if !shows(w, c.position) || !shows(w, c.count) {
+				t.Errorf("the window shows %q, want %q and %q", labels(w), c.position, c.count)
+			}
+			_, outlineFirst := split(t, w).Leading.(*container.Scroll)
+			if mirrored := outlineFirst; mirrored != c.mirrored {
+				t.Errorf("article view on the left = %v, want %v (outline on the right in Arabic)", mirrored, c.mirrored)
+			}
+		})
+	}
+}
+
+func TestLanguageCanBeSwitchedWhileRunning(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb.SetLanguage("fr")
+	button(t, w, "Article suivant")
+	if !shows(w, "Article 3 sur 36") {
+		t.Errorf("after switching to French the window shows %q", labels(w))
+	}
+}
+
+func TestUnknownLanguageIsRefused(t *testing.T) {
+	keepLocale(t)
+	if err := ui.SetLanguage("de"); err == nil {
+		t.Error("SetLanguage(de) gave no error")
+	}
+}
+
+func TestSettingsChangeLanguageAndRole(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb.ShowSettings()
+	var selects []*widget.Select
+	var save *widget.Button
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Select:
+			selects = append(selects, o)
+		case *widget.Button:
+			if o.Text == "Save" {
+				save = o
+			}
+		}
+	}
+	if len(selects) != 2 || save == nil {
+		t.Fatalf("the settings dialog shows %q, want a role and a language choice and Save", topDialogText(w))
+	}
+	selects[0].SetSelected("Casablanca-Settat (CS)")
+	selects[1].SetSelected("Français")
+	test.Tap(save)
+	if got := a.Preferences().String(ui.PrefLanguage); got != "fr" {
+		t.Errorf("stored language = %q, want fr", got)
+	}
+	if got := a.Preferences().String(ui.PrefRole); got != "CS" {
+		t.Errorf("stored role = %q, want CS", got)
+	}
+	if !shows(w, "Vu par : Casablanca-Settat (CS)") || !shows(w, "1 amendement") {
+		t.Errorf("after saving the window shows %q, want CS's view in French", labels(w))
+	}
+}

@@ -1,0 +1,14 @@
+package ui
+
+// Preference keys, in one place: a renamed key would silently lose what
+// users chose.
+const (
+	// PrefRole holds the code of the chamber this laptop belongs to, or
+	// drafts.FederationCode; empty until the first-run dialog is answered.
+	PrefRole = "role"
+	// PrefLanguage holds the interface language ("ar", "fr", "en"), or ""
+	// to follow the system locale.
+	PrefLanguage = "language"
+	// PrefTextScale holds the text-size factor (1 = the theme's size).
+	PrefTextScale = "text.scale"
+)

@@ -1,0 +1,70 @@
+package ui_test
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/ui"
+)
+
+func TestFirstRunAsksWhoseLaptopThisIs(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct {
+		name string
+		pref string
+		opts ui.Options
+		asks bool
+	}{
+		{"first run", "", ui.Options{Lang: "en"}, true},
+		{"role in the preferences", "CS", ui.Options{Lang: "en"}, false},
+		{"--role", "", ui.Options{Lang: "en", Role: "FM"}, false},
+		{"screenshot mode never asks", "", ui.Options{Lang: "en", Screenshot: true}, false},
+		{"unknown stored role asks again", "XX", ui.Options{Lang: "en"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := newApp(t, c.pref)
+			_, w := f.open(t, a, c.opts)
+			asked := containsText(topDialogText(w), "Who is this laptop for?")
+			if asked != c.asks {
+				t.Errorf("asked whose laptop this is = %v, want %v (dialog: %q)", asked, c.asks, topDialogText(w))
+			}
+		})
+	}
+}
+
+func TestTheFirstRunAnswerIsKept(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "")
+	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	var sel *widget.Select
+	var confirm *widget.Button
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Select:
+			sel = o
+		case *widget.Button:
+			if o.Text == "Confirm" {
+				confirm = o
+			}
+		}
+	}
+	if sel == nil || confirm == nil {
+		t.Fatalf("the first-run dialog has no choice list or no Confirm button: %q", topDialogText(w))
+	}
+	if !confirm.Disabled() {
+		t.Error("Confirm is enabled before anything is chosen")
+	}
+	sel.SetSelected("Fès-Meknès (FM)")
+	test.Tap(confirm)
+	if got := a.Preferences().String(ui.PrefRole); got != "FM" {
+		t.Errorf("stored role = %q, want FM", got)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Errorf("the dialog is still shown: %q", topDialogText(w))
+	}
+	if !shows(w, "Seen by: Fès-Meknès (FM)") || !shows(w, "1 amendment") {
+		t.Errorf("the window shows %q, want FM's view of article 3", labels(w))
+	}
+}

@@ -1,0 +1,157 @@
+package ui_test
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"statute/ui"
+)
+
+func TestNavigationMovesThroughTheArticles(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "2"})
+	next := func() { test.Tap(button(t, w, "Next article")) }
+	prev := func() { test.Tap(button(t, w, "Previous article")) }
+	pageDown := func() { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyPageDown}) }
+	pageUp := func() { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyPageUp}) }
+	ctrl := func(k fyne.KeyName) func() {
+		return func() {
+			w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+		}
+	}
+	steps := []struct {
+		name   string
+		do     func()
+		header string
+		pos    string
+	}{
+		{"start at --article 2", func() {}, "المادة 2: تعريفات", "Article 2 of 36"},
+		{"Next button", next, "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
+		{"Previous button", prev, "المادة 2: تعريفات", "Article 2 of 36"},
+		{"Previous button again", prev, "المادة الأولى", "Article 1 of 36"},
+		{"PageUp on the first article stays", pageUp, "المادة الأولى", "Article 1 of 36"},
+		{"PageDown", pageDown, "المادة 2: تعريفات", "Article 2 of 36"},
+		{"Ctrl+Down", ctrl(fyne.KeyDown), "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
+		{"Ctrl+Down to an Eastern-digit heading", ctrl(fyne.KeyDown), "المادة ٤", "Article 4 of 36"},
+		{"Ctrl+Up", ctrl(fyne.KeyUp), "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			s.do()
+			if !shows(w, s.header) || !shows(w, s.pos) {
+				t.Errorf("the window shows %q, want %q and %q", labels(w), s.header, s.pos)
+			}
+		})
+	}
+}
+
+func TestPreviousIsDisabledOnTheFirstArticleAndNextOnTheLast(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	last := f.draft.Articles[len(f.draft.Articles)-1].Key
+	for _, c := range []struct {
+		article          string
+		prevOff, nextOff bool
+	}{
+		{"1", true, false},
+		{"3", false, false},
+		{last, false, true},
+	} {
+		t.Run(c.article, func(t *testing.T) {
+			_, w := f.open(t, a, ui.Options{Lang: "en", Article: c.article})
+			if got := button(t, w, "Previous article").Disabled(); got != c.prevOff {
+				t.Errorf("Previous disabled = %v, want %v", got, c.prevOff)
+			}
+			if got := button(t, w, "Next article").Disabled(); got != c.nextOff {
+				t.Errorf("Next disabled = %v, want %v", got, c.nextOff)
+			}
+		})
+	}
+}
+
+func TestAChamberSeesItsOwnAmendmentsAndTheFederationAll(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct {
+		role  string
+		count string
+		who   []string
+	}{
+		{"FM", "1 amendment", []string{"Fès-Meknès (FM)"}},
+		{"FED", "2 amendments", []string{"Fès-Meknès (FM)", "Casablanca-Settat (CS)"}},
+		{"RSK", "0 amendments", nil},
+	} {
+		t.Run(c.role, func(t *testing.T) {
+			a := newApp(t, "")
+			_, w := f.open(t, a, ui.Options{Lang: "en", Role: c.role, Article: "3"})
+			if !shows(w, c.count) {
+				t.Errorf("the window shows %q, want %q", labels(w), c.count)
+			}
+			for _, who := range c.who {
+				if !containsText(labels(w), who+" — New wording — Draft") {
+					t.Errorf("no amendment by %s shown in %q", who, labels(w))
+				}
+			}
+			if w.Canvas().Overlays().Top() != nil {
+				t.Errorf("--role %s still asked whose laptop this is: %q", c.role, topDialogText(w))
+			}
+		})
+	}
+}
+
+func TestUnknownArticleIsReported(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	t.Run("interactive: a dialog, and the first article", func(t *testing.T) {
+		_, w := f.open(t, a, ui.Options{Lang: "en", Article: "99"})
+		if !containsText(topDialogText(w), "no article 99") {
+			t.Errorf("dialog shows %q, want the reason", topDialogText(w))
+		}
+		if !shows(w, "Article 1 of 36") {
+			t.Errorf("the window shows %q, want the first article", labels(w))
+		}
+	})
+	t.Run("screenshot: an error", func(t *testing.T) {
+		w := test.NewTempWindow(t, nil)
+		wb, err := ui.New(a, w, f.store, ui.Options{Lang: "en", Article: "99", Screenshot: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := wb.Wait(); err == nil {
+			t.Error("an unknown --article in screenshot mode gave no error")
+		}
+	})
+}
+
+func TestTextSizeShortcuts(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	_, w := f.open(t, a, ui.Options{Lang: "en"})
+	press := func(k fyne.KeyName) {
+		w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	for _, c := range []struct {
+		name string
+		key  fyne.KeyName
+		want float64
+	}{
+		{"Ctrl+Plus", fyne.KeyPlus, 1.1},
+		{"Ctrl+= (Plus without Shift)", fyne.KeyEqual, 1.2},
+		{"Ctrl+Minus", fyne.KeyMinus, 1.1},
+		{"Ctrl+0 resets", fyne.Key0, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			press(c.key)
+			th, ok := a.Settings().Theme().(*ui.Theme)
+			if !ok {
+				t.Fatalf("the app theme is %T, not the app's", a.Settings().Theme())
+			}
+			if th.Scale() != c.want || a.Preferences().Float(ui.PrefTextScale) != c.want {
+				t.Errorf("text scale = %v (preference %v), want %v", th.Scale(), a.Preferences().Float(ui.PrefTextScale), c.want)
+			}
+		})
+	}
+}
