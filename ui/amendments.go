@@ -16,9 +16,7 @@ func (wb *Workbench) showAmendments(as []drafts.Amendment) {
 	objs := make([]fyne.CanvasObject, 0, 4*len(as))
 	for i := range as {
 		a := &as[i]
-		meta := widget.NewLabelWithStyle(amendmentSummary(a), alignment(rtl), fyne.TextStyle{Bold: true})
-		meta.Wrapping = fyne.TextWrapWord
-		objs = append(objs, meta)
+		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
 		if a.Text != "" {
 			objs = append(objs, newStatuteText(a.Text))
 		}

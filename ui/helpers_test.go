@@ -111,8 +111,15 @@ func objects(w fyne.Window) []fyne.CanvasObject {
 func labels(w fyne.Window) []string {
 	var ts []string
 	for _, o := range objects(w) {
-		if l, ok := o.(*widget.Label); ok && l.Text != "" {
-			ts = append(ts, l.Text)
+		switch o := o.(type) {
+		case *widget.Label:
+			if o.Text != "" {
+				ts = append(ts, o.Text)
+			}
+		case interface{ Text() string }: // statute text, laid out right to left
+			if o.Text() != "" {
+				ts = append(ts, o.Text())
+			}
 		}
 	}
 	return ts
@@ -164,6 +171,8 @@ func topDialogText(w fyne.Window) []string {
 		switch o := o.(type) {
 		case *widget.Label:
 			ts = append(ts, o.Text)
+		case interface{ Text() string }:
+			ts = append(ts, o.Text())
 		case *widget.Button:
 			ts = append(ts, o.Text)
 		}

@@ -56,11 +56,11 @@ type Workbench struct {
 	path       statuteText
 	header     statuteText
 	body       statuteText
-	amendTitle *widget.Label
+	amendTitle statuteText
 	amendList  *fyne.Container
 	scroll     *container.Scroll
-	position   *widget.Label
-	roleLabel  *widget.Label
+	position   statuteText
+	roleLabel  statuteText
 	prev, next *widget.Button
 	bar        *fyne.Container
 
@@ -200,8 +200,10 @@ func (wb *Workbench) build() {
 	wb.prev = widget.NewButtonWithIcon(lang.L("Previous article"), back, wb.Previous)
 	wb.next = widget.NewButtonWithIcon(lang.L("Next article"), forward, wb.Next)
 	wb.next.IconPlacement = widget.ButtonIconTrailingText
-	wb.position = widget.NewLabel("")
-	wb.roleLabel = widget.NewLabel("")
+	// Arabic interface strings mix words and digits as statute text does,
+	// so they are laid out the same way.
+	wb.position = newStatuteLine("", fyne.TextStyle{})
+	wb.roleLabel = newStatuteLine("", fyne.TextStyle{})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), wb.ShowSettings)
 	var bar *fyne.Container
 	if rtl {
@@ -213,7 +215,7 @@ func (wb *Workbench) build() {
 	wb.path = newStatuteText("")
 	wb.header = newStatuteLine("", fyne.TextStyle{Bold: true})
 	wb.body = newStatuteText(lang.L("Loading the draft…"))
-	wb.amendTitle = widget.NewLabelWithStyle("", alignment(rtl), fyne.TextStyle{Bold: true})
+	wb.amendTitle = newStatuteLine("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 
