@@ -1,0 +1,659 @@
+package ui
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/ui/rtl"
+)
+
+// editor edits Arabic (and mixed Arabic, digits and French) statute text.
+// Fyne's Entry draws its caret mirrored in Arabic, moves it the wrong way and
+// maps clicks to the mirrored place, and none of that can be fixed from
+// outside (shared/docs/ARABIC.md, "What works" 5). So the text is kept in
+// logical order and laid out like statuteText, through ui/rtl: wrapped at
+// words, each line reordered, right-aligned when it reads right to left;
+// the caret, arrows, clicks and selection use rtl's mapping between logical
+// offsets and the drawn line. "\n" separates paragraphs.
+//
+// Not done: input-method preview (pre-edit text of a composing IME is not
+// shown until committed), double-click word selection and scrolling the
+// caret into view inside a container.Scroll.
+type editor struct {
+	widget.BaseWidget
+
+	// OnChanged is called after the user changed the text (typing,
+	// deleting, cutting, pasting, undo, redo), not after SetText.
+	OnChanged func(string)
+
+	clip fyne.Clipboard
+
+	text          string
+	caret, anchor int // byte offsets; a selection runs between them
+	// preferEnd places a caret at a wrap point (the end of one line and the
+	// start of the next) at the end of the earlier line.
+	preferEnd bool
+	// goalX keeps the caret's x through Up and Down.
+	goalX   float32
+	hasGoal bool
+	shift   bool
+	focused bool
+	drag    bool // a mouse drag is selecting
+
+	undo, redo []editState
+	lastKind   editKind
+	lastRune   rune
+	lastCaret  int
+
+	lay editorLayout
+}
+
+var (
+	_ fyne.Focusable     = (*editor)(nil)
+	_ fyne.Tappable      = (*editor)(nil)
+	_ fyne.Draggable     = (*editor)(nil)
+	_ fyne.Shortcutable  = (*editor)(nil)
+	_ desktop.Keyable    = (*editor)(nil)
+	_ desktop.Cursorable = (*editor)(nil)
+)
+
+type editState struct {
+	text          string
+	caret, anchor int
+}
+
+type editKind uint8
+
+const (
+	editNone editKind = iota
+	editType
+	editBackspace
+	editDelete
+)
+
+// maxUndo bounds the undo history.
+const maxUndo = 500
+
+// editorLayout is the text laid out for one width, text and text size.
+type editorLayout struct {
+	text        string
+	width, size float32
+	pad, lineH  float32
+	lines       []editorLine
+	valid       bool
+}
+
+// editorLine is one drawn line.
+type editorLine struct {
+	l          rtl.Line
+	base       int     // offset of the line's paragraph in the editor's text
+	x, y       float32 // left and top of the drawn text in the widget
+	w          float32 // width of the drawn text, trailing spaces included
+	runX       []float32
+	lastInPara bool
+}
+
+func (l *editorLine) rtl() bool { return l.l.Level%2 == 1 }
+
+// newEditor returns an empty editor that copies to and pastes from clip
+// (the window's clipboard; nil falls back to the one a shortcut carries).
+func newEditor(clip fyne.Clipboard) *editor {
+	e := &editor{clip: clip}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// SetText replaces the text, puts the caret at its start and forgets the
+// undo history; OnChanged is not called.
+func (e *editor) SetText(text string) {
+	e.text = strings.ReplaceAll(text, "\r\n", "\n")
+	e.caret, e.anchor, e.preferEnd, e.hasGoal = 0, 0, false, false
+	e.undo, e.redo, e.lastKind = nil, nil, editNone
+	e.Refresh()
+}
+
+// Text returns the text in logical (typing) order.
+func (e *editor) Text() string { return e.text }
+
+// selection returns the selected logical range, empty when there is none.
+func (e *editor) selection() (int, int) {
+	return min(e.caret, e.anchor), max(e.caret, e.anchor)
+}
+
+func (e *editor) measure(size float32) rtl.Measure {
+	return func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+}
+
+// layout lays the text out for the widget's current width, reusing the last
+// layout when nothing changed.
+func (e *editor) layout() *editorLayout {
+	th := e.Theme()
+	size := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	width := e.Size().Width
+	ly := &e.lay
+	if ly.valid && ly.text == e.text && ly.width == width && ly.size == size && ly.pad == pad {
+		return ly
+	}
+	*ly = editorLayout{text: e.text, width: width, size: size, pad: pad, valid: true, lines: ly.lines[:0]}
+	ly.lineH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	inner := width - 2*pad
+	if inner <= 0 {
+		inner = math.MaxFloat32
+	}
+	m := e.measure(size)
+	base := 0
+	var y float32
+	for _, para := range strings.Split(e.text, "\n") {
+		lines := rtl.Layout(para, rtl.Auto, inner, m)
+		for i, l := range lines {
+			el := editorLine{l: l, base: base, y: pad + y, lastInPara: i == len(lines)-1}
+			for _, r := range l.Runs {
+				el.runX = append(el.runX, el.w)
+				el.w += m(para[r.Start:r.End])
+			}
+			el.x = pad
+			if el.rtl() {
+				// Trailing spaces sit on the left of a right-to-left line and
+				// hang past the margin, so the text itself stays right-aligned.
+				el.x = width - pad - el.w
+			}
+			ly.lines = append(ly.lines, el)
+			y += ly.lineH
+		}
+		base += len(para) + 1
+	}
+	return ly
+}
+
+// lineOf returns the index of the line holding offset o; at a wrap point
+// preferEnd picks the earlier line.
+func (e *editor) lineOf(o int, preferEnd bool) int {
+	lines := e.layout().lines
+	for i := range lines {
+		l := &lines[i]
+		s, end := l.base+l.l.Start, l.base+l.l.End
+		if o >= s && o <= end && (o < end || preferEnd || l.lastInPara) {
+			return i
+		}
+	}
+	return len(lines) - 1
+}
+
+// caretPos returns the top-left of the caret for offset o in the widget.
+func (e *editor) caretPos(o int, preferEnd bool) fyne.Position {
+	ly := e.layout()
+	l := &ly.lines[e.lineOf(o, preferEnd)]
+	return fyne.NewPos(l.x+rtl.CaretX(l.l, o-l.base, e.measure(ly.size)), l.y)
+}
+
+// moveTo places the caret on line i at paragraph offset o, keeping the
+// anchor when extending a selection.
+func (e *editor) moveTo(i, o int, extend bool) {
+	l := &e.layout().lines[i]
+	e.caret = l.base + o
+	e.preferEnd = o == l.l.End && o > l.l.Start && !l.lastInPara
+	if !extend {
+		e.anchor = e.caret
+	}
+	e.lastKind = editNone
+	e.Refresh()
+}
+
+// horizontal moves the caret one step visually; at the end of a line it
+// goes on to the neighbouring line in reading order.
+func (e *editor) horizontal(right, extend bool) {
+	e.hasGoal = false
+	ly := e.layout()
+	i := e.lineOf(e.caret, e.preferEnd)
+	l := &ly.lines[i]
+	o := e.caret - l.base
+	var n int
+	if right {
+		n = rtl.VisualRight(l.l, o)
+	} else {
+		n = rtl.VisualLeft(l.l, o)
+	}
+	if n != o {
+		e.moveTo(i, n, extend)
+		return
+	}
+	// At the edge: Right reads on in a left-to-right line and back in a
+	// right-to-left one.
+	if forward := right != l.rtl(); forward {
+		if i+1 < len(ly.lines) {
+			e.moveTo(i+1, ly.lines[i+1].l.Start, extend)
+		}
+	} else if i > 0 {
+		e.moveTo(i-1, ly.lines[i-1].l.End, extend)
+	}
+}
+
+// home moves to the edge the line starts from (the right one for Arabic);
+// end to the other edge.
+func (e *editor) home(end, extend bool) {
+	e.hasGoal = false
+	i := e.lineOf(e.caret, e.preferEnd)
+	l := &e.layout().lines[i]
+	left := end == l.rtl()
+	n := rtl.RightmostOffset(l.l)
+	if left {
+		n = rtl.LeftmostOffset(l.l)
+	}
+	e.moveTo(i, n, extend)
+}
+
+// vertical moves the caret to the line above or below, as near as possible
+// to the x it had when vertical moves began.
+func (e *editor) vertical(down, extend bool) {
+	ly := e.layout()
+	i := e.lineOf(e.caret, e.preferEnd)
+	if !e.hasGoal {
+		e.goalX, e.hasGoal = e.caretPos(e.caret, e.preferEnd).X, true
+	}
+	j := i - 1
+	if down {
+		j = i + 1
+	}
+	if j < 0 || j >= len(ly.lines) {
+		return
+	}
+	l := &ly.lines[j]
+	goal := e.goalX
+	e.moveTo(j, rtl.OffsetAt(l.l, goal-l.x, e.measure(ly.size)), extend)
+	e.hasGoal, e.goalX = true, goal
+}
+
+// offsetAt returns the line and paragraph offset nearest to a point.
+func (e *editor) offsetAt(p fyne.Position) (int, int) {
+	ly := e.layout()
+	i := int(math.Floor(float64((p.Y - ly.pad) / ly.lineH)))
+	i = max(0, min(i, len(ly.lines)-1))
+	l := &ly.lines[i]
+	return i, hitOffset(l, p.X-l.x, e.measure(ly.size))
+}
+
+// hitOffset returns the logical offset for a click at x from the line's
+// left. Inside a run it is the nearest cluster boundary of that run: where
+// two runs meet their edges share an x, and rtl.OffsetAt, which only sees
+// caret positions, may then pick the neighbouring run's offset for a click
+// that plainly lands in this one (before «1» in «… 12 …»). Outside every
+// run (past a line end) rtl.OffsetAt decides.
+func hitOffset(l *editorLine, x float32, m rtl.Measure) int {
+	text := l.l.Text
+	for k, run := range l.l.Runs {
+		x0 := l.runX[k]
+		if x < x0 || x >= x0+m(text[run.Start:run.End]) {
+			continue
+		}
+		best, bestD := run.Start, float32(math.MaxFloat32)
+		for o := run.Start; ; o = clusterEnd(text[:run.End], o) {
+			bx := x0 + m(text[run.Start:o])
+			if run.RTL {
+				bx = x0 + m(text[o:run.End])
+			}
+			if d := float32(math.Abs(float64(bx - x))); d < bestD {
+				best, bestD = o, d
+			}
+			if o >= run.End {
+				break
+			}
+		}
+		return best
+	}
+	return rtl.OffsetAt(l.l, x, m)
+}
+
+// edit replaces text[a:b] by s as one user action of the given kind;
+// consecutive typing is kept as one undo step per word, consecutive
+// deleting as one step.
+func (e *editor) edit(a, b int, s string, kind editKind, r rune) {
+	coalesce := kind != editNone && kind == e.lastKind && e.caret == e.lastCaret && e.caret == e.anchor
+	if coalesce && kind == editType && !unicode.IsSpace(r) && unicode.IsSpace(e.lastRune) {
+		coalesce = false // a new word begins a new step
+	}
+	if !coalesce {
+		e.pushUndo()
+	}
+	e.redo = nil
+	e.text = e.text[:a] + s + e.text[b:]
+	e.caret = a + len(s)
+	e.anchor, e.preferEnd, e.hasGoal = e.caret, false, false
+	e.lastKind, e.lastRune, e.lastCaret = kind, r, e.caret
+	e.changed()
+}
+
+func (e *editor) pushUndo() {
+	e.undo = append(e.undo, editState{e.text, e.caret, e.anchor})
+	if len(e.undo) > maxUndo {
+		e.undo = e.undo[len(e.undo)-maxUndo:]
+	}
+}
+
+func (e *editor) changed() {
+	e.Refresh()
+	if e.OnChanged != nil {
+		e.OnChanged(e.text)
+	}
+}
+
+// restore makes st current, keeping the current state on the other stack.
+func (e *editor) restore(from, to *[]editState) {
+	if len(*from) == 0 {
+		return
+	}
+	*to = append(*to, editState{e.text, e.caret, e.anchor})
+	st := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	e.text, e.caret, e.anchor = st.text, st.caret, st.anchor
+	e.preferEnd, e.hasGoal, e.lastKind = false, false, editNone
+	e.changed()
+}
+
+func (e *editor) insert(s string, kind editKind, r rune) {
+	a, b := e.selection()
+	e.edit(a, b, s, kind, r)
+}
+
+// TypedRune inserts r at the caret, replacing the selection.
+func (e *editor) TypedRune(r rune) {
+	e.insert(string(r), editType, r)
+}
+
+// TypedKey handles editing and caret keys.
+func (e *editor) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		if a, b := e.selection(); a != b {
+			e.edit(a, b, "", editNone, 0)
+			return
+		}
+		if k.Name == fyne.KeyBackspace && e.caret > 0 {
+			e.edit(clusterStart(e.text, e.caret), e.caret, "", editBackspace, 0)
+		} else if k.Name == fyne.KeyDelete && e.caret < len(e.text) {
+			e.edit(e.caret, clusterEnd(e.text, e.caret), "", editDelete, 0)
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.insert("\n", editNone, '\n')
+	case fyne.KeyLeft, fyne.KeyRight:
+		e.horizontal(k.Name == fyne.KeyRight, e.shift)
+	case fyne.KeyUp, fyne.KeyDown:
+		e.vertical(k.Name == fyne.KeyDown, e.shift)
+	case fyne.KeyHome, fyne.KeyEnd:
+		e.home(k.Name == fyne.KeyEnd, e.shift)
+	}
+}
+
+// KeyDown notes Shift, which turns caret keys into selecting ones (the
+// desktop driver sends Shift+arrow as a plain key, not as a shortcut).
+func (e *editor) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (e *editor) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+}
+
+// TypedShortcut handles the clipboard, select-all, undo and redo.
+func (e *editor) TypedShortcut(s fyne.Shortcut) {
+	switch s := s.(type) {
+	case *fyne.ShortcutCopy:
+		e.copySelection(s.Clipboard, false)
+	case *fyne.ShortcutCut:
+		e.copySelection(s.Clipboard, true)
+	case *fyne.ShortcutPaste:
+		if c := e.clipboard(s.Clipboard); c != nil {
+			if t := strings.ReplaceAll(c.Content(), "\r\n", "\n"); t != "" {
+				e.insert(t, editNone, 0)
+			}
+		}
+	case *fyne.ShortcutSelectAll:
+		e.anchor, e.caret, e.preferEnd, e.hasGoal = 0, len(e.text), false, false
+		e.Refresh()
+	case *fyne.ShortcutUndo:
+		e.restore(&e.undo, &e.redo)
+	case *fyne.ShortcutRedo:
+		e.restore(&e.redo, &e.undo)
+	case *desktop.CustomShortcut:
+		e.customShortcut(s)
+	}
+}
+
+func (e *editor) customShortcut(s *desktop.CustomShortcut) {
+	shift := s.Modifier&fyne.KeyModifierShift != 0
+	ctrl := s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
+	switch {
+	case ctrl && shift && s.KeyName == fyne.KeyZ:
+		e.restore(&e.redo, &e.undo)
+	case shift && !ctrl:
+		e.shift = true
+		e.TypedKey(&fyne.KeyEvent{Name: s.KeyName})
+		e.shift = false
+	}
+}
+
+func (e *editor) clipboard(c fyne.Clipboard) fyne.Clipboard {
+	if e.clip != nil {
+		return e.clip
+	}
+	return c
+}
+
+func (e *editor) copySelection(c fyne.Clipboard, cut bool) {
+	a, b := e.selection()
+	c = e.clipboard(c)
+	if a == b || c == nil {
+		return
+	}
+	c.SetContent(e.text[a:b])
+	if cut {
+		e.edit(a, b, "", editNone, 0)
+	}
+}
+
+// Tapped places the caret at the tapped point; with Shift it extends the
+// selection there.
+func (e *editor) Tapped(ev *fyne.PointEvent) {
+	i, o := e.offsetAt(ev.Position)
+	e.hasGoal = false
+	e.moveTo(i, o, e.shift)
+}
+
+// Dragged selects from where the drag began to where the pointer is.
+func (e *editor) Dragged(ev *fyne.DragEvent) {
+	e.hasGoal = false
+	if !e.drag {
+		e.drag = true
+		i, o := e.offsetAt(ev.Position.Subtract(ev.Dragged))
+		e.moveTo(i, o, e.shift)
+	}
+	i, o := e.offsetAt(ev.Position)
+	e.moveTo(i, o, true)
+}
+
+// DragEnd implements fyne.Draggable.
+func (e *editor) DragEnd() { e.drag = false }
+
+// FocusGained implements fyne.Focusable.
+func (e *editor) FocusGained() {
+	e.focused = true
+	e.Refresh()
+}
+
+// FocusLost implements fyne.Focusable.
+func (e *editor) FocusLost() {
+	e.focused, e.shift = false, false
+	e.Refresh()
+}
+
+// Resize re-wraps the text at the new width.
+func (e *editor) Resize(size fyne.Size) {
+	old := e.Size()
+	e.BaseWidget.Resize(size)
+	if old != size {
+		e.Refresh()
+	}
+}
+
+// Cursor shows the text cursor over the editor.
+func (e *editor) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+func (e *editor) CreateRenderer() fyne.WidgetRenderer {
+	r := &editorRenderer{e: e, bg: canvas.NewRectangle(nil), caret: canvas.NewRectangle(nil)}
+	r.Refresh()
+	return r
+}
+
+// clusterStart returns the start of the grapheme cluster (a letter with its
+// harakat) that ends at o.
+func clusterStart(s string, o int) int {
+	for o > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:o])
+		o -= n
+		if !isExtendingMark(r) {
+			break
+		}
+	}
+	return o
+}
+
+// clusterEnd returns the end of the grapheme cluster starting at o.
+func clusterEnd(s string, o int) int {
+	_, n := utf8.DecodeRuneInString(s[o:])
+	o += n
+	for o < len(s) {
+		r, n := utf8.DecodeRuneInString(s[o:])
+		if !isExtendingMark(r) {
+			break
+		}
+		o += n
+	}
+	return o
+}
+
+// isExtendingMark reports whether r belongs to the cluster before it, as in
+// ui/rtl: combining marks (harakat, shadda) and the joiners.
+func isExtendingMark(r rune) bool {
+	return r == '\u200C' || r == '\u200D' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
+}
+
+type editorRenderer struct {
+	e     *editor
+	bg    *canvas.Rectangle
+	sels  []*canvas.Rectangle
+	texts []*canvas.Text
+	caret *canvas.Rectangle
+	objs  []fyne.CanvasObject
+}
+
+func (r *editorRenderer) Layout(size fyne.Size) {
+	e := r.e
+	ly := e.layout()
+	th := e.Theme()
+	fg := theme.ColorForWidget(theme.ColorNameForeground, e)
+	r.bg.FillColor = theme.ColorForWidget(theme.ColorNameInputBackground, e)
+	r.bg.StrokeColor = theme.ColorForWidget(theme.ColorNameInputBorder, e)
+	if e.focused {
+		r.bg.StrokeColor = theme.ColorForWidget(theme.ColorNamePrimary, e)
+	}
+	r.bg.StrokeWidth = th.Size(theme.SizeNameInputBorder)
+	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.bg.Resize(size)
+
+	m := e.measure(ly.size)
+	a, b := e.selection()
+	nsel := 0
+	for len(r.texts) < len(ly.lines) {
+		r.texts = append(r.texts, canvas.NewText("", fg))
+	}
+	r.texts = r.texts[:len(ly.lines)]
+	for i := range ly.lines {
+		l := &ly.lines[i]
+		t := r.texts[i]
+		t.Text, t.Color, t.TextSize = rtl.Display(l.l), fg, ly.size
+		t.Move(fyne.NewPos(l.x, l.y))
+		t.Resize(fyne.NewSize(l.w, ly.lineH))
+		for _, span := range selectedSpans(l, a, b, m) {
+			if nsel == len(r.sels) {
+				r.sels = append(r.sels, canvas.NewRectangle(nil))
+			}
+			s := r.sels[nsel]
+			nsel++
+			s.FillColor = theme.ColorForWidget(theme.ColorNameSelection, e)
+			s.Move(fyne.NewPos(l.x+span[0], l.y))
+			s.Resize(fyne.NewSize(span[1]-span[0], ly.lineH))
+		}
+	}
+	r.sels = r.sels[:nsel]
+
+	r.caret.FillColor = theme.ColorForWidget(theme.ColorNamePrimary, e)
+	r.caret.Hidden = !e.focused
+	cw := th.Size(theme.SizeNameInputBorder)
+	p := e.caretPos(e.caret, e.preferEnd)
+	r.caret.Move(fyne.NewPos(p.X-cw/2, p.Y))
+	r.caret.Resize(fyne.NewSize(cw, ly.lineH))
+
+	r.objs = r.objs[:0]
+	r.objs = append(r.objs, r.bg)
+	for _, s := range r.sels {
+		r.objs = append(r.objs, s)
+	}
+	for _, t := range r.texts {
+		r.objs = append(r.objs, t)
+	}
+	r.objs = append(r.objs, r.caret)
+}
+
+// selectedSpans returns the x ranges, from the line's left, that show the
+// logical selection [a, b) on line l: one per run it touches, since in a
+// mixed line a logical range may be drawn in several pieces.
+func selectedSpans(l *editorLine, a, b int, m rtl.Measure) [][2]float32 {
+	a, b = a-l.base, b-l.base
+	if a >= b || b <= l.l.Start || a >= l.l.End {
+		return nil
+	}
+	text := l.l.Text
+	var out [][2]float32
+	for k, run := range l.l.Runs {
+		s, e := max(a, run.Start), min(b, run.End)
+		if s >= e {
+			continue
+		}
+		x := l.runX[k]
+		if run.RTL {
+			out = append(out, [2]float32{x + m(text[e:run.End]), x + m(text[s:run.End])})
+		} else {
+			out = append(out, [2]float32{x + m(text[run.Start:s]), x + m(text[run.Start:e])})
+		}
+	}
+	return out
+}
+
+func (r *editorRenderer) MinSize() fyne.Size {
+	ly := r.e.layout()
+	return fyne.NewSize(2*ly.pad+ly.lineH, 2*ly.pad+float32(len(ly.lines))*ly.lineH)
+}
+
+func (r *editorRenderer) Refresh() {
+	r.Layout(r.e.Size())
+	for _, o := range r.objs {
+		o.Refresh()
+	}
+}
+
+func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *editorRenderer) Destroy() {}
