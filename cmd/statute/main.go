@@ -40,17 +40,20 @@ func main() {
 	if err != nil {
 		code = 1 // the window shows why, and quits when that is read
 	}
+	shotErr := make(chan error, 1)
 	if opts.Screenshot {
 		w.SetFixedSize(true)
 		go func() {
-			if err := wb.Screenshot(*shot); err != nil {
-				fmt.Fprintf(os.Stderr, "statute: %v\n", err)
-				code = 1
-			}
+			shotErr <- wb.Screenshot(*shot)
 			fyne.Do(a.Quit)
 		}()
 	}
 	w.ShowAndRun()
+	if opts.Screenshot {
+		if err := <-shotErr; err != nil {
+			fail(err)
+		}
+	}
 	os.Exit(code)
 }
 
