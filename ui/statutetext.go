@@ -2,7 +2,10 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -42,22 +45,54 @@ func newStatuteLine(text string, style fyne.TextStyle) statuteText {
 	return t
 }
 
-// rtlText is a read-only text widget laid out by ui/rtl.
+// rtlText is a read-only text widget laid out by ui/rtl. Spans, when set,
+// mark parts of the text (tracked changes): each line is then drawn as
+// pieces, one text object per style change, with the marks of the piece's
+// style drawn over or under it.
 type rtlText struct {
 	widget.BaseWidget
 	text  string
 	style fyne.TextStyle
 	wrap  bool
+	// spans are logical byte ranges of text, across paragraphs; mark says
+	// how each span style is drawn. Both are fixed at construction.
+	spans []rtl.Span
+	mark  func(style int) textMark
 }
+
+// A textMark is how a span style is drawn. Every mark that carries meaning
+// has a line besides its colour, so that it survives black-and-white
+// printing and colour blindness.
+type textMark struct {
+	// color is the theme colour of the piece's text; "" keeps the
+	// foreground colour.
+	color fyne.ThemeColorName
+	// line is drawn under or through the piece, in lineColor.
+	line      markLine
+	lineColor fyne.ThemeColorName
+}
+
+// markLine is the kind of line drawn with a piece.
+type markLine uint8
+
+const (
+	markNone markLine = iota
+	markUnderline
+	markStrike
+	markDots
+)
 
 // Text returns the text in logical (typing) order, as given to SetText.
 func (t *rtlText) Text() string { return t.text }
 
+// SetText replaces the text; it drops the spans, which were offsets into
+// the old text.
 func (t *rtlText) SetText(text string) {
 	if text == t.text {
 		return
 	}
 	t.text = text
+	t.spans = nil
 	t.Refresh()
 }
 
@@ -78,8 +113,10 @@ func (t *rtlText) CreateRenderer() fyne.WidgetRenderer {
 type rtlTextRenderer struct {
 	t     *rtlText
 	texts []*canvas.Text
+	marks []*canvas.Line
 	// what the texts were laid out for
 	text  string
+	spans []rtl.Span
 	width float32
 	size  float32
 	style fyne.TextStyle
@@ -87,12 +124,21 @@ type rtlTextRenderer struct {
 	min   fyne.Size
 }
 
-// A placedLine is one laid-out line: its display string and where it goes.
+// A placedLine is one laid-out line: its pieces and where it goes.
 type placedLine struct {
+	pieces []placedPiece
+	y      float32 // from the widget's top, below the padding
+	width  float32
+	rtl    bool // aligned right, as a right-to-left paragraph starts there
+}
+
+// A placedPiece is a display string drawn in one style, x from the line's
+// left edge. A line of unmarked text is one piece: the whole line.
+type placedPiece struct {
 	display string
-	y       float32 // from the widget's top, below the padding
+	x       float32
 	width   float32
-	rtl     bool // aligned right, as a right-to-left paragraph starts there
+	style   int
 }
 
 // layout lays the text out for a content width (math.MaxFloat32 for no
@@ -105,19 +151,35 @@ func (r *rtlTextRenderer) layout(width float32) {
 	if !r.t.wrap || inner <= 0 {
 		inner = math.MaxFloat32
 	}
-	if r.lines != nil && r.text == r.t.text && r.width == inner && r.size == size && r.style == r.t.style {
+	if r.lines != nil && r.text == r.t.text && slices.Equal(r.spans, r.t.spans) &&
+		r.width == inner && r.size == size && r.style == r.t.style {
 		return
 	}
-	r.text, r.width, r.size, r.style = r.t.text, inner, size, r.t.style
+	r.text, r.spans, r.width, r.size, r.style = r.t.text, r.t.spans, inner, size, r.t.style
 	style := r.t.style
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
 	lineHeight := fyne.MeasureText("Mg", size, style).Height
 	r.lines = r.lines[:0]
 	var y, widest float32
+	off := 0
 	for _, para := range strings.Split(r.t.text, "\n") {
+		spans := paraSpans(r.t.spans, off, off+len(para))
+		off += len(para) + 1
 		for _, l := range rtl.Layout(para, rtl.Auto, inner, measure) {
-			r.lines = append(r.lines, placedLine{display: display(l), y: y, width: l.Width, rtl: l.Level%2 == 1})
-			widest = max(widest, l.Width)
+			pl := placedLine{y: y, rtl: l.Level%2 == 1}
+			if spans == nil {
+				d := display(l)
+				pl.width = l.Width
+				if startsWithSpace(l.Text[l.Start:l.End]) {
+					// l.Width counts the spaces display drops.
+					pl.width = measure(d)
+				}
+				pl.pieces = []placedPiece{{display: d, width: pl.width}}
+			} else {
+				pl.pieces, pl.width = placePieces(l, spans, measure)
+			}
+			r.lines = append(r.lines, pl)
+			widest = max(widest, pl.width)
 			y += lineHeight
 		}
 	}
@@ -127,24 +189,140 @@ func (r *rtlTextRenderer) layout(width float32) {
 	}
 }
 
+// paraSpans returns the spans that overlap the paragraph [start, end) of
+// the text, clipped to it and made relative to its start; nil when none
+// do, so that the paragraph is drawn one text per line.
+func paraSpans(spans []rtl.Span, start, end int) []rtl.Span {
+	var out []rtl.Span
+	for _, sp := range spans {
+		s, e := max(sp.Start, start), min(sp.End, end)
+		if s < e {
+			out = append(out, rtl.Span{Start: s - start, End: e - start, Style: sp.Style})
+		}
+	}
+	return out
+}
+
+// placePieces splits a line into styled pieces in visual order and places
+// them left to right by measuring each piece's display string, which keeps
+// the order of the line's plain display string. Spaces at the line's two
+// ends are dropped, as display does.
+func placePieces(l rtl.Line, spans []rtl.Span, measure rtl.Measure) ([]placedPiece, float32) {
+	ps := rtl.Pieces(l, spans)
+	trim := func(i int, f func(string, func(rune) bool) string) bool {
+		in := f(overridden(ps[i].Text), unicode.IsSpace)
+		if in == "" {
+			return false
+		}
+		ps[i].Text = overrideLTR + in + overridePop
+		return true
+	}
+	for len(ps) > 0 && !trim(0, strings.TrimLeftFunc) {
+		ps = ps[1:]
+	}
+	for len(ps) > 0 && !trim(len(ps)-1, strings.TrimRightFunc) {
+		ps = ps[:len(ps)-1]
+	}
+	if len(ps) == 0 {
+		// A line of spaces still takes its place, as in plain text.
+		return []placedPiece{{display: overrideLTR + overridePop}}, 0
+	}
+	out := make([]placedPiece, len(ps))
+	var x float32
+	for i, p := range ps {
+		w := measure(p.Text)
+		out[i] = placedPiece{display: p.Text, x: x, width: w, style: p.Style}
+		x += w
+	}
+	return out, x
+}
+
+// The override pair wrapped around every display string.
+const overrideLTR, overridePop = "\u202D", "\u202C"
+
+// overridden returns the display string d without its override pair.
+func overridden(d string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(d, overrideLTR), overridePop)
+}
+
 func (r *rtlTextRenderer) Layout(size fyne.Size) {
 	r.layout(size.Width)
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, r.t)
 	fg := theme.ColorForWidget(theme.ColorNameForeground, r.t)
-	for len(r.texts) < len(r.lines) {
-		r.texts = append(r.texts, canvas.NewText("", fg))
-	}
-	r.texts = r.texts[:len(r.lines)]
-	for i, l := range r.lines {
-		c := r.texts[i]
-		c.Text, c.Color, c.TextSize, c.TextStyle = l.display, fg, r.size, r.style
-		x := pad // a left-to-right paragraph starts on the left
+	// Thick enough to show on paper; the text size already carries the
+	// user's scale.
+	stroke := max(1, r.size/10)
+	nt, nm := 0, 0
+	for _, l := range r.lines {
+		left := pad // a left-to-right paragraph starts on the left
 		if l.rtl {
-			x = size.Width - pad - l.width
+			left = size.Width - pad - l.width
 		}
-		c.Move(fyne.NewPos(x, pad+l.y))
-		c.Resize(fyne.NewSize(l.width, c.MinSize().Height))
+		for _, p := range l.pieces {
+			if nt == len(r.texts) {
+				r.texts = append(r.texts, canvas.NewText("", fg))
+			}
+			c := r.texts[nt]
+			nt++
+			var m textMark
+			if p.style != 0 && r.t.mark != nil {
+				m = r.t.mark(p.style)
+			}
+			c.Text, c.Color, c.TextSize, c.TextStyle = p.display, fg, r.size, r.style
+			if m.color != "" {
+				c.Color = theme.ColorForWidget(m.color, r.t)
+			}
+			pos := fyne.NewPos(left+p.x, pad+l.y)
+			c.Move(pos)
+			c.Resize(fyne.NewSize(p.width, c.MinSize().Height))
+			if m.line == markNone {
+				continue
+			}
+			lc := fg
+			if m.lineColor != "" {
+				lc = theme.ColorForWidget(m.lineColor, r.t)
+			}
+			for _, seg := range markSegments(m.line, pos, c.Size(), stroke) {
+				if nm == len(r.marks) {
+					r.marks = append(r.marks, canvas.NewLine(lc))
+				}
+				ml := r.marks[nm]
+				nm++
+				ml.StrokeColor, ml.StrokeWidth = lc, stroke
+				ml.Position1, ml.Position2 = seg[0], seg[1]
+			}
+		}
 	}
+	r.texts, r.marks = r.texts[:nt], r.marks[:nm]
+}
+
+// markSegments returns the end points of the line segments that draw a
+// mark for a text box at pos of the given size.
+func markSegments(kind markLine, pos fyne.Position, size fyne.Size, stroke float32) [][2]fyne.Position {
+	seg := func(x0, x1, y float32) [2]fyne.Position {
+		return [2]fyne.Position{fyne.NewPos(x0, y), fyne.NewPos(x1, y)}
+	}
+	x0, x1 := pos.X, pos.X+size.Width
+	// Underlines sit inside the box's bottom, below the descenders of
+	// Arabic letters; the strike-through crosses the body of the letters,
+	// which for Arabic and digits alike lies a little below the box's
+	// middle.
+	under := pos.Y + size.Height - stroke
+	switch kind {
+	case markUnderline:
+		return [][2]fyne.Position{seg(x0, x1, under)}
+	case markStrike:
+		return [][2]fyne.Position{seg(x0, x1, pos.Y+size.Height*0.55)}
+	case markDots:
+		// Dots of two strokes with gaps of two, the last one cut at the
+		// piece's end.
+		var out [][2]fyne.Position
+		for x := x0; x < x1; x += 4 * stroke {
+			out = append(out, seg(x, min(x+2*stroke, x1), under))
+		}
+		return out
+	}
+	return nil
 }
 
 func (r *rtlTextRenderer) MinSize() fyne.Size {
@@ -157,12 +335,18 @@ func (r *rtlTextRenderer) Refresh() {
 	for _, c := range r.texts {
 		c.Refresh()
 	}
+	for _, m := range r.marks {
+		m.Refresh()
+	}
 }
 
 func (r *rtlTextRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, len(r.texts))
-	for i, c := range r.texts {
-		objs[i] = c
+	objs := make([]fyne.CanvasObject, 0, len(r.texts)+len(r.marks))
+	for _, c := range r.texts {
+		objs = append(objs, c)
+	}
+	for _, m := range r.marks {
+		objs = append(objs, m)
 	}
 	return objs
 }
@@ -173,11 +357,15 @@ func (r *rtlTextRenderer) Destroy() {}
 // line keeps the space it broke at, which would push the drawn text off
 // its alignment by a space's width.
 func display(l rtl.Line) string {
-	const lro, pdf = "\u202D", "\u202C"
 	d := rtl.Display(l)
-	inner := strings.TrimSuffix(strings.TrimPrefix(d, lro), pdf)
-	if len(inner)+len(lro)+len(pdf) != len(d) {
+	inner := overridden(d)
+	if len(inner)+len(overrideLTR)+len(overridePop) != len(d) {
 		return strings.TrimSpace(d)
 	}
-	return lro + strings.TrimSpace(inner) + pdf
+	return overrideLTR + strings.TrimSpace(inner) + overridePop
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
