@@ -6,18 +6,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/diff"
 )
 
 // showAmendments lists the amendments to the article shown: who proposed
-// what, in what state, and why.
-func (wb *Workbench) showAmendments(as []drafts.Amendment) {
+// what, as a tracked-change diff of the article, in what state, and why.
+func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
 	rtl := rightToLeft()
 	wb.amendTitle.SetText(lang.N("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
 	objs := make([]fyne.CanvasObject, 0, 4*len(as))
 	for i := range as {
 		a := &as[i]
 		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
-		if a.Text != "" {
+		switch {
+		case a.BaseHash == art.TextHash():
+			objs = append(objs, newTrackedText(diff.OfAmendment(art.Text(), a, diff.Options{})))
+		case a.Text != "":
+			// made against another wording of the article: no diff to show
 			objs = append(objs, newStatuteText(a.Text))
 		}
 		if a.Justification != "" {

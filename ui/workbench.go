@@ -295,7 +295,7 @@ func (wb *Workbench) Show(i int) {
 	if i < len(d.Articles)-1 {
 		wb.next.Enable()
 	}
-	wb.showAmendments(wb.byArticle[a.Key])
+	wb.showAmendments(a, wb.byArticle[a.Key])
 	wb.outline.selectArticle(i)
 	// The texts changed size: lay the bar and the article view out again
 	// now rather than at the driver's next size check, which the test

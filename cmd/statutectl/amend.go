@@ -214,14 +214,7 @@ var cmdDiff = &command{
 			if a == nil {
 				return drafts.Errorf(drafts.Internal, "amendment %s targets article %s, which its draft version does not hold", am.ID, am.Article)
 			}
-			old, proposed := a.Text(), am.Text
-			switch am.Kind {
-			case drafts.Repeal:
-				proposed = ""
-			case drafts.Insert:
-				old = ""
-			}
-			changes := diff.Words(old, proposed, diff.Options{Lenient: *lenient})
+			changes := diff.OfAmendment(a.Text(), am, diff.Options{Lenient: *lenient})
 			if *format == "json" {
 				cs, err := diff.JSON(changes)
 				if err != nil {

@@ -446,3 +446,16 @@ func bound(ends []int, i int) int {
 	}
 	return ends[i-1]
 }
+
+// OfAmendment is the word diff that an amendment makes to base, the text of
+// the article it targets: new wording against base, a repeal deleting it
+// all, an inserted article all new.
+func OfAmendment(base string, a *drafts.Amendment, opt Options) []Change {
+	switch a.Kind {
+	case drafts.Repeal:
+		return Words(base, "", opt)
+	case drafts.Insert:
+		return Words("", a.Text, opt)
+	}
+	return Words(base, a.Text, opt)
+}
