@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -295,7 +294,7 @@ func hitOffset(l *editorLine, x float32, m rtl.Measure) int {
 			continue
 		}
 		best, bestD := run.Start, float32(math.MaxFloat32)
-		for o := run.Start; ; o = clusterEnd(text[:run.End], o) {
+		for o := run.Start; ; o = rtl.ClusterEnd(text[:run.End], o) {
 			bx := x0 + m(text[run.Start:o])
 			if run.RTL {
 				bx = x0 + m(text[o:run.End])
@@ -377,9 +376,9 @@ func (e *editor) TypedKey(k *fyne.KeyEvent) {
 			return
 		}
 		if k.Name == fyne.KeyBackspace && e.caret > 0 {
-			e.edit(clusterStart(e.text, e.caret), e.caret, "", editBackspace, 0)
+			e.edit(rtl.ClusterStart(e.text, e.caret), e.caret, "", editBackspace, 0)
 		} else if k.Name == fyne.KeyDelete && e.caret < len(e.text) {
-			e.edit(e.caret, clusterEnd(e.text, e.caret), "", editDelete, 0)
+			e.edit(e.caret, rtl.ClusterEnd(e.text, e.caret), "", editDelete, 0)
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.insert("\n", editNone, '\n')
@@ -515,39 +514,6 @@ func (e *editor) CreateRenderer() fyne.WidgetRenderer {
 	r := &editorRenderer{e: e, bg: canvas.NewRectangle(nil), caret: canvas.NewRectangle(nil)}
 	r.Refresh()
 	return r
-}
-
-// clusterStart returns the start of the grapheme cluster (a letter with its
-// harakat) that ends at o.
-func clusterStart(s string, o int) int {
-	for o > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:o])
-		o -= n
-		if !isExtendingMark(r) {
-			break
-		}
-	}
-	return o
-}
-
-// clusterEnd returns the end of the grapheme cluster starting at o.
-func clusterEnd(s string, o int) int {
-	_, n := utf8.DecodeRuneInString(s[o:])
-	o += n
-	for o < len(s) {
-		r, n := utf8.DecodeRuneInString(s[o:])
-		if !isExtendingMark(r) {
-			break
-		}
-		o += n
-	}
-	return o
-}
-
-// isExtendingMark reports whether r belongs to the cluster before it, as in
-// ui/rtl: combining marks (harakat, shadda) and the joiners.
-func isExtendingMark(r rune) bool {
-	return r == '\u200C' || r == '\u200D' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
 }
 
 type editorRenderer struct {

@@ -109,7 +109,7 @@ func stops(l Line) []stop {
 	slot := 0
 	for k, r := range l.Runs {
 		var starts []int
-		for i := r.Start; i < r.End; i = clusterEnd(l.Text[:r.End], i) {
+		for i := r.Start; i < r.End; i = ClusterEnd(l.Text[:r.End], i) {
 			starts = append(starts, i)
 		}
 		n := len(starts)

@@ -129,7 +129,7 @@ func (w *wrapper) wrap() []Line {
 func (w *wrapper) split(start int, lineW float32, i, j int) (int, float32) {
 	pieceStart := start
 	for k := i; k < j; {
-		e := clusterEnd(w.text, k)
+		e := ClusterEnd(w.text, k)
 		if e > j {
 			e = j
 		}
@@ -156,8 +156,9 @@ func isExtend(r rune) bool {
 	return r == '\u200C' || r == '\u200D' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
 }
 
-// clusterEnd returns the end of the grapheme cluster starting at i.
-func clusterEnd(s string, i int) int {
+// ClusterEnd returns the end of the grapheme cluster (a letter with its
+// harakat and joiners) starting at i: where a caret may stop next.
+func ClusterEnd(s string, i int) int {
 	_, n := utf8.DecodeRuneInString(s[i:])
 	i += n
 	for i < len(s) {
@@ -166,6 +167,19 @@ func clusterEnd(s string, i int) int {
 			break
 		}
 		i += n
+	}
+	return i
+}
+
+// ClusterStart returns the start of the grapheme cluster that ends at i:
+// where a caret stops when Backspace removes a letter with its harakat.
+func ClusterStart(s string, i int) int {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if !isExtend(r) {
+			break
+		}
 	}
 	return i
 }
