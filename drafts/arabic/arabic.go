@@ -130,23 +130,52 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch {
-		case r == Tatweel || IsHaraka(r):
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى':
-			r = 'ي'
-		case r >= '٠' && r <= '٩':
-			r = '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			r = '0' + (r - '۰')
-		case r < utf8.RuneSelf || unicode.IsUpper(r):
-			r = unicode.ToLower(r)
+		if f, keep := foldRune(r); keep {
+			b.WriteRune(f)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// FoldIndex is Fold that also says where each byte of the folded text
+// comes from: at[i] is the offset in s of the character that gave folded
+// byte i, and at[len(folded)] is len(s). A match found in the folded text
+// at [i, j) covers s[at[i]:at[j]], harakat of its last letter included.
+func FoldIndex(s string) (folded string, at []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	at = make([]int, 0, len(s)+1)
+	for i, r := range s {
+		f, keep := foldRune(r)
+		if !keep {
+			continue
+		}
+		for range utf8.RuneLen(f) {
+			at = append(at, i)
+		}
+		b.WriteRune(f)
+	}
+	return b.String(), append(at, len(s))
+}
+
+// foldRune is Fold for one character: what it reads as, or false when it
+// is dropped.
+func foldRune(r rune) (rune, bool) {
+	switch {
+	case r == Tatweel || IsHaraka(r):
+		return 0, false
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا', true
+	case r == 'ى':
+		return 'ي', true
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠'), true
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰'), true
+	case r < utf8.RuneSelf || unicode.IsUpper(r):
+		return unicode.ToLower(r), true
+	}
+	return r, true
 }
 
 // WesternDigits replaces Eastern Arabic digits (٠-٩, and the Persian ۰-۹)

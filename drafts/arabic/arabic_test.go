@@ -102,3 +102,26 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestFoldIndex(t *testing.T) {
+	for _, s := range []string{"", "أحكامُ القانـون ٤", "Article 2 bis", "الشدّة والسكْون", "\xff\xfeنص"} {
+		folded, at := arabic.FoldIndex(s)
+		if folded != arabic.Fold(s) {
+			t.Errorf("FoldIndex(%q) folds to %q, Fold to %q", s, folded, arabic.Fold(s))
+		}
+		if len(at) != len(folded)+1 || at[len(folded)] != len(s) {
+			t.Fatalf("FoldIndex(%q): %d offsets for %d bytes", s, len(at), len(folded))
+		}
+		for i := 1; i < len(at); i++ {
+			if at[i] < at[i-1] {
+				t.Errorf("FoldIndex(%q): offsets go back at %d", s, i)
+			}
+		}
+	}
+	s := "أحكامُ عامة"
+	folded, at := arabic.FoldIndex(s)
+	i := strings.Index(folded, "احكام")
+	if got := s[at[i]:at[i+len("احكام")]]; got != "أحكامُ" {
+		t.Errorf("the folded match maps back to %q, want the word with its damma", got)
+	}
+}

@@ -1,0 +1,105 @@
+package search_test
+
+import (
+	"testing"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/parse"
+	"statute/drafts/search"
+)
+
+func draft(paragraphs ...string) *drafts.Draft {
+	return &drafts.Draft{Articles: []drafts.Article{{Key: "1", Paragraphs: paragraphs}}}
+}
+
+func TestFindIgnoresForm(t *testing.T) {
+	tests := []struct {
+		name, text, query, want string // want: the matched text as written, "" for no hit
+	}{
+		{"hamza on alef", "تطبق أحكام هذا القانون", "احكام", "أحكام"},
+		{"query with hamza finds text without", "تطبق احكام هذا القانون", "أحكام", "احكام"},
+		{"harakat in the text", "القانُونُ الأساسيُّ", "الاساسي", "الأساسيُّ"},
+		{"harakat in the query", "القانون الأساسي", "القانُون", "القانون"},
+		{"tatweel", "الأسـاسي للغرف", "الاساسي", "الأسـاسي"},
+		{"alef maqsura", "يتعين على الغرفة", "علي", "على"},
+		{"eastern digits", "المادة ٤ أعلاه", "4", "٤"},
+		{"western digits found by eastern", "القانون رقم 18.09", "١٨.٠٩", "18.09"},
+		{"french, any case", "الصناع التقليديون (Artisans)", "artisans", "Artisans"},
+		{"two words, extra spaces in the query", "الجمعية العامة للغرفة", "  الجمعية   العامة ", "الجمعية العامة"},
+		{"a different word", "الغرفة", "الغرف ة", ""},
+		{"empty query", "الغرفة", "  ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := search.Find(draft(tt.text), tt.query, 0)
+			if tt.want == "" {
+				if len(hits) != 0 {
+					t.Fatalf("Find(%q) = %v, want no hit", tt.query, hits)
+				}
+				return
+			}
+			if len(hits) != 1 {
+				t.Fatalf("Find(%q) in %q = %v, want one hit", tt.query, tt.text, hits)
+			}
+			if got := tt.text[hits[0].Start:hits[0].End]; got != tt.want {
+				t.Errorf("Find(%q) matched %q, want %q", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindInTheSample(t *testing.T) {
+	d, err := parse.Parse(assets.SampleDraft, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := search.Find(d, "القانون رقم 50.17", 0)
+	if len(hits) < 2 {
+		t.Fatalf("%d hits of the law number 50.17 in the sample, want several", len(hits))
+	}
+	prev := -1
+	for _, h := range hits {
+		a := d.Article(h.Article)
+		if a == nil || a.Position < prev {
+			t.Fatalf("hit %+v: unknown article or out of the draft's order", h)
+		}
+		prev = a.Position
+		p := a.Paragraphs[h.Paragraph]
+		if got := p[h.Start:h.End]; got != "القانون رقم 50.17" {
+			t.Errorf("hit in article %s reads %q", h.Article, got)
+		}
+		ctx, s, e := search.Context(p, h, 3)
+		if ctx[s:e] != "القانون رقم 50.17" || len(ctx) > len(p) {
+			t.Errorf("context %q [%d:%d] does not hold the match", ctx, s, e)
+		}
+	}
+	if limited := search.Find(d, "الغرفة", 3); len(limited) != 3 {
+		t.Errorf("a limit of 3 gave %d hits", len(limited))
+	}
+}
+
+func TestContext(t *testing.T) {
+	p := "يحدد هذا القانون النظام الأساسي لغرف الصناعة التقليدية وينظم مهامها"
+	hits := search.Find(draft(p), "النظام الاساسي", 0)
+	if len(hits) != 1 {
+		t.Fatalf("hits = %v", hits)
+	}
+	ctx, s, e := search.Context(p, hits[0], 2)
+	if ctx != "هذا القانون النظام الأساسي لغرف الصناعة" || ctx[s:e] != "النظام الأساسي" {
+		t.Errorf("Context = %q [%d:%d]", ctx, s, e)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("تطبق أحكام هذا القانونُ ٤", "احكام")
+	f.Add("الأسـاسي", "ـ")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		for _, h := range search.Find(draft(text), query, 0) {
+			if h.Start < 0 || h.End > len(text) || h.Start > h.End {
+				t.Fatalf("hit %+v out of the text (%d bytes)", h, len(text))
+			}
+			search.Context(text, h, 2)
+		}
+	})
+}
