@@ -109,6 +109,10 @@ func renderInSoftware(c fyne.Canvas) image.Image {
 	sc.SetScale(c.Scale())
 	content := c.Content()
 	sc.SetContent(content)
+	// Wrapped text knows its height only once it has its width; the
+	// window's driver lays the parents out again each frame, this canvas
+	// does not, so a second layout at another size settles the heights.
+	sc.Resize(c.Size().SubtractWidthHeight(1, 1))
 	sc.Resize(c.Size())
 	return sc.Capture()
 }
