@@ -63,6 +63,8 @@ type Workbench struct {
 	roleLabel  statuteText
 	prev, next *widget.Button
 	bar        *fyne.Container
+	split      *container.Split // the outline (or search results) and the article
+	search     *searchPanel
 
 	loaded  chan struct{}
 	loadErr error
@@ -205,11 +207,12 @@ func (wb *Workbench) build() {
 	wb.position = newStatuteLine("", fyne.TextStyle{})
 	wb.roleLabel = newStatuteLine("", fyne.TextStyle{})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), wb.ShowSettings)
+	wb.search = newSearchPanel(wb)
 	var bar *fyne.Container
 	if rtl {
-		bar = container.NewBorder(nil, nil, container.NewHBox(settings, wb.roleLabel), container.NewHBox(wb.position, wb.next, wb.prev))
+		bar = container.NewBorder(nil, nil, container.NewHBox(settings, wb.roleLabel), container.NewHBox(wb.position, wb.next, wb.prev), wb.search.entry)
 	} else {
-		bar = container.NewBorder(nil, nil, container.NewHBox(wb.prev, wb.next, wb.position), container.NewHBox(wb.roleLabel, settings))
+		bar = container.NewBorder(nil, nil, container.NewHBox(wb.prev, wb.next, wb.position), container.NewHBox(wb.roleLabel, settings), wb.search.entry)
 	}
 
 	wb.path = newStatuteText("")
@@ -230,7 +233,7 @@ func (wb *Workbench) build() {
 		split = container.NewHSplit(wb.outline.tree, wb.scroll)
 		split.Offset = 0.32
 	}
-	wb.bar = bar
+	wb.bar, wb.split = bar, split
 	wb.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split))
 	wb.showRole()
 }
@@ -244,18 +247,22 @@ func alignment(rtl bool) fyne.TextAlign {
 }
 
 // installKeys adds the window's keyboard shortcuts: Ctrl+Down/Ctrl+Up and
-// PageDown/PageUp move between articles; Ctrl+Plus/Minus/0 size the text.
+// PageDown/PageUp move between articles; Ctrl+Plus/Minus/0 size the text;
+// Ctrl+F goes to the search field and Escape closes the results.
 func (wb *Workbench) installKeys() {
 	c := wb.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, func(fyne.Shortcut) { wb.Next() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, func(fyne.Shortcut) { wb.Previous() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { wb.search.focus() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyPageDown:
 			wb.Next()
 		case fyne.KeyPageUp:
 			wb.Previous()
+		case fyne.KeyEscape:
+			wb.search.close()
 		}
 	})
 	textSizer{wb.app}.install(c)

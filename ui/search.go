@@ -1,0 +1,381 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/drafts"
+	"statute/drafts/search"
+	"statute/ui/rtl"
+)
+
+// searchLimit caps the results listed: past a few hundred nobody reads
+// them, and each one is a laid-out widget.
+const searchLimit = 200
+
+// searchContextWords is how many words each result shows on either side
+// of the match: enough to tell the hits of one article apart.
+const searchContextWords = 6
+
+// searchMatch is the span style of the matched words in a result.
+const searchMatch = 1
+
+// searchMarks draws the matched words in the primary colour and
+// underlined, so that a black-and-white printout still shows them.
+func searchMarks(style int) textMark {
+	if style == searchMatch {
+		return textMark{color: theme.ColorNamePrimary, line: markUnderline, lineColor: theme.ColorNamePrimary}
+	}
+	return textMark{}
+}
+
+// searchPanel is the search field of the top bar and the list of results,
+// which takes the outline's place in the window while a query is typed.
+type searchPanel struct {
+	wb    *Workbench
+	entry *searchEntry
+	count statuteText
+	list  *fyne.Container
+	box   fyne.CanvasObject // count, close button and list: what replaces the outline
+
+	// gen numbers the queries typed; a search whose query is no longer the
+	// latest is dropped. Read and written under mu, as searches run on
+	// their own goroutines.
+	mu  sync.Mutex
+	gen int
+	// running counts the searches started and not yet shown or dropped.
+	running sync.WaitGroup
+	// one search at a time: typing fast starts many, and all but the last
+	// are dropped before they walk the draft.
+	one sync.Mutex
+}
+
+// A searchResult is one hit found, ready to be shown.
+type searchResult struct {
+	index      int // of the article in the draft
+	title      string
+	context    string
+	start, end int // of the match in context
+}
+
+// searchEntry is the query field: a plain Entry that also closes the
+// results on Escape. It reports a change once Entry has finished handling
+// the key or call that made it, rather than through OnChanged, which Entry
+// calls before redrawing itself: a search started from there could touch
+// the window while the entry is still being drawn.
+type searchEntry struct {
+	widget.Entry
+	onEscape func()
+	changed  func(string)
+	last     string
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// after tells of a change of text once the entry is done with it.
+func (e *searchEntry) after() {
+	if e.Text != e.last {
+		e.last = e.Text
+		if e.changed != nil {
+			e.changed(e.Text)
+		}
+	}
+}
+
+// TypedKey closes the results on Escape and leaves the other keys to Entry.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+	e.after()
+}
+
+func (e *searchEntry) TypedRune(r rune) {
+	e.Entry.TypedRune(r)
+	e.after()
+}
+
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	e.Entry.TypedShortcut(s)
+	e.after()
+}
+
+func (e *searchEntry) SetText(text string) {
+	e.Entry.SetText(text)
+	e.after()
+}
+
+// newSearchPanel makes the search field and the (hidden) results for wb.
+// Arabic typed in the field is drawn by Fyne's Entry, left to right and
+// unjoined; the results show it laid out properly.
+func newSearchPanel(wb *Workbench) *searchPanel {
+	p := &searchPanel{wb: wb, entry: newSearchEntry()}
+	p.entry.SetPlaceHolder(lang.L("Search the draft (Ctrl+F)"))
+	p.entry.changed = p.start
+	p.entry.onEscape = p.close
+	p.count = newStatuteLine("", fyne.TextStyle{Bold: true})
+	p.list = container.NewVBox()
+	closeButton := widget.NewButtonWithIcon(lang.L("Close the results"), theme.CancelIcon(), p.close)
+	var head *fyne.Container
+	if rightToLeft() {
+		head = container.NewBorder(nil, nil, closeButton, nil, p.count)
+	} else {
+		head = container.NewBorder(nil, nil, nil, closeButton, p.count)
+	}
+	p.box = container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.list))
+	return p
+}
+
+// WaitSearch blocks until the searches typed so far are done and the last
+// one's results are shown, for tests and unattended captures.
+func (wb *Workbench) WaitSearch() {
+	if wb.search != nil {
+		wb.search.running.Wait()
+	}
+}
+
+// focus puts the cursor in the search field, for Ctrl+F.
+func (p *searchPanel) focus() {
+	p.wb.win.Canvas().Focus(p.entry)
+}
+
+// close empties the field, which puts the outline back.
+func (p *searchPanel) close() {
+	p.entry.SetText("")
+	// SetText reports no change when the field was already empty.
+	p.start("")
+}
+
+// start searches for query off the UI goroutine and shows the results
+// when they come; an empty query shows the outline again.
+func (p *searchPanel) start(query string) {
+	p.mu.Lock()
+	p.gen++
+	gen := p.gen
+	p.mu.Unlock()
+	d := p.wb.draft
+	if strings.TrimSpace(query) == "" || d == nil {
+		p.show(nil, false)
+		return
+	}
+	p.running.Add(1)
+	go func() {
+		defer p.running.Done()
+		p.one.Lock()
+		defer p.one.Unlock()
+		if !p.latest(gen) {
+			return
+		}
+		results, cut := find(d, query)
+		fyne.DoAndWait(func() {
+			if p.latest(gen) {
+				p.show(results, cut)
+			}
+		})
+	}()
+}
+
+func (p *searchPanel) latest(gen int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return gen == p.gen
+}
+
+// find runs a search and prepares what each hit shows; cut tells that
+// there were more than searchLimit hits.
+func find(d *drafts.Draft, query string) (results []searchResult, cut bool) {
+	hits := search.Find(d, query, searchLimit+1)
+	if len(hits) > searchLimit {
+		hits, cut = hits[:searchLimit], true
+	}
+	results = make([]searchResult, 0, len(hits))
+	for _, h := range hits {
+		a := d.Article(h.Article)
+		if a == nil || h.Paragraph >= len(a.Paragraphs) {
+			continue
+		}
+		ctx, s, e := search.Context(a.Paragraphs[h.Paragraph], h, searchContextWords)
+		from := h.Start - s // where ctx starts in the paragraph
+		s, e = wordBounds(ctx, s, e)
+		// An ellipsis where the context cuts the paragraph; it is neutral,
+		// so the line keeps the paragraph's direction.
+		if from+len(ctx) < len(a.Paragraphs[h.Paragraph]) {
+			ctx += " …"
+		}
+		if from > 0 {
+			ctx, s, e = "… "+ctx, s+len("… "), e+len("… ")
+		}
+		results = append(results, searchResult{index: a.Position, title: articleTitle(d, a), context: ctx, start: s, end: e})
+	}
+	return results, cut
+}
+
+// wordBounds widens the match [start, end) of text to the words it is in:
+// «احكام» found in «لأحكامه» marks the whole word. A mark that began or
+// ended inside a word would cut it into two pieces drawn apart, and the
+// letters on either side of the cut would lose their joining (and «لأ» its
+// ligature).
+func wordBounds(text string, start, end int) (int, int) {
+	inWord := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u0640' // tatweel
+	}
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !inWord(r) {
+			break
+		}
+		start -= n
+	}
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !inWord(r) {
+			break
+		}
+		end += n
+	}
+	return start, end
+}
+
+// show lists results in place of the outline; nil results with no cut
+// for an empty query put the outline back.
+func (p *searchPanel) show(results []searchResult, cut bool) {
+	wb := p.wb
+	if wb.search != p {
+		return // the window was laid out again, for another language
+	}
+	if strings.TrimSpace(p.entry.Text) == "" {
+		p.list.Objects = nil
+		p.setSide(wb.outline.tree)
+		return
+	}
+	n := len(results)
+	if cut {
+		p.count.SetText(lang.N("More than {{.Count}} results: the first {{.Count}} are shown", n, map[string]any{"Count": n}))
+	} else {
+		p.count.SetText(lang.N("{{.Count}} results", n, map[string]any{"Count": n}))
+	}
+	objs := make([]fyne.CanvasObject, 0, 2*n)
+	for _, r := range results {
+		objs = append(objs, newResultItem(r, wb.Show), widget.NewSeparator())
+	}
+	p.list.Objects = objs
+	p.list.Refresh()
+	p.setSide(p.box)
+}
+
+// setSide puts o where the outline goes in the split.
+func (p *searchPanel) setSide(o fyne.CanvasObject) {
+	s := p.wb.split
+	if s == nil {
+		return
+	}
+	if rightToLeft() {
+		if s.Trailing == o {
+			return
+		}
+		s.Trailing = o
+	} else {
+		if s.Leading == o {
+			return
+		}
+		s.Leading = o
+	}
+	s.Refresh()
+}
+
+// resultItem is one result: the article's heading and the words around
+// the match, the match highlighted. Tapping it, or Enter or Space when it
+// has the focus, shows the article.
+type resultItem struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+	focused bool
+}
+
+var (
+	_ fyne.Tappable      = (*resultItem)(nil)
+	_ fyne.Focusable     = (*resultItem)(nil)
+	_ desktop.Cursorable = (*resultItem)(nil)
+)
+
+func newResultItem(r searchResult, show func(int)) *resultItem {
+	ctx := &rtlText{text: r.context, wrap: true, spans: []rtl.Span{{Start: r.start, End: r.end, Style: searchMatch}}, mark: searchMarks}
+	ctx.ExtendBaseWidget(ctx)
+	it := &resultItem{
+		content: container.NewVBox(newStatuteLine(r.title, fyne.TextStyle{Bold: true}), ctx),
+		onTap:   func() { show(r.index) },
+	}
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+func (it *resultItem) Tapped(*fyne.PointEvent) { it.onTap() }
+
+func (it *resultItem) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (it *resultItem) FocusGained() { it.focused = true; it.Refresh() }
+func (it *resultItem) FocusLost()   { it.focused = false; it.Refresh() }
+func (it *resultItem) TypedRune(r rune) {
+	if r == ' ' {
+		it.onTap()
+	}
+}
+
+func (it *resultItem) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		it.onTap()
+	}
+}
+
+func (it *resultItem) CreateRenderer() fyne.WidgetRenderer {
+	r := &resultItemRenderer{it: it, bg: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+// resultItemRenderer draws the item over a background that shows the
+// keyboard focus.
+type resultItemRenderer struct {
+	it *resultItem
+	bg *canvas.Rectangle
+}
+
+func (r *resultItemRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	r.it.content.Resize(size)
+}
+
+func (r *resultItemRenderer) MinSize() fyne.Size { return r.it.content.MinSize() }
+
+func (r *resultItemRenderer) Refresh() {
+	r.bg.FillColor = color.Transparent
+	if r.it.focused {
+		r.bg.FillColor = theme.ColorForWidget(theme.ColorNameFocus, r.it)
+	}
+	r.bg.Refresh()
+	r.it.content.Refresh()
+}
+
+func (r *resultItemRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.it.content}
+}
+
+func (r *resultItemRenderer) Destroy() {}

@@ -1,0 +1,274 @@
+package ui_test
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/ui"
+)
+
+// searchField finds the search field of the window's top bar.
+func searchField(t *testing.T, w fyne.Window) fyne.Focusable {
+	t.Helper()
+	for _, o := range objects(w) {
+		if e, ok := o.(interface {
+			fyne.Focusable
+			SetPlaceHolder(string)
+		}); ok {
+			return e
+		}
+	}
+	t.Fatal("no search field in the window")
+	return nil
+}
+
+// A shownResult is one search result as listed: what it reads and the
+// object to tap.
+type shownResult struct {
+	texts []string // the heading, then the context
+	tap   fyne.Tappable
+}
+
+// searchResults lists the results shown: the objects of the window that
+// take taps and the focus, other than buttons and fields, with the texts
+// each shows.
+func searchResults(w fyne.Window) []shownResult {
+	var rs []shownResult
+	for _, o := range objects(w) {
+		tp, ok := o.(fyne.Tappable)
+		if _, focusable := o.(fyne.Focusable); !ok || !focusable {
+			continue // not a result: outline rows, for one, take no focus
+		}
+		if _, ok := o.(*widget.Button); ok {
+			continue
+		}
+		if _, ok := o.(interface{ SetPlaceHolder(string) }); ok {
+			continue
+		}
+		r := shownResult{tap: tp}
+		for _, c := range test.LaidOutObjects(o) {
+			if s, ok := c.(interface{ Text() string }); ok && s.Text() != "" {
+				r.texts = append(r.texts, s.Text())
+			}
+		}
+		if len(r.texts) == 2 {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// typeQuery puts q in the search field and waits for the results. It is
+// set in one go rather than typed: Fyne's test driver runs fyne.Do on the
+// calling goroutine, so a search still running while the next letter is
+// typed would touch the window from two goroutines at once, which the real
+// driver never does.
+func typeQuery(t *testing.T, wb *ui.Workbench, w fyne.Window, q string) {
+	t.Helper()
+	f := searchField(t, w)
+	w.Canvas().Focus(f)
+	f.(interface{ SetText(string) }).SetText(q)
+	wb.WaitSearch()
+}
+
+func TestSearchFindsWordsWhateverTheirSpelling(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "1"})
+	for _, c := range []struct {
+		name, query string
+		heading     string // of one of the results
+		context     string // what that result reads
+		count       string
+	}{
+		{"without hamza finds أحكام", "احكام", "المادة 2: تعريفات", "لأحكام القانون رقم 50.17", ""},
+		{"Eastern digits find Western ones", "٥٠.١٧", "المادة 2: تعريفات", "القانون رقم 50.17 المتعلق", ""},
+		{"a word only in the preamble, which is not searched", "الدستور", "", "", "0 results"},
+		{"a word with one hit", "معلل", "", "", "1 result"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			typeQuery(t, wb, w, c.query)
+			rs := searchResults(w)
+			if c.count != "" && !shows(w, c.count) {
+				t.Errorf("the window shows %q, want the count %q", labels(w), c.count)
+			}
+			if c.heading == "" {
+				return
+			}
+			if !shows(w, fmt.Sprintf("%d results", len(rs))) {
+				t.Errorf("%d results listed, the window shows %q", len(rs), labels(w))
+			}
+			for _, r := range rs {
+				if r.texts[0] == c.heading && strings.Contains(r.texts[1], c.context) {
+					return
+				}
+			}
+			t.Errorf("no result of %q under %q reading %q; results: %v", c.query, c.heading, c.context, rs)
+		})
+	}
+}
+
+func TestTappingAResultShowsItsArticle(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "1"})
+	typeQuery(t, wb, w, "المجلس الأعلى للحسابات")
+	rs := searchResults(w)
+	if len(rs) != 1 {
+		t.Fatalf("%d results, want 1: %v", len(rs), rs)
+	}
+	heading := rs[0].texts[0]
+	if !shows(w, "Article 1 of 36") {
+		t.Fatalf("the window shows %q before the tap, want article 1", labels(w))
+	}
+	test.Tap(rs[0].tap)
+	var shown int
+	for _, l := range labels(w) {
+		if l == heading {
+			shown++
+		}
+	}
+	// once in the results, once as the article's header
+	if shown != 2 || shows(w, "Article 1 of 36") {
+		t.Errorf("after tapping %q the window shows %q", heading, labels(w))
+	}
+	if len(searchResults(w)) != 1 {
+		t.Error("the results closed when one was tapped; they should stay for the next")
+	}
+}
+
+func TestAnEmptyQueryShowsNoResults(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en"})
+	for _, q := range []string{"", "   "} {
+		t.Run(fmt.Sprintf("%q", q), func(t *testing.T) {
+			typeQuery(t, wb, w, q)
+			if rs := searchResults(w); len(rs) != 0 {
+				t.Errorf("%d results for %q", len(rs), q)
+			}
+			if containsText(labels(w), "result") {
+				t.Errorf("the window shows %q, want no result count", labels(w))
+			}
+			if !shows(w, "الباب الأول: أحكام عامة") {
+				t.Errorf("the outline is not shown: %q", labels(w))
+			}
+		})
+	}
+}
+
+func TestSearchListsAtMost200Results(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en"})
+	typeQuery(t, wb, w, "ال")
+	if n := len(searchResults(w)); n != 200 {
+		t.Errorf("%d results listed, want 200", n)
+	}
+	if !shows(w, "More than 200 results: the first 200 are shown") {
+		t.Errorf("the window shows %q, want that the list was cut", labels(w))
+	}
+}
+
+func TestCtrlFFocusesTheSearchAndEscapeClosesIt(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en"})
+	field := searchField(t, w)
+	w.Canvas().Unfocus()
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if w.Canvas().Focused() != field {
+		t.Fatalf("Ctrl+F focused %v, want the search field", w.Canvas().Focused())
+	}
+	typeQuery(t, wb, w, "الغرفة")
+	if w.Canvas().Focused() != field || len(searchResults(w)) == 0 {
+		t.Fatal("no results for الغرفة typed after Ctrl+F")
+	}
+	tests := []struct {
+		name   string
+		escape func()
+	}{
+		{"in the field", func() { field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }},
+		{"elsewhere", func() {
+			w.Canvas().Unfocus()
+			w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			typeQuery(t, wb, w, "الغرفة")
+			tt.escape()
+			wb.WaitSearch()
+			if n := len(searchResults(w)); n != 0 {
+				t.Errorf("%d results still shown after Escape", n)
+			}
+			if !shows(w, "الباب الأول: أحكام عامة") {
+				t.Errorf("the outline is not back: %q", labels(w))
+			}
+		})
+	}
+}
+
+// TestSearchSnapshot keeps the results of a search in Arabic as markup
+// and as an image, to look at the order of the words and the highlight.
+func TestSearchSnapshot(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar", Role: "FED", Article: "2"})
+	typeQuery(t, wb, w, "احكام")
+	w.Canvas().Unfocus() // no blinking cursor in the snapshot
+	if *update {
+		write(t, "search_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		write(t, "search_ar.png", buf.Bytes())
+	}
+	test.AssertRendersToMarkup(t, "search_ar.xml", w.Canvas())
+	test.AssertRendersToImage(t, "search_ar.png", w.Canvas())
+}
+
+// BenchmarkSearchShowsResults measures a query typed in the search field
+// of the sample draft, from the search to the laid-out list of its 200
+// results (the most shown).
+func BenchmarkSearchShowsResults(b *testing.B) {
+	f := newFixture(b)
+	a := test.NewTempApp(b)
+	a.Preferences().SetString(ui.PrefRole, "FED")
+	w := test.NewTempWindow(b, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, f.store, ui.Options{Lang: "en"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	var field interface{ SetText(string) }
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if e, ok := o.(interface {
+			SetText(string)
+			SetPlaceHolder(string)
+		}); ok {
+			field = e
+		}
+	}
+	if field == nil {
+		b.Fatal("no search field")
+	}
+	queries := []string{"ال", "الغرف"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		field.SetText(queries[i%2])
+		wb.WaitSearch()
+	}
+}
