@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
@@ -14,10 +15,17 @@ import (
 func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
 	rtl := rightToLeft()
 	wb.amendTitle.SetText(lang.N("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
-	objs := make([]fyne.CanvasObject, 0, 4*len(as))
+	objs := make([]fyne.CanvasObject, 0, 4*len(as)+1)
+	if wb.hasRole {
+		objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment)))
+	}
 	for i := range as {
 		a := &as[i]
 		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
+		if wb.hasRole && a.Chamber == wb.role.Code && a.Status == drafts.StatusDraft {
+			edit := *a
+			objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(edit) })))
+		}
 		switch {
 		case a.BaseHash == art.TextHash():
 			objs = append(objs, newTrackedText(diff.OfAmendment(art.Text(), a, diff.Options{})))

@@ -65,6 +65,7 @@ type Workbench struct {
 	bar        *fyne.Container
 	split      *container.Split // the outline (or search results) and the article
 	search     *searchPanel
+	propose    *proposer // the propose screen, while it is open
 
 	loaded  chan struct{}
 	loadErr error
@@ -252,10 +253,24 @@ func alignment(rtl bool) fyne.TextAlign {
 func (wb *Workbench) installKeys() {
 	c := wb.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, func(fyne.Shortcut) { wb.Next() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, func(fyne.Shortcut) { wb.Previous() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { wb.search.focus() })
+	// While the propose screen is open the article behind it stays put.
+	idle := func(f func()) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			if wb.propose == nil {
+				f()
+			}
+		}
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, idle(wb.Next))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, idle(wb.Previous))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, idle(func() { wb.search.focus() }))
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if wb.propose != nil {
+			if ev.Name == fyne.KeyEscape {
+				wb.propose.close()
+			}
+			return
+		}
 		switch ev.Name {
 		case fyne.KeyPageDown:
 			wb.Next()

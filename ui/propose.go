@@ -1,0 +1,457 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/drafts"
+	"statute/drafts/diff"
+	"statute/drafts/parse"
+)
+
+// How often unsaved work is written to the store, and how long typing must
+// pause before the preview is diffed again. Variables so that the tests can
+// push them out of reach and drive both through hooks.
+var (
+	autosaveEvery = 3 * time.Second
+	previewDelay  = 150 * time.Millisecond
+)
+
+// proposer is the screen on which the role writes one amendment to the
+// article shown: it replaces the window's content until closed. It lives
+// on the UI goroutine; its timers come back to it through fyne.Do.
+//
+// Store calls are made on the UI goroutine: each is one bbolt transaction
+// on one small record (a few milliseconds, even with the fsync), and doing
+// them in place keeps the order of autosaves, saves on close and submission
+// obvious, with no save overtaking another.
+type proposer struct {
+	wb   *Workbench
+	art  *drafts.Article
+	prev fyne.CanvasObject // the window content to restore
+
+	// a is the amendment as last stored; nil until the first save.
+	a     *drafts.Amendment
+	dirty bool
+	done  bool
+
+	kind          *widget.RadioGroup
+	kinds         []drafts.AmendmentKind
+	number        *editor
+	numberBox     *fyne.Container
+	text          *editor
+	textBox       *fyne.Container
+	preview       *rtlText
+	justification *editor
+	status        *widget.Label
+	save, submit  *widget.Button
+	content       fyne.CanvasObject
+
+	stop    chan struct{}
+	pending *time.Timer // the debounced preview
+	// closeWindow closes the window once the work is saved; a test swaps it.
+	closeWindow func()
+}
+
+// ProposeAmendment opens the propose screen for the article shown.
+func (wb *Workbench) ProposeAmendment() {
+	if wb.draft == nil || wb.current < 0 || !wb.hasRole || wb.propose != nil {
+		return
+	}
+	wb.openProposer(&wb.draft.Articles[wb.current], nil)
+}
+
+// EditAmendment reopens one of the role's draft amendments; a submitted
+// one, or another chamber's, is not editable.
+func (wb *Workbench) editAmendment(a drafts.Amendment) {
+	if wb.draft == nil || wb.propose != nil || a.Status != drafts.StatusDraft || !wb.hasRole || a.Chamber != wb.role.Code {
+		return
+	}
+	art := wb.draft.Article(a.Article)
+	if art == nil {
+		return
+	}
+	wb.openProposer(art, &a)
+}
+
+func (wb *Workbench) openProposer(art *drafts.Article, a *drafts.Amendment) {
+	p := &proposer{wb: wb, art: art, a: a, prev: wb.win.Content(), stop: make(chan struct{}), closeWindow: wb.win.Close}
+	p.build()
+	wb.propose = p
+	wb.win.SetContent(p.content)
+	wb.win.SetCloseIntercept(p.windowClosing)
+	if p.textBox.Visible() {
+		wb.win.Canvas().Focus(p.text)
+	}
+	go p.tick(autosaveEvery)
+}
+
+// tick asks for an autosave every interval until the screen closes.
+func (p *proposer) tick(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			fyne.Do(p.autosave)
+		case <-p.stop:
+			return
+		}
+	}
+}
+
+func (p *proposer) build() {
+	rtl := rightToLeft()
+	d := p.wb.draft
+	title := newStatuteLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+
+	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
+	labels := []string{lang.L("New wording"), lang.L("Repeal"), lang.L("New article after this one")}
+	if rtl {
+		// The group lays its options out left to right: reversed, the first
+		// is read first, on the right.
+		slices.Reverse(p.kinds)
+		slices.Reverse(labels)
+	}
+	p.kind = widget.NewRadioGroup(labels, nil)
+	p.kind.Horizontal = true
+	p.kind.Required = true
+
+	p.number = newEditor(p.wb.win.Clipboard())
+	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»"), rtl), p.number)
+	p.text = newEditor(p.wb.win.Clipboard())
+	p.textBox = container.NewVBox(label(lang.L("Proposed wording"), rtl), p.text)
+	p.preview = newTrackedText(nil).(*rtlText)
+	p.justification = newEditor(p.wb.win.Clipboard())
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+	p.status.Alignment = alignment(rtl)
+
+	kind := drafts.Wording
+	if p.a != nil {
+		kind = p.a.Kind
+		p.number.SetText(p.a.NewNumber)
+		p.text.SetText(p.a.Text)
+		p.justification.SetText(p.a.Justification)
+	} else {
+		p.text.SetText(p.art.Text())
+	}
+	for i, k := range p.kinds {
+		if k == kind {
+			p.kind.SetSelected(labels[i])
+		}
+	}
+	p.kind.OnChanged = func(string) { p.kindChanged() }
+	p.showKind()
+	p.updatePreview()
+
+	p.number.OnChanged = func(string) { p.changed() }
+	p.text.OnChanged = func(string) {
+		p.changed()
+		p.schedulePreview()
+	}
+	p.justification.OnChanged = func(string) { p.changed() }
+
+	p.save = widget.NewButtonWithIcon(lang.L("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false) })
+	p.submit = widget.NewButtonWithIcon(lang.L("Submit"), theme.MailSendIcon(), p.confirmSubmit)
+	p.submit.Importance = widget.HighImportance
+	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), p.close)
+	var buttons *fyne.Container
+	if rtl {
+		buttons = container.NewBorder(nil, nil, closeBtn, container.NewHBox(p.submit, p.save))
+	} else {
+		buttons = container.NewBorder(nil, nil, container.NewHBox(p.save, p.submit), closeBtn)
+	}
+
+	kindRow := container.NewBorder(nil, nil, p.kind, nil)
+	if rtl {
+		kindRow = container.NewBorder(nil, nil, nil, p.kind)
+	}
+	body := container.NewVBox(
+		kindRow,
+		p.numberBox,
+		p.textBox,
+		label(lang.L("Preview of the changes"), rtl), p.preview,
+		label(lang.L("Justification"), rtl), p.justification,
+	)
+	p.content = container.NewBorder(
+		container.NewVBox(title, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), p.status, buttons),
+		nil, nil,
+		container.NewVScroll(body))
+}
+
+func label(text string, rtl bool) *widget.Label {
+	return widget.NewLabelWithStyle(text, alignment(rtl), fyne.TextStyle{Italic: true})
+}
+
+// buttonRow puts a button on the side interface text starts from.
+func buttonRow(b *widget.Button) fyne.CanvasObject {
+	if rightToLeft() {
+		return container.NewBorder(nil, nil, nil, b)
+	}
+	return container.NewBorder(nil, nil, b, nil)
+}
+
+// selectedKind is the kind the radio group names.
+func (p *proposer) selectedKind() drafts.AmendmentKind {
+	for i, o := range p.kind.Options {
+		if o == p.kind.Selected {
+			return p.kinds[i]
+		}
+	}
+	return drafts.Wording
+}
+
+// kindChanged swaps the prefilled wording when the user has not touched
+// it: the article's text for new wording, nothing for a new article. Text
+// the user wrote is kept whatever the kind.
+func (p *proposer) kindChanged() {
+	k := p.selectedKind()
+	switch t := p.text.Text(); {
+	case k == drafts.Insert && t == p.art.Text():
+		p.text.SetText("")
+	case k == drafts.Wording && t == "":
+		p.text.SetText(p.art.Text())
+	}
+	p.showKind()
+	p.updatePreview()
+	p.changed()
+}
+
+func (p *proposer) showKind() {
+	switch p.selectedKind() {
+	case drafts.Repeal:
+		p.numberBox.Hide()
+		p.textBox.Hide()
+	case drafts.Insert:
+		p.numberBox.Show()
+		p.textBox.Show()
+	default:
+		p.numberBox.Hide()
+		p.textBox.Show()
+	}
+}
+
+func (p *proposer) changed() {
+	p.dirty = true
+	p.status.SetText(lang.L("Unsaved changes"))
+}
+
+// schedulePreview diffs the wording again once typing pauses.
+func (p *proposer) schedulePreview() {
+	if p.pending != nil {
+		p.pending.Reset(previewDelay)
+		return
+	}
+	p.pending = time.AfterFunc(previewDelay, func() { fyne.Do(p.updatePreview) })
+}
+
+// updatePreview shows the amendment as tracked changes to the article.
+// One article diffs in well under a millisecond, so it runs here.
+func (p *proposer) updatePreview() {
+	if p.done {
+		return
+	}
+	a := p.amendment()
+	p.preview.text, p.preview.spans = mergeChanges(diff.OfAmendment(p.art.Text(), a, diff.Options{}))
+	p.preview.Refresh()
+}
+
+// amendment is what the screen holds, as an amendment ready to store.
+func (p *proposer) amendment() *drafts.Amendment {
+	var a drafts.Amendment
+	if p.a != nil {
+		a = *p.a
+	} else {
+		d := p.wb.draft
+		a = drafts.Amendment{
+			DraftID: d.ID, DraftVersion: d.Version, BaseHash: p.art.TextHash(), Article: p.art.Key,
+			Chamber: p.wb.role.Code, Status: drafts.StatusDraft,
+		}
+	}
+	a.Kind = p.selectedKind()
+	a.Text, a.NewNumber = "", ""
+	switch a.Kind {
+	case drafts.Wording:
+		a.Text = p.text.Text()
+	case drafts.Insert:
+		a.Text = p.text.Text()
+		a.NewNumber = strings.Join(strings.Fields(p.number.Text()), " ")
+	}
+	a.Justification = p.justification.Text()
+	return &a
+}
+
+// check says what stands in the way of storing a, or nil.
+func (p *proposer) check(a *drafts.Amendment) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if a.Kind != drafts.Insert {
+		return nil
+	}
+	key, err := parse.Key(a.NewNumber)
+	if err != nil {
+		return err
+	}
+	if p.wb.draft.Article(key) != nil {
+		return drafts.Errorf(drafts.Invalid, "the draft already has an article %s: choose another number for the new article", a.NewNumber)
+	}
+	return nil
+}
+
+// store writes the screen's amendment: the first time as a new draft
+// amendment, then as an update. An amendment that does not validate yet
+// (empty wording) is not stored and the reason is shown under the editor.
+func (p *proposer) store() error {
+	a := p.amendment()
+	if err := p.check(a); err != nil {
+		p.status.SetText(userError(err).Error())
+		return err
+	}
+	var err error
+	if p.a == nil {
+		err = p.wb.store.AddAmendments(a)
+	} else {
+		err = p.wb.store.UpdateAmendment(a)
+	}
+	if err != nil {
+		p.status.SetText(userError(err).Error())
+		return err
+	}
+	p.a, p.dirty = a, false
+	p.wb.remember(*a)
+	p.status.SetText(lang.L("Saved"))
+	return nil
+}
+
+// autosave stores unsaved work, quietly: a reason not to store is shown
+// in the status line only.
+func (p *proposer) autosave() {
+	if p.done || !p.dirty {
+		return
+	}
+	if err := p.store(); err != nil && !drafts.IsKind(err, drafts.Invalid) {
+		showError(p.wb.win, err)
+	}
+}
+
+// saveNow is the Save draft button, and the save before closing.
+func (p *proposer) saveNow(quietIfClean bool) error {
+	if quietIfClean && !p.dirty {
+		return nil
+	}
+	err := p.store()
+	if err != nil && !drafts.IsKind(err, drafts.Invalid) {
+		showError(p.wb.win, err)
+	}
+	return err
+}
+
+// confirmSubmit asks before locking the amendment.
+func (p *proposer) confirmSubmit() {
+	if err := p.check(p.amendment()); err != nil {
+		p.status.SetText(userError(err).Error())
+		return
+	}
+	msg := widget.NewLabel(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = alignment(rightToLeft())
+	d := dialog.NewCustomConfirm(lang.L("Submit the amendment"), lang.L("Submit"), lang.L("Cancel"), msg, func(ok bool) {
+		if ok {
+			p.submitNow()
+		}
+	}, p.wb.win)
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
+}
+
+func (p *proposer) submitNow() {
+	if err := p.saveNow(true); err != nil {
+		return
+	}
+	a := *p.a
+	a.Status = drafts.StatusSubmitted
+	if err := p.wb.store.UpdateAmendment(&a); err != nil {
+		showError(p.wb.win, err)
+		return
+	}
+	p.a = &a
+	p.wb.remember(a)
+	p.finish()
+}
+
+// close is the Close button and Escape: it saves first; what cannot be
+// saved yet is only dropped once the user says so.
+func (p *proposer) close() {
+	p.closeThen(p.finish)
+}
+
+// windowClosing saves before the window goes.
+func (p *proposer) windowClosing() {
+	p.closeThen(func() {
+		p.finish()
+		p.closeWindow()
+	})
+}
+
+func (p *proposer) closeThen(then func()) {
+	err := p.saveNow(true)
+	switch {
+	case err == nil:
+		then()
+	case drafts.IsKind(err, drafts.Invalid):
+		msg := widget.NewLabel(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Alignment = alignment(rightToLeft())
+		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
+			if discard {
+				then()
+			}
+		}, p.wb.win)
+		d.Resize(fyne.NewSize(480, 240))
+		d.Show()
+	}
+	// Any other failure has been shown; the screen stays open so that
+	// nothing is lost.
+}
+
+// finish leaves the screen for the article view, showing the amendment
+// as stored.
+func (p *proposer) finish() {
+	if p.done {
+		return
+	}
+	p.done = true
+	close(p.stop)
+	if p.pending != nil {
+		p.pending.Stop()
+	}
+	wb := p.wb
+	wb.propose = nil
+	wb.win.SetCloseIntercept(nil)
+	wb.win.SetContent(p.prev)
+	wb.filter()
+	wb.outline.setDraft(wb.draft, wb.byArticle)
+	wb.Show(wb.current)
+}
+
+// remember puts a stored amendment in the window's copy of the store.
+func (wb *Workbench) remember(a drafts.Amendment) {
+	for i := range wb.all {
+		if wb.all[i].ID == a.ID {
+			wb.all[i] = a
+			return
+		}
+	}
+	wb.all = append(wb.all, a)
+}

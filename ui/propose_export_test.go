@@ -1,0 +1,48 @@
+package ui
+
+import "time"
+
+// Hooks for the propose screen's external tests.
+
+// HoldProposeTimers pushes the autosave and preview timers out of a test's
+// reach, so that the test drives them through the hooks below; call it
+// before opening the screen.
+func HoldProposeTimers() { autosaveEvery, previewDelay = time.Hour, time.Hour }
+
+// ProposeEditors returns the open propose screen's wording, number and
+// justification editors.
+func (wb *Workbench) ProposeEditors() (text, number, justification *Editor) {
+	p := wb.propose
+	return p.text, p.number, p.justification
+}
+
+// Autosave runs the autosave tick now.
+func (wb *Workbench) Autosave() { wb.propose.autosave() }
+
+// FlushPreview runs the debounced preview now.
+func (wb *Workbench) FlushPreview() { wb.propose.updatePreview() }
+
+// CloseWindow is what the window manager's close button does, and
+// reports whether the window would then close (the test window, closed
+// at the end of the test, cannot be closed twice).
+func (wb *Workbench) CloseWindow() bool {
+	closed := false
+	wb.propose.closeWindow = func() { closed = true }
+	wb.propose.windowClosing()
+	return closed
+}
+
+// Proposing reports whether the propose screen is open.
+func (wb *Workbench) Proposing() bool { return wb.propose != nil }
+
+// PreviewInserts returns the texts the preview marks as inserted.
+func (wb *Workbench) PreviewInserts() []string {
+	t := wb.propose.preview
+	var out []string
+	for _, s := range t.spans {
+		if s.Style == trackedInsert {
+			out = append(out, t.text[s.Start:s.End])
+		}
+	}
+	return out
+}

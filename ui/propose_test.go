@@ -1,0 +1,319 @@
+package ui_test
+
+import (
+	"bytes"
+	"image/png"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/drafts"
+	"statute/ui"
+)
+
+// openPropose opens article 3 for role in English with the propose screen
+// shown, its timers held for the test to drive.
+func openPropose(t *testing.T, f *fixture, role, language string) (*ui.Workbench, fyne.Window) {
+	t.Helper()
+	ui.HoldProposeTimers()
+	a := newApp(t, role)
+	wb, w := f.open(t, a, ui.Options{Lang: language, Article: "3"})
+	test.Tap(button(t, w, proposeLabel(language)))
+	if !wb.Proposing() {
+		t.Fatal("the propose screen did not open")
+	}
+	return wb, w
+}
+
+func proposeLabel(language string) string {
+	if language == "ar" {
+		return "اقتراح تعديل"
+	}
+	return "Propose an amendment"
+}
+
+// typeAtEnd types s at the end of an editor, as a user would after
+// clicking there.
+func typeAtEnd(e *ui.Editor, s string) {
+	e.SetCaret(len(e.Text()))
+	for _, r := range s {
+		e.TypedRune(r)
+	}
+}
+
+// mine returns the role's amendments to article 3, as stored.
+func mine(t *testing.T, f *fixture, role string) []drafts.Amendment {
+	t.Helper()
+	as, err := f.store.Amendments(drafts.AmendmentFilter{DraftID: f.draft.ID, Article: "3", Chamber: role})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
+func chooseKind(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	for _, o := range objects(w) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			r.SetSelected(label)
+			return
+		}
+	}
+	t.Fatal("no choice of kind on the screen")
+}
+
+func hasButton(w fyne.Window, text string) bool {
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func TestProposingNewWordingSavesADraftAmendment(t *testing.T) {
+	base := newFixture(t).draft.Article("3").Text()
+	for _, c := range []struct {
+		name string
+		save func(t *testing.T, wb *ui.Workbench, w fyne.Window)
+	}{
+		{"Save draft button", func(t *testing.T, wb *ui.Workbench, w fyne.Window) { test.Tap(button(t, w, "Save draft")) }},
+		{"autosave tick", func(t *testing.T, wb *ui.Workbench, w fyne.Window) { wb.Autosave() }},
+		{"Close button", func(t *testing.T, wb *ui.Workbench, w fyne.Window) { test.Tap(button(t, w, "Close")) }},
+		{"Escape", func(t *testing.T, wb *ui.Workbench, w fyne.Window) {
+			w.Canvas().Unfocus()
+			w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}},
+		{"closing the window", func(t *testing.T, wb *ui.Workbench, w fyne.Window) {
+			if !wb.CloseWindow() {
+				t.Error("the window did not close after saving")
+			}
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t)
+			wb, w := openPropose(t, f, "RSK", "en")
+			text, _, just := wb.ProposeEditors()
+			if len(mine(t, f, "RSK")) != 0 {
+				t.Fatal("an amendment was stored before anything was typed")
+			}
+			typeAtEnd(text, " جهوية")
+			typeAtEnd(just, "للتوضيح.")
+			c.save(t, wb, w)
+			as := mine(t, f, "RSK")
+			if len(as) != 1 {
+				t.Fatalf("the store holds %d amendments by RSK, want 1", len(as))
+			}
+			a := as[0]
+			if a.Kind != drafts.Wording || a.Status != drafts.StatusDraft || a.Text != base+" جهوية" || a.Justification != "للتوضيح." {
+				t.Errorf("stored %s %s %q / %q", a.Kind, a.Status, a.Text, a.Justification)
+			}
+		})
+	}
+}
+
+func TestLaterSavesUpdateTheSameAmendment(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "FED", "en")
+	text, _, _ := wb.ProposeEditors()
+	typeAtEnd(text, " أولا")
+	wb.Autosave()
+	typeAtEnd(text, " ثانيا")
+	wb.Autosave()
+	as := mine(t, f, "FED")
+	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " أولا ثانيا") {
+		t.Fatalf("the store holds %d FED amendments: %+v", len(as), as)
+	}
+	test.Tap(button(t, w, "Close"))
+	if wb.Proposing() {
+		t.Error("Close left the propose screen open")
+	}
+}
+
+func TestEditReopensTheSavedDraft(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "FM", "en")
+	// FM's fixture amendment comes first, then the one written here.
+	text, _, just := wb.ProposeEditors()
+	text.TypedShortcut(&fyne.ShortcutSelectAll{})
+	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	typeAtEnd(text, "نص جديد للمادة.")
+	typeAtEnd(just, "سبب.")
+	test.Tap(button(t, w, "Close"))
+	var edits []*widget.Button
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Edit" {
+			edits = append(edits, b)
+		}
+	}
+	if len(edits) != 2 {
+		t.Fatalf("%d Edit buttons, want 2 (FM's two draft amendments)", len(edits))
+	}
+	test.Tap(edits[1])
+	if !wb.Proposing() {
+		t.Fatal("Edit did not open the propose screen")
+	}
+	text, _, just = wb.ProposeEditors()
+	if got := text.Text(); got != "نص جديد للمادة." {
+		t.Errorf("the wording reopens as %q", got)
+	}
+	if got := just.Text(); got != "سبب." {
+		t.Errorf("the justification reopens as %q", got)
+	}
+	typeAtEnd(text, " مزيد")
+	test.Tap(button(t, w, "Save draft"))
+	as := mine(t, f, "FM")
+	if len(as) != 2 || as[1].Text != "نص جديد للمادة. مزيد" {
+		t.Errorf("after editing the store holds %v", as)
+	}
+}
+
+func TestAChamberCannotEditAnotherChambersAmendment(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	if hasButton(w, "Edit") {
+		t.Error("the federation may edit FM's and CS's amendments")
+	}
+	if !hasButton(w, "Propose an amendment") {
+		t.Error("the federation may not propose")
+	}
+}
+
+func TestSubmitLocksTheAmendment(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "RSK", "en")
+	text, _, _ := wb.ProposeEditors()
+	typeAtEnd(text, " جهوية")
+	test.Tap(button(t, w, "Submit"))
+	if ts := topDialogText(w); !containsText(ts, "locked") {
+		t.Fatalf("Submit asks %q, want a warning that it locks", ts)
+	}
+	var yes *widget.Button
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Submit" {
+			yes = b
+		}
+	}
+	test.Tap(yes)
+	as := mine(t, f, "RSK")
+	if len(as) != 1 || as[0].Status != drafts.StatusSubmitted {
+		t.Fatalf("after Submit the store holds %v", as)
+	}
+	if wb.Proposing() || hasButton(w, "Edit") {
+		t.Error("a submitted amendment can still be edited")
+	}
+	if !containsText(labels(w), "New wording — Submitted") {
+		t.Errorf("the article view shows %q, want the amendment as submitted", labels(w))
+	}
+	as[0].Text = "تغيير بعد التقديم."
+	if err := f.store.UpdateAmendment(&as[0]); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("UpdateAmendment on a submitted amendment: %v, want a Conflict", err)
+	}
+}
+
+func TestRepealAndInsertKinds(t *testing.T) {
+	for _, c := range []struct {
+		kind, number, text string
+		want               drafts.AmendmentKind
+	}{
+		{"Repeal", "", "", drafts.Repeal},
+		{"New article after this one", "3 مكررة", "تحدث لجان جهوية.", drafts.Insert},
+	} {
+		t.Run(string(c.want), func(t *testing.T) {
+			f := newFixture(t)
+			wb, w := openPropose(t, f, "CS", "en")
+			chooseKind(t, w, c.kind)
+			text, number, just := wb.ProposeEditors()
+			if c.want == drafts.Insert {
+				if got := text.Text(); got != "" {
+					t.Errorf("a new article starts with %q", got)
+				}
+				typeAtEnd(text, c.text)
+				typeAtEnd(number, c.number)
+			}
+			typeAtEnd(just, "سبب.")
+			test.Tap(button(t, w, "Save draft"))
+			as := mine(t, f, "CS")
+			if len(as) != 2 {
+				t.Fatalf("the store holds %d CS amendments, want 2", len(as))
+			}
+			a := as[1]
+			if a.Kind != c.want || a.NewNumber != c.number || a.Text != c.text || a.Justification != "سبب." {
+				t.Errorf("stored %s %q %q %q", a.Kind, a.NewNumber, a.Text, a.Justification)
+			}
+		})
+	}
+}
+
+func TestInvalidProposalsShowWhyAndAreNotSaved(t *testing.T) {
+	for _, c := range []struct {
+		name, kind, number, want string
+	}{
+		{"empty wording", "New wording", "", "the proposed wording is empty"},
+		{"number that is not one", "New article after this one", "غدا", "is not an article number"},
+		{"number already taken", "New article after this one", "4", "already has an article"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t)
+			wb, w := openPropose(t, f, "FM", "en")
+			chooseKind(t, w, c.kind)
+			text, number, _ := wb.ProposeEditors()
+			text.TypedShortcut(&fyne.ShortcutSelectAll{})
+			text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+			if c.number != "" {
+				typeAtEnd(text, "نص.")
+				typeAtEnd(number, c.number)
+			}
+			test.Tap(button(t, w, "Save draft"))
+			if !slices.ContainsFunc(labels(w), func(s string) bool { return strings.Contains(s, c.want) }) {
+				t.Errorf("the screen says %q, want %q", labels(w), c.want)
+			}
+			if n := len(mine(t, f, "FM")); n != 1 {
+				t.Errorf("the store holds %d FM amendments, want the fixture's 1", n)
+			}
+			test.Tap(button(t, w, "Close"))
+			if ts := topDialogText(w); !containsText(ts, "cannot be saved yet") {
+				t.Errorf("closing unsaved work asks %q", ts)
+			}
+		})
+	}
+}
+
+func TestThePreviewShowsTheInsertedWord(t *testing.T) {
+	f := newFixture(t)
+	wb, _ := openPropose(t, f, "FM", "en")
+	text, _, _ := wb.ProposeEditors()
+	if got := wb.PreviewInserts(); len(got) != 0 {
+		t.Errorf("before typing the preview marks %q as inserted", got)
+	}
+	typeAtEnd(text, " ومستقلة")
+	wb.FlushPreview()
+	if got := wb.PreviewInserts(); !slices.Contains(got, "ومستقلة") {
+		t.Errorf("the preview marks %q as inserted, want «ومستقلة»", got)
+	}
+}
+
+func TestProposeSnapshot(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "FM", "ar")
+	text, _, just := wb.ProposeEditors()
+	typeAtEnd(text, " جهوية")
+	typeAtEnd(just, "توضيح الطبيعة الجهوية للغرف.")
+	wb.FlushPreview()
+	w.Canvas().Unfocus() // no blinking caret in the snapshot
+	if *update {
+		write(t, "propose_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		write(t, "propose_ar.png", buf.Bytes())
+	}
+	test.AssertRendersToMarkup(t, "propose_ar.xml", w.Canvas())
+	test.AssertRendersToImage(t, "propose_ar.png", w.Canvas())
+}
