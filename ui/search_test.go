@@ -241,18 +241,7 @@ func TestSearchSnapshot(t *testing.T) {
 // of the sample draft, from the search to the laid-out list of its 200
 // results (the most shown).
 func BenchmarkSearchShowsResults(b *testing.B) {
-	f := newFixture(b)
-	a := test.NewTempApp(b)
-	a.Preferences().SetString(ui.PrefRole, "FED")
-	w := test.NewTempWindow(b, nil)
-	w.Resize(fyne.NewSize(1280, 800))
-	wb, err := ui.New(a, w, f.store, ui.Options{Lang: "en"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb, w, _ := benchWorkbench(b)
 	var field interface{ SetText(string) }
 	for _, o := range test.LaidOutObjects(w.Content()) {
 		if e, ok := o.(interface {
