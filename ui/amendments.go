@@ -10,17 +10,42 @@ import (
 	"statute/drafts/diff"
 )
 
+// amendmentPage is how many amendments an article shows at first, and how
+// many more each "Show more" adds: a contentious article can draw over a
+// hundred, and laying all their diffs out at once would make moving to it
+// slow.
+const amendmentPage = 20
+
 // showAmendments lists the amendments to the article shown: who proposed
 // what, as a tracked-change diff of the article, in what state, and why.
 func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
-	rtl := rightToLeft()
 	wb.amendTitle.SetText(lang.N("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
-	objs := make([]fyne.CanvasObject, 0, 4*len(as)+1)
+	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+2)
 	if wb.hasRole {
 		objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment)))
 	}
-	for i := range as {
-		a := &as[i]
+	wb.amendList.Objects = wb.appendAmendments(objs, art, as)
+	wb.amendList.Refresh()
+}
+
+// showLoadingAmendments says the article's amendments are still being
+// read, rather than that it has none.
+func (wb *Workbench) showLoadingAmendments() {
+	wb.amendTitle.SetText(lang.L("Loading the amendments…"))
+	wb.amendList.Objects = nil
+	wb.amendList.Refresh()
+}
+
+// appendAmendments adds to objs the next page of as, and a button that
+// shows the page after it when some are left.
+func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, as []drafts.Amendment) []fyne.CanvasObject {
+	page, rest := as, []drafts.Amendment(nil)
+	if len(as) > amendmentPage {
+		page, rest = as[:amendmentPage], as[amendmentPage:]
+	}
+	rtl := rightToLeft()
+	for i := range page {
+		a := &page[i]
 		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
 		if wb.hasRole && a.Chamber == wb.role.Code && a.Status == drafts.StatusDraft {
 			edit := *a
@@ -40,8 +65,17 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) 
 		}
 		objs = append(objs, widget.NewSeparator())
 	}
-	wb.amendList.Objects = objs
-	wb.amendList.Refresh()
+	if len(rest) == 0 {
+		return objs
+	}
+	more := widget.NewButtonWithIcon(lang.L("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)}), theme.MoreVerticalIcon(), func() {
+		list := wb.amendList
+		// The button's row is the last object; the next page replaces it.
+		list.Objects = wb.appendAmendments(list.Objects[:len(list.Objects)-1], art, rest)
+		list.Refresh()
+		wb.scroll.Refresh()
+	})
+	return append(objs, buttonRow(more))
 }
 
 // amendmentSummary says in one line who proposed an amendment, what it

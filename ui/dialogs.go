@@ -104,7 +104,7 @@ func (wb *Workbench) SetLanguage(code string) {
 	wb.build()
 	if wb.draft != nil {
 		wb.filter()
-		wb.outline.setDraft(wb.draft, wb.byArticle)
+		wb.refreshOutline()
 		wb.Show(wb.current)
 	}
 }

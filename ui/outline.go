@@ -19,7 +19,7 @@ type outline struct {
 	tree     *widget.Tree
 	draft    *drafts.Draft
 	children map[widget.TreeNodeID][]widget.TreeNodeID
-	counts   []int // by article index
+	counts   []int // by article index; nil while the amendments load
 	// shown remembers which node each row shows: selecting a node
 	// refreshes every visible row, and setting an unchanged text again
 	// would measure it again, which made switching articles slow.
@@ -49,14 +49,18 @@ func newOutline(onArticle func(i int)) *outline {
 	return o
 }
 
-// setDraft fills the outline with d and the amendments per article key.
+// setDraft fills the outline with d and the amendments per article key;
+// a nil byArticle leaves the counts out until they are known.
 func (o *outline) setDraft(d *drafts.Draft, byArticle map[string][]drafts.Amendment) {
 	o.draft = d
 	clear(o.shown)
 	o.children = outlineChildren(d)
-	o.counts = make([]int, len(d.Articles))
-	for i := range d.Articles {
-		o.counts[i] = len(byArticle[d.Articles[i].Key])
+	o.counts = nil
+	if byArticle != nil {
+		o.counts = make([]int, len(d.Articles))
+		for i := range d.Articles {
+			o.counts[i] = len(byArticle[d.Articles[i].Key])
+		}
 	}
 	o.tree.Refresh()
 	o.tree.OpenAllBranches()
@@ -120,12 +124,23 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	o.shown[obj] = id
 	if i, ok := articleIndex(id); ok && i < len(o.draft.Articles) {
 		text.SetText(articleTitle(o.draft, &o.draft.Articles[i]))
-		count.SetText(strconv.Itoa(o.counts[i]))
+		n := ""
+		if o.counts != nil {
+			n = strconv.Itoa(o.counts[i])
+		}
+		if n != count.Text {
+			count.SetText(n)
+			// The count's width changed: lay the row out again.
+			c.Refresh()
+		}
 		return
 	}
 	if div, err := strconv.Atoi(strings.TrimPrefix(id, "d")); err == nil && div < len(o.draft.Divisions) {
 		text.SetText(o.draft.Divisions[div].Heading)
-		count.SetText("")
+		if count.Text != "" {
+			count.SetText("")
+			c.Refresh()
+		}
 	}
 }
 

@@ -441,7 +441,7 @@ func (p *proposer) finish() {
 	wb.win.SetCloseIntercept(nil)
 	wb.win.SetContent(p.prev)
 	wb.filter()
-	wb.outline.setDraft(wb.draft, wb.byArticle)
+	wb.refreshOutline()
 	wb.Show(wb.current)
 }
 

@@ -121,6 +121,7 @@ type rtlTextRenderer struct {
 	size  float32
 	style fyne.TextStyle
 	lines []placedLine
+	lineH float32
 	min   fyne.Size
 }
 
@@ -159,7 +160,16 @@ func (r *rtlTextRenderer) layout(width float32) {
 	style := r.t.style
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
 	lineHeight := fyne.MeasureText("Mg", size, style).Height
+	r.lineH = lineHeight
 	r.lines = r.lines[:0]
+	if r.t.wrap && width <= 0 {
+		// Not placed yet: a container asks for the minimum size before it
+		// gives the text its width. Until then the text is one line per
+		// paragraph, as unwrapped, and nothing is drawn, so nothing is
+		// measured: containers then lay it out again at its width.
+		r.min = fyne.NewSize(2*pad, float32(strings.Count(r.t.text, "\n")+1)*lineHeight+2*pad)
+		return
+	}
 	var y, widest float32
 	off := 0
 	for _, para := range strings.Split(r.t.text, "\n") {
@@ -274,7 +284,9 @@ func (r *rtlTextRenderer) Layout(size fyne.Size) {
 			}
 			pos := fyne.NewPos(left+p.x, pad+l.y)
 			c.Move(pos)
-			c.Resize(fyne.NewSize(p.width, c.MinSize().Height))
+			// The line height, rather than the text's MinSize, which
+			// would shape the whole line again.
+			c.Resize(fyne.NewSize(p.width, r.lineH))
 			if m.line == markNone {
 				continue
 			}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,9 +68,15 @@ type Workbench struct {
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
 
-	loaded  chan struct{}
-	loadErr error
-	once    sync.Once
+	// partial is the key of the one article whose amendments are known
+	// while the others' are still loading; "" once all are.
+	partial string
+
+	shown    chan struct{} // closed once the first article is shown
+	shownErr error
+	loaded   chan struct{} // closed once all amendments are loaded too
+	loadErr  error
+	once     sync.Once
 }
 
 // New fills w with a Workbench on store and starts loading the latest
@@ -79,7 +86,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	if err := applyAppearance(a, opts); err != nil {
 		return nil, err
 	}
-	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, loaded: make(chan struct{})}
+	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, shown: make(chan struct{}), loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
 	}
@@ -133,20 +140,28 @@ func (wb *Workbench) resolveRole() error {
 	return nil
 }
 
-// Wait blocks until the draft is loaded and shown, and returns what went
-// wrong, if anything (also shown in a dialog).
+// Wait blocks until the draft and all its amendments are loaded and
+// shown, and returns what went wrong, if anything (also shown in a
+// dialog).
 func (wb *Workbench) Wait() error {
 	<-wb.loaded
 	return wb.loadErr
 }
 
-// load reads the draft and its amendments off the UI goroutine.
+// WaitShown blocks until the first article is shown with its amendments,
+// which comes before the other articles' amendments are loaded, and
+// returns what went wrong, if anything.
+func (wb *Workbench) WaitShown() error {
+	<-wb.shown
+	return wb.shownErr
+}
+
+// load reads the draft and its amendments off the UI goroutine: first the
+// amendments of the article shown first, so that it appears without
+// waiting for the whole round, then all of them.
 func (wb *Workbench) load() {
+	defer wb.once.Do(func() { close(wb.loaded) })
 	d, err := Seed(wb.store, wb.opts.Sample)
-	var as []drafts.Amendment
-	if err == nil {
-		as, err = wb.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID})
-	}
 	start := 0
 	if err == nil && len(d.Articles) == 0 {
 		err = drafts.Errorf(drafts.Invalid, "the draft %s has no articles: import a draft that has some", d.ID)
@@ -162,21 +177,80 @@ func (wb *Workbench) load() {
 			findErr = ferr
 		}
 	}
+	var first []drafts.Amendment
+	if err == nil {
+		first, err = wb.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: d.Articles[start].Key})
+	}
 	fyne.Do(func() {
-		defer wb.once.Do(func() { close(wb.loaded) })
+		defer close(wb.shown)
 		if err != nil {
-			wb.loadErr = err
+			wb.loadErr, wb.shownErr = err, err
 			showError(wb.win, err)
 			return
 		}
-		wb.draft, wb.all = d, as
+		wb.draft, wb.all, wb.partial = d, first, d.Articles[start].Key
 		wb.filter()
-		wb.outline.setDraft(d, wb.byArticle)
+		wb.outline.setDraft(d, nil)
 		wb.Show(start)
 		if findErr != nil {
 			showError(wb.win, findErr)
 		}
 	})
+	if err != nil {
+		return
+	}
+	if gate := fullLoadGate.Load(); gate != nil {
+		<-*gate
+	}
+	all, err := wb.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID})
+	done := make(chan struct{})
+	fyne.Do(func() {
+		defer close(done)
+		if err != nil {
+			wb.loadErr = err
+			showError(wb.win, err)
+			return
+		}
+		wb.all, wb.partial = mergeAmendments(all, wb.all), ""
+		wb.filter()
+		wb.refreshOutline()
+		if wb.propose == nil {
+			wb.Show(wb.current)
+		}
+	})
+	<-done
+}
+
+// refreshOutline shows the draft and the amendment counts in the outline,
+// without counts while they are still loading.
+func (wb *Workbench) refreshOutline() {
+	if wb.partial != "" {
+		wb.outline.setDraft(wb.draft, nil)
+		return
+	}
+	wb.outline.setDraft(wb.draft, wb.byArticle)
+}
+
+// fullLoadGate, when set, holds every load after the first article is
+// shown until it is closed: tests look at the window in between.
+var fullLoadGate atomic.Pointer[chan struct{}]
+
+// mergeAmendments returns all with the window's copies of amendments in
+// place of theirs, and those all lacks added: an amendment saved while
+// all was being read is at least as new in the window's copy.
+func mergeAmendments(all, window []drafts.Amendment) []drafts.Amendment {
+	at := make(map[string]int, len(all))
+	for i := range all {
+		at[all[i].ID] = i
+	}
+	for _, a := range window {
+		if i, ok := at[a.ID]; ok {
+			all[i] = a
+		} else {
+			all = append(all, a)
+		}
+	}
+	return all
 }
 
 // filter keeps the amendments the role may see: a chamber sees its own,
@@ -317,7 +391,11 @@ func (wb *Workbench) Show(i int) {
 	if i < len(d.Articles)-1 {
 		wb.next.Enable()
 	}
-	wb.showAmendments(a, wb.byArticle[a.Key])
+	if wb.partial != "" && wb.partial != a.Key {
+		wb.showLoadingAmendments()
+	} else {
+		wb.showAmendments(a, wb.byArticle[a.Key])
+	}
 	wb.outline.selectArticle(i)
 	// The texts changed size: lay the bar and the article view out again
 	// now rather than at the driver's next size check, which the test
@@ -348,7 +426,7 @@ func (wb *Workbench) setRole(c drafts.Chamber) {
 		return
 	}
 	wb.filter()
-	wb.outline.setDraft(wb.draft, wb.byArticle)
+	wb.refreshOutline()
 	wb.Show(wb.current)
 }
 

@@ -1,0 +1,148 @@
+package ui_test
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"statute/drafts"
+	"statute/ui"
+)
+
+// outlineCounts returns the amendment counts the outline shows, in order.
+func outlineCounts(w fyne.Window) []string {
+	var out []string
+	for _, o := range objects(w) {
+		tree, ok := o.(*widget.Tree)
+		if !ok {
+			continue
+		}
+		for _, o := range test.LaidOutObjects(tree) {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+				if l, ok := c.Objects[1].(*widget.Label); ok {
+					out = append(out, l.Text)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestFirstArticleShowsBeforeTheOtherAmendmentsLoad(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	release := ui.HoldFullLoad()
+	defer release()
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, f.store, ui.Options{Lang: "en", Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.WaitShown(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "2 amendments") {
+		t.Errorf("article 3 while the rest loads shows %q, want its 2 amendments", labels(w))
+	}
+	if counts := outlineCounts(w); slices.ContainsFunc(counts, func(c string) bool { return c != "" }) {
+		t.Errorf("the outline shows counts %q before they are known, want none", counts)
+	}
+	wb.Next()
+	if !shows(w, "Loading the amendments…") || shows(w, "0 amendments") {
+		t.Errorf("article 4 while the amendments load shows %q, want «Loading the amendments…», not 0", labels(w))
+	}
+	wb.Previous()
+	release()
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	wb.Next()
+	if !shows(w, "0 amendments") {
+		t.Errorf("article 4 once loaded shows %q, want «0 amendments»", labels(w))
+	}
+	if counts := outlineCounts(w); !slices.Contains(counts, "2") || !slices.Contains(counts, "0") {
+		t.Errorf("the outline shows counts %q once loaded, want article 3's 2 and others' 0", counts)
+	}
+}
+
+func TestABusyArticleShowsItsAmendmentsAPageAtATime(t *testing.T) {
+	f := newFixture(t)
+	art := f.draft.Article("5")
+	var as []*drafts.Amendment
+	for i := range 45 {
+		as = append(as, &drafts.Amendment{
+			DraftID: f.draft.ID, DraftVersion: f.draft.Version, BaseHash: art.TextHash(), Article: "5",
+			Kind: drafts.Wording, Chamber: drafts.Chambers[i%len(drafts.Chambers)].Code, Status: drafts.StatusSubmitted,
+			Text: art.Text() + " " + strconv.Itoa(i),
+		})
+	}
+	if err := f.store.AddAmendments(as...); err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t, "FED")
+	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "5"})
+	diffs := func() int {
+		n := 0
+		for _, o := range objects(w) {
+			if s, ok := o.(interface{ Text() string }); ok && strings.HasPrefix(s.Text(), art.Text()) && s.Text() != art.Text() {
+				n++
+			}
+		}
+		return n
+	}
+	steps := []struct {
+		name  string
+		more  string // the Show more button's text, "" for none
+		diffs int
+	}{
+		{"first page", "Show more (25 not shown yet)", 20},
+		{"second page", "Show more (5 not shown yet)", 40},
+		{"last page", "", 45},
+	}
+	for i, s := range steps {
+		if i > 0 {
+			test.Tap(button(t, w, steps[i-1].more))
+		}
+		if got := diffs(); got != s.diffs {
+			t.Errorf("%s: %d amendments shown, want %d", s.name, got, s.diffs)
+		}
+		if !shows(w, "45 amendments") {
+			t.Errorf("%s: the title reads %q, want «45 amendments»", s.name, labels(w))
+		}
+		if s.more != "" {
+			button(t, w, s.more)
+		} else if containsButton(w, "Show more") {
+			t.Errorf("%s: a Show more button is left with nothing more to show", s.name)
+		}
+	}
+}
+
+// containsButton reports whether the window has a button whose text
+// starts with prefix.
+func containsButton(w fyne.Window, prefix string) bool {
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAmendmentsSavedWhileLoadingAreKept(t *testing.T) {
+	stored := []drafts.Amendment{{ID: "FM-0001", Text: "old"}, {ID: "CS-0001", Text: "x"}}
+	window := []drafts.Amendment{{ID: "FM-0001", Text: "new"}, {ID: "FM-0002", Text: "added"}}
+	got := ui.MergeAmendments(slices.Clone(stored), window)
+	var ids, texts []string
+	for _, a := range got {
+		ids, texts = append(ids, a.ID), append(texts, a.Text)
+	}
+	if !slices.Equal(ids, []string{"FM-0001", "CS-0001", "FM-0002"}) || !slices.Equal(texts, []string{"new", "x", "added"}) {
+		t.Errorf("merged %q with texts %q, want FM-0001 as saved in the window, CS-0001, and FM-0002 added", ids, texts)
+	}
+}

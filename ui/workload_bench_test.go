@@ -1,0 +1,162 @@
+package ui_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"statute/drafts"
+	"statute/drafts/boltstore"
+	"statute/drafts/workload"
+	"statute/ui"
+)
+
+// The workload: the core's generated 1,000-article draft and one
+// round of 20,000 amendments from the twelve chambers.
+const (
+	workloadArticles   = 1000
+	workloadAmendments = 20000
+	workloadSeed       = 1
+)
+
+// workloadDB writes the workload into a database file of b's and returns
+// its path and the draft as stored.
+func workloadDB(b *testing.B) (string, *drafts.Draft) {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "workload.db")
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := workload.Draft(workloadArticles, workloadSeed)
+	if err := s.AddDraft(d); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.AddAmendments(workload.Amendments(d, workloadAmendments, workloadSeed)...); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path, d
+}
+
+// openWorkload opens the database at path and shows the Workbench on it as
+// the federation sees it (every amendment), in Arabic, in a 1280×800
+// window; shown tells it was shown, and closing stops it.
+func openWorkload(b *testing.B, a fyne.App, path string) (wb *ui.Workbench, closeAll func()) {
+	b.Helper()
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err = ui.New(a, w, s, ui.Options{Lang: "ar"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return wb, func() {
+		// The rest of the load must end before the store closes.
+		if err := wb.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		w.Close()
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func workloadApp(b *testing.B) fyne.App {
+	b.Helper()
+	a := test.NewTempApp(b)
+	a.Preferences().SetString(ui.PrefRole, drafts.FederationCode)
+	return a
+}
+
+// BenchmarkOpenWorkload measures starting on the workload: opening the
+// database file, reading the draft, and showing the first article with its
+// amendments (target: 1 s). The other articles' amendments load after it
+// (BenchmarkOpenWorkloadComplete).
+func BenchmarkOpenWorkload(b *testing.B) {
+	path, _ := workloadDB(b)
+	a := workloadApp(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		wb, closeAll := openWorkload(b, a, path)
+		if err := wb.WaitShown(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		closeAll()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkOpenWorkloadComplete measures the whole start: until every
+// article's amendments are loaded and counted in the outline.
+func BenchmarkOpenWorkloadComplete(b *testing.B) {
+	path, _ := workloadDB(b)
+	a := workloadApp(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		wb, closeAll := openWorkload(b, a, path)
+		if err := wb.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		closeAll()
+	}
+}
+
+// BenchmarkSwitchArticleWorkload measures showing another article of the
+// workload, its text laid out and its amendment list built, stepping
+// through the draft by 37 so that neighbours are not favoured (target:
+// 50 ms). The busiest articles draw over a hundred amendments each; see
+// BenchmarkSwitchToBusiestArticle.
+func BenchmarkSwitchArticleWorkload(b *testing.B) {
+	path, d := workloadDB(b)
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	n := len(d.Articles)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		wb.Show(i * 37 % n)
+	}
+}
+
+// BenchmarkSwitchToBusiestArticle alternates between the article with the
+// most amendments and its neighbour.
+func BenchmarkSwitchToBusiestArticle(b *testing.B) {
+	path, d := workloadDB(b)
+	count := map[string]int{}
+	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
+		count[a.Article]++
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	busiest := 0
+	for i, a := range d.Articles {
+		if count[a.Key] > count[d.Articles[busiest].Key] {
+			busiest = i
+		}
+	}
+	other := (busiest + 1) % len(d.Articles)
+	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			wb.Show(busiest)
+		} else {
+			wb.Show(other)
+		}
+	}
+}
