@@ -50,6 +50,10 @@ type Store interface {
 	// Amendments returns the amendments that pass f, in the order of their
 	// target articles in the draft and, for one article, oldest first.
 	Amendments(f AmendmentFilter) ([]Amendment, error)
+	// AmendmentCounts counts the amendments that pass f by the key of
+	// their target article, without reading them: an outline of a round
+	// of thousands needs the counts, not the texts.
+	AmendmentCounts(f AmendmentFilter) (map[string]int, error)
 
 	// Close releases the store; its file can then be opened elsewhere.
 	Close() error

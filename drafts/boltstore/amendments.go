@@ -340,6 +340,81 @@ func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error)
 	return list, nil
 }
 
+// AmendmentCounts counts the amendments that pass f by target article key,
+// from the index alone: its keys name the article's version and position,
+// its values the chamber and status.
+func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error) {
+	f.DraftID = drafts.NormalizeID(f.DraftID)
+	f.Article = strings.TrimSpace(f.Article)
+	f.Chamber = strings.ToUpper(strings.TrimSpace(f.Chamber))
+	counts := map[string]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		// The article keys of each version, by position.
+		keysAt := map[versionRef][]string{}
+		articleAt := func(draftID string, version, pos int) (string, error) {
+			ref := versionRef{draftID, version}
+			keys, ok := keysAt[ref]
+			if !ok {
+				v, err := versionBucket(tx, draftID, version)
+				if err != nil {
+					return "", notOurs(s.path, err)
+				}
+				b := v.Bucket([]byte(bucketKeys))
+				if b == nil {
+					return "", notOurs(s.path, errMissing("keys bucket"))
+				}
+				err = b.ForEach(func(k, v []byte) error {
+					p, _, ok := parseArticleEntry(v)
+					// No draft has a million articles: a larger position
+					// is damage, and would make keys huge.
+					if !ok || p >= 1<<20 {
+						return notOurs(s.path, errMissing("article entry"))
+					}
+					for len(keys) <= p {
+						keys = append(keys, "")
+					}
+					keys[p] = string(k)
+					return nil
+				})
+				if err != nil {
+					return "", err
+				}
+				keysAt[ref] = keys
+			}
+			if pos >= len(keys) || keys[pos] == "" {
+				return "", notOurs(s.path, errMissing("indexed article"))
+			}
+			return keys[pos], nil
+		}
+		c := tx.Bucket([]byte(bucketIndex)).Cursor()
+		for _, p := range scanPrefixes(tx, f) {
+			for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+				_, chamber, status, ok := parseIndexValue(v)
+				if !ok {
+					return notOurs(s.path, errMissing("index entry"))
+				}
+				if f.Chamber != "" && string(chamber) != f.Chamber || f.Status != "" && string(status) != string(f.Status) {
+					continue
+				}
+				draftID, version, pos, ok := parseIndexKey(k)
+				if !ok {
+					return notOurs(s.path, errMissing("index key"))
+				}
+				key, err := articleAt(draftID, version, pos)
+				if err != nil {
+					return err
+				}
+				counts[key]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.fail(err, "count the amendments")
+	}
+	return counts, nil
+}
+
 // scanPrefixes returns the index prefixes that hold every amendment f can
 // match, in listing order: one draft's, narrowed to its article in each
 // version when f names one, or every draft's in import order.

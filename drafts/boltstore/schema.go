@@ -108,6 +108,16 @@ func indexKey(draftID string, version, pos int, created time.Time, seq uint64) [
 	return binary.BigEndian.AppendUint64(k, seq)
 }
 
+// parseIndexKey reads the draft, version and article position an index
+// key starts with.
+func parseIndexKey(k []byte) (draftID string, version, pos int, ok bool) {
+	id, rest, found := bytes.Cut(k, []byte{0})
+	if !found || len(rest) < 8 {
+		return "", 0, 0, false
+	}
+	return string(id), int(binary.BigEndian.Uint32(rest)), int(binary.BigEndian.Uint32(rest[4:])), true
+}
+
 // indexValue names the amendment an index key points at, with its chamber
 // and status, so that a listing by chamber or status decodes only the
 // amendments it returns.

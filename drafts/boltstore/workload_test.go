@@ -70,3 +70,47 @@ func TestWorkloadRound(t *testing.T) {
 		})
 	}
 }
+
+// TestAmendmentCountsMatchTheListing checks the outline's counts, read
+// from the index alone, against counting the listed amendments, for the
+// filters the app uses, with amendments to two versions of the draft.
+func TestAmendmentCountsMatchTheListing(t *testing.T) {
+	s := newStore(t)
+	d := addDraft(t, s, workload.Draft(120, 3))
+	addAmendments(t, s, workload.Amendments(d, 900, 3)...)
+	v2 := workload.Draft(120, 3)
+	v2.ID = d.ID
+	v2 = addDraft(t, s, v2)
+	second := workload.Amendments(v2, 300, 4)
+	for _, a := range second {
+		a.ID = "" // the generator restarts its counters; the store numbers them
+	}
+	addAmendments(t, s, second...)
+	filters := []drafts.AmendmentFilter{
+		{DraftID: d.ID},
+		{DraftID: d.ID, Chamber: "fm"},
+		{DraftID: d.ID, Status: drafts.StatusDraft},
+		{DraftID: d.ID, Article: d.Articles[7].Key},
+		{},
+		{DraftID: "no-such-draft"},
+	}
+	for _, f := range filters {
+		t.Run(f.DraftID+"/"+f.Chamber+"/"+string(f.Status)+"/"+f.Article, func(t *testing.T) {
+			as, err := s.Amendments(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{}
+			for _, a := range as {
+				want[a.Article]++
+			}
+			got, err := s.AmendmentCounts(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("counts %v, want %v (from %d listed amendments)", got, want, len(as))
+			}
+		})
+	}
+}
