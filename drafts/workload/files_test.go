@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/drafts/workload"
 )
 
-var outDir = flag.String("out", "", "write the 1,000-article draft and its revision as v1.md and v2.md into this folder, to measure 'statutectl compare' against 'git diff'")
+var outDir = flag.String("out", "", "write the 1,000-article draft and its revision as v1.md and v2.md, and a database of the draft with 20,000 amendments as workload.db, into this folder, for the README's performance figures")
 
 // The two files the README's performance figures are measured on.
 func TestWriteDraftFiles(t *testing.T) {
@@ -37,5 +39,42 @@ func TestWriteDraftFiles(t *testing.T) {
 	}
 	if bytes.Equal(files["v1.md"], files["v2.md"]) {
 		t.Error("the revision is identical to the first version")
+	}
+}
+
+// TestWriteWorkloadDatabase writes the database the app's memory is
+// measured on: the 1,000-article draft and its 20,000 amendments, as
+// workload.db in -out.
+func TestWriteWorkloadDatabase(t *testing.T) {
+	dir := *outDir
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, "workload.db")
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	d := workload.Draft(1000, 1)
+	if err := s.AddDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddAmendments(workload.Amendments(d, 20000, 1)...); err != nil {
+		t.Fatal(err)
+	}
+	as, err := s.Amendments(drafts.AmendmentFilter{DraftID: d.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 20000 {
+		t.Errorf("the database holds %d amendments, want 20000", len(as))
 	}
 }
