@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,9 +24,20 @@ import (
 // the caret, arrows, clicks and selection use rtl's mapping between logical
 // offsets and the drawn line. "\n" separates paragraphs.
 //
-// Not done: input-method preview (pre-edit text of a composing IME is not
-// shown until committed), double-click word selection and scrolling the
-// caret into view inside a container.Scroll.
+// Ctrl+Left and Ctrl+Right move by a word on screen (leftwards reads on in
+// Arabic), Ctrl+Backspace and Ctrl+Delete delete a word, a double click
+// selects one; words are those of drafts/diff (letters with their harakat,
+// numbers whole). An owner that puts the editor in a container.Scroll sets
+// scroll, and the caret is kept in view there; onEscape takes Escape, which
+// a focused widget would otherwise swallow. In single-line mode (the search
+// field) Enter calls onSubmit, newlines pasted become spaces, the line does
+// not wrap but slides sideways to keep the caret visible, and a placeholder
+// shows while the field is empty and unfocused.
+//
+// Not done: input-method preview. Fyne v2.7.1 has no pre-edit API: its GLFW
+// driver registers only key and character callbacks (window_desktop.go), and
+// GLFW 3.3 opens its X input context as XIMPreeditNothing, so a composing
+// IME draws its own pre-edit window and the editor sees committed runes only.
 type editor struct {
 	widget.BaseWidget
 
@@ -52,16 +64,36 @@ type editor struct {
 	lastRune   rune
 	lastCaret  int
 
+	// scroll, when the owner set it, is the container.Scroll the editor is
+	// in (Fyne gives no parent pointers): keys that move the caret scroll it
+	// into view there.
+	scroll *container.Scroll
+	// onEscape is called on Escape, which a focused widget keeps from the
+	// window's own key handler; without it Escape does nothing.
+	onEscape func()
+
+	// singleLine makes a one-line field: no "\n", no wrapping, Enter calls
+	// onSubmit (if set), and the line slides by scrollX to show the caret.
+	singleLine  bool
+	onSubmit    func()
+	placeHolder string
+	scrollX     float32
+	// pressed tells that MouseDown placed the caret for the click that
+	// Tapped reports later (after the double-click delay).
+	pressed bool
+
 	lay editorLayout
 }
 
 var (
-	_ fyne.Focusable     = (*editor)(nil)
-	_ fyne.Tappable      = (*editor)(nil)
-	_ fyne.Draggable     = (*editor)(nil)
-	_ fyne.Shortcutable  = (*editor)(nil)
-	_ desktop.Keyable    = (*editor)(nil)
-	_ desktop.Cursorable = (*editor)(nil)
+	_ fyne.Focusable      = (*editor)(nil)
+	_ fyne.Tappable       = (*editor)(nil)
+	_ fyne.DoubleTappable = (*editor)(nil)
+	_ desktop.Mouseable   = (*editor)(nil)
+	_ fyne.Draggable      = (*editor)(nil)
+	_ fyne.Shortcutable   = (*editor)(nil)
+	_ desktop.Keyable     = (*editor)(nil)
+	_ desktop.Cursorable  = (*editor)(nil)
 )
 
 type editState struct {
@@ -85,6 +117,7 @@ const maxUndo = 500
 type editorLayout struct {
 	text        string
 	width, size float32
+	height      float32 // only a single line is placed by it: centred
 	pad, lineH  float32
 	lines       []editorLine
 	valid       bool
@@ -113,8 +146,9 @@ func newEditor(clip fyne.Clipboard) *editor {
 // SetText replaces the text, puts the caret at its start and forgets the
 // undo history; OnChanged is not called.
 func (e *editor) SetText(text string) {
-	e.text = strings.ReplaceAll(text, "\r\n", "\n")
+	e.text = e.clean(text)
 	e.caret, e.anchor, e.preferEnd, e.hasGoal = 0, 0, false, false
+	e.scrollX = 0
 	e.undo, e.redo, e.lastKind = nil, nil, editNone
 	e.Refresh()
 }
@@ -137,15 +171,18 @@ func (e *editor) layout() *editorLayout {
 	th := e.Theme()
 	size := th.Size(theme.SizeNameText)
 	pad := th.Size(theme.SizeNameInnerPadding)
-	width := e.Size().Width
+	width, height := e.Size().Width, float32(0)
+	if e.singleLine {
+		height = e.Size().Height
+	}
 	ly := &e.lay
-	if ly.valid && ly.text == e.text && ly.width == width && ly.size == size && ly.pad == pad {
+	if ly.valid && ly.text == e.text && ly.width == width && ly.height == height && ly.size == size && ly.pad == pad {
 		return ly
 	}
-	*ly = editorLayout{text: e.text, width: width, size: size, pad: pad, valid: true, lines: ly.lines[:0]}
+	*ly = editorLayout{text: e.text, width: width, height: height, size: size, pad: pad, valid: true, lines: ly.lines[:0]}
 	ly.lineH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	inner := width - 2*pad
-	if inner <= 0 {
+	if inner <= 0 || e.singleLine {
 		inner = math.MaxFloat32
 	}
 	m := e.measure(size)
@@ -155,6 +192,9 @@ func (e *editor) layout() *editorLayout {
 		lines := rtl.Layout(para, rtl.Auto, inner, m)
 		for i, l := range lines {
 			el := editorLine{l: l, base: base, y: pad + y, lastInPara: i == len(lines)-1}
+			if e.singleLine {
+				el.y = max(0, (height-ly.lineH)/2)
+			}
 			for _, r := range l.Runs {
 				el.runX = append(el.runX, el.w)
 				el.w += m(para[r.Start:r.End])
@@ -191,8 +231,12 @@ func (e *editor) lineOf(o int, preferEnd bool) int {
 func (e *editor) caretPos(o int, preferEnd bool) fyne.Position {
 	ly := e.layout()
 	l := &ly.lines[e.lineOf(o, preferEnd)]
-	return fyne.NewPos(l.x+rtl.CaretX(l.l, o-l.base, e.measure(ly.size)), l.y)
+	return fyne.NewPos(e.left(l)+rtl.CaretX(l.l, o-l.base, e.measure(ly.size)), l.y)
 }
+
+// left returns the x of line l's drawn text, after any sideways slide of a
+// single line.
+func (e *editor) left(l *editorLine) float32 { return l.x + e.scrollX }
 
 // moveTo places the caret on line i at paragraph offset o, keeping the
 // anchor when extending a selection.
@@ -267,7 +311,7 @@ func (e *editor) vertical(down, extend bool) {
 	}
 	l := &ly.lines[j]
 	goal := e.goalX
-	e.moveTo(j, rtl.OffsetAt(l.l, goal-l.x, e.measure(ly.size)), extend)
+	e.moveTo(j, rtl.OffsetAt(l.l, goal-e.left(l), e.measure(ly.size)), extend)
 	e.hasGoal, e.goalX = true, goal
 }
 
@@ -277,7 +321,7 @@ func (e *editor) offsetAt(p fyne.Position) (int, int) {
 	i := int(math.Floor(float64((p.Y - ly.pad) / ly.lineH)))
 	i = max(0, min(i, len(ly.lines)-1))
 	l := &ly.lines[i]
-	return i, hitOffset(l, p.X-l.x, e.measure(ly.size))
+	return i, hitOffset(l, p.X-e.left(l), e.measure(ly.size))
 }
 
 // hitOffset returns the logical offset for a click at x from the line's
@@ -362,14 +406,48 @@ func (e *editor) insert(s string, kind editKind, r rune) {
 	e.edit(a, b, s, kind, r)
 }
 
+// clean makes text fit the editor: "\r\n" becomes "\n", and a single line
+// takes line breaks and tabs as spaces, so a pasted paragraph stays one
+// query.
+func (e *editor) clean(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if e.singleLine {
+		text = strings.Map(func(r rune) rune {
+			switch r {
+			case '\n', '\r', '\t', '\v', '\f', '\u2028', '\u2029':
+				return ' '
+			}
+			return r
+		}, text)
+	}
+	return text
+}
+
+// afterInput keeps the caret in view once a key, rune or shortcut moved it
+// or changed the text.
+func (e *editor) afterInput(caret, length int) {
+	if e.caret != caret || len(e.text) != length {
+		e.revealCaret()
+	}
+}
+
 // TypedRune inserts r at the caret, replacing the selection.
 func (e *editor) TypedRune(r rune) {
+	defer e.afterInput(e.caret, len(e.text))
+	if e.singleLine && (r == '\n' || r == '\r') {
+		r = ' '
+	}
 	e.insert(string(r), editType, r)
 }
 
-// TypedKey handles editing and caret keys.
+// TypedKey handles editing and caret keys, and Escape for the owner.
 func (e *editor) TypedKey(k *fyne.KeyEvent) {
+	defer e.afterInput(e.caret, len(e.text))
 	switch k.Name {
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+		}
 	case fyne.KeyBackspace, fyne.KeyDelete:
 		if a, b := e.selection(); a != b {
 			e.edit(a, b, "", editNone, 0)
@@ -381,14 +459,33 @@ func (e *editor) TypedKey(k *fyne.KeyEvent) {
 			e.edit(e.caret, rtl.ClusterEnd(e.text, e.caret), "", editDelete, 0)
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		e.insert("\n", editNone, '\n')
+		if !e.singleLine {
+			e.insert("\n", editNone, '\n')
+		} else if e.onSubmit != nil {
+			e.onSubmit()
+		}
 	case fyne.KeyLeft, fyne.KeyRight:
 		e.horizontal(k.Name == fyne.KeyRight, e.shift)
 	case fyne.KeyUp, fyne.KeyDown:
 		e.vertical(k.Name == fyne.KeyDown, e.shift)
+	case fyne.KeyPageUp, fyne.KeyPageDown:
+		for range e.pageLines() {
+			e.vertical(k.Name == fyne.KeyPageDown, e.shift)
+		}
 	case fyne.KeyHome, fyne.KeyEnd:
 		e.home(k.Name == fyne.KeyEnd, e.shift)
 	}
+}
+
+// pageLines is how many lines PageUp and PageDown move: the height of the
+// scroll the editor is in, less one line kept for context, or ten lines
+// when it is in none.
+func (e *editor) pageLines() int {
+	ly := e.layout()
+	if e.scroll == nil || ly.lineH <= 0 {
+		return 10
+	}
+	return max(1, int(e.scroll.Size().Height/ly.lineH)-1)
 }
 
 // KeyDown notes Shift, which turns caret keys into selecting ones (the
@@ -406,8 +503,10 @@ func (e *editor) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut handles the clipboard, select-all, undo and redo.
+// TypedShortcut handles the clipboard, select-all, undo and redo, and the
+// word keys.
 func (e *editor) TypedShortcut(s fyne.Shortcut) {
+	defer e.afterInput(e.caret, len(e.text))
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
 		e.copySelection(s.Clipboard, false)
@@ -415,7 +514,7 @@ func (e *editor) TypedShortcut(s fyne.Shortcut) {
 		e.copySelection(s.Clipboard, true)
 	case *fyne.ShortcutPaste:
 		if c := e.clipboard(s.Clipboard); c != nil {
-			if t := strings.ReplaceAll(c.Content(), "\r\n", "\n"); t != "" {
+			if t := e.clean(c.Content()); t != "" {
 				e.insert(t, editNone, 0)
 			}
 		}
@@ -434,9 +533,15 @@ func (e *editor) TypedShortcut(s fyne.Shortcut) {
 func (e *editor) customShortcut(s *desktop.CustomShortcut) {
 	shift := s.Modifier&fyne.KeyModifierShift != 0
 	ctrl := s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
+	// Word keys: Ctrl, or Option (Alt) as on macOS, with or without Shift.
+	word := s.Modifier&^fyne.KeyModifierShift == fyne.KeyModifierControl || s.Modifier&^fyne.KeyModifierShift == fyne.KeyModifierAlt
 	switch {
 	case ctrl && shift && s.KeyName == fyne.KeyZ:
 		e.restore(&e.redo, &e.undo)
+	case word && (s.KeyName == fyne.KeyLeft || s.KeyName == fyne.KeyRight):
+		e.wordMove(s.KeyName == fyne.KeyRight, shift)
+	case word && !shift && (s.KeyName == fyne.KeyBackspace || s.KeyName == fyne.KeyDelete):
+		e.deleteWord(s.KeyName == fyne.KeyDelete)
 	case shift && !ctrl:
 		e.shift = true
 		e.TypedKey(&fyne.KeyEvent{Name: s.KeyName})
@@ -463,12 +568,39 @@ func (e *editor) copySelection(c fyne.Clipboard, cut bool) {
 	}
 }
 
-// Tapped places the caret at the tapped point; with Shift it extends the
-// selection there.
+// MouseDown places the caret as soon as the button goes down: Fyne holds
+// Tapped back until the double-click delay has passed, and a caret that
+// came that late could land after letters typed meanwhile.
+func (e *editor) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	e.pressed = true
+	i, o := e.offsetAt(ev.Position)
+	e.hasGoal = false
+	e.moveTo(i, o, e.shift || ev.Modifier&fyne.KeyModifierShift != 0)
+}
+
+// MouseUp implements desktop.Mouseable.
+func (e *editor) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped places the caret at the tapped point, unless MouseDown did; with
+// Shift it extends the selection there.
 func (e *editor) Tapped(ev *fyne.PointEvent) {
+	if e.pressed {
+		e.pressed = false
+		return
+	}
 	i, o := e.offsetAt(ev.Position)
 	e.hasGoal = false
 	e.moveTo(i, o, e.shift)
+}
+
+// DoubleTapped selects the word under the pointer (or the spaces, or the
+// punctuation mark).
+func (e *editor) DoubleTapped(ev *fyne.PointEvent) {
+	e.pressed = false
+	e.selectWordAt(ev.Position)
 }
 
 // Dragged selects from where the drag began to where the pointer is.
@@ -484,7 +616,7 @@ func (e *editor) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd implements fyne.Draggable.
-func (e *editor) DragEnd() { e.drag = false }
+func (e *editor) DragEnd() { e.drag, e.pressed = false, false }
 
 // FocusGained implements fyne.Focusable.
 func (e *editor) FocusGained() {
@@ -511,9 +643,39 @@ func (e *editor) Resize(size fyne.Size) {
 func (e *editor) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 func (e *editor) CreateRenderer() fyne.WidgetRenderer {
-	r := &editorRenderer{e: e, bg: canvas.NewRectangle(nil), caret: canvas.NewRectangle(nil)}
+	r := &editorRenderer{e: e, bg: canvas.NewRectangle(nil), caret: canvas.NewRectangle(nil), hint: canvas.NewText("", nil)}
+	if e.singleLine {
+		r.clip = &clipBox{}
+		r.clip.ExtendBaseWidget(r.clip)
+	}
 	r.Refresh()
 	return r
+}
+
+// clipBox holds what a single line draws inside the field's border: Fyne
+// clips a widget whose renderer has an IsClip method to the widget's
+// bounds, so a line slid sideways does not spill over the field's edges.
+// (Clipping the editor itself would cut its border: the software painter
+// loses the right and bottom sides of a clipped rounded rectangle.)
+type clipBox struct {
+	widget.BaseWidget
+	objs []fyne.CanvasObject
+}
+
+func (c *clipBox) CreateRenderer() fyne.WidgetRenderer { return clipBoxRenderer{c} }
+
+type clipBoxRenderer struct{ c *clipBox }
+
+// IsClip marks the renderer for Fyne's painters.
+func (clipBoxRenderer) IsClip()                        {}
+func (clipBoxRenderer) Layout(fyne.Size)               {}
+func (clipBoxRenderer) MinSize() fyne.Size             { return fyne.Size{} }
+func (clipBoxRenderer) Destroy()                       {}
+func (r clipBoxRenderer) Objects() []fyne.CanvasObject { return r.c.objs }
+func (r clipBoxRenderer) Refresh() {
+	for _, o := range r.c.objs {
+		o.Refresh()
+	}
 }
 
 type editorRenderer struct {
@@ -521,13 +683,40 @@ type editorRenderer struct {
 	bg    *canvas.Rectangle
 	sels  []*canvas.Rectangle
 	texts []*canvas.Text
+	hint  *canvas.Text // the placeholder
 	caret *canvas.Rectangle
 	objs  []fyne.CanvasObject
+	clip  *clipBox // of a single line: holds all but the background
+}
+
+// slide keeps the caret of a single line inside the field, moving the line
+// no further than needed and never leaving blank room at its start.
+func (e *editor) slide() {
+	ly := e.layout()
+	if !e.singleLine || len(ly.lines) != 1 {
+		e.scrollX = 0
+		return
+	}
+	l := &ly.lines[0]
+	x := e.caretPos(e.caret, e.preferEnd).X
+	if lo := ly.pad; x < lo {
+		e.scrollX += lo - x
+	} else if hi := ly.width - ly.pad; x > hi {
+		e.scrollX -= x - hi
+	}
+	over := max(0, l.w-(ly.width-2*ly.pad))
+	if l.rtl() {
+		// Right-aligned: the line slides right to show its (left) end.
+		e.scrollX = min(max(e.scrollX, 0), over)
+	} else {
+		e.scrollX = min(max(e.scrollX, -over), 0)
+	}
 }
 
 func (r *editorRenderer) Layout(size fyne.Size) {
 	e := r.e
 	ly := e.layout()
+	e.slide()
 	th := e.Theme()
 	fg := theme.ColorForWidget(theme.ColorNameForeground, e)
 	r.bg.FillColor = theme.ColorForWidget(theme.ColorNameInputBackground, e)
@@ -549,8 +738,12 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 	for i := range ly.lines {
 		l := &ly.lines[i]
 		t := r.texts[i]
-		t.Text, t.Color, t.TextSize = rtl.Display(l.l), fg, ly.size
-		t.Move(fyne.NewPos(l.x, l.y))
+		x := e.left(l)
+		t.Text, t.Color, t.TextSize = "", fg, ly.size
+		if l.l.Start < l.l.End {
+			t.Text = rtl.Display(l.l)
+		}
+		t.Move(fyne.NewPos(x, l.y))
 		t.Resize(fyne.NewSize(l.w, ly.lineH))
 		for _, span := range selectedSpans(l, a, b, m) {
 			if nsel == len(r.sels) {
@@ -559,11 +752,12 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 			s := r.sels[nsel]
 			nsel++
 			s.FillColor = theme.ColorForWidget(theme.ColorNameSelection, e)
-			s.Move(fyne.NewPos(l.x+span[0], l.y))
+			s.Move(fyne.NewPos(x+span[0], l.y))
 			s.Resize(fyne.NewSize(span[1]-span[0], ly.lineH))
 		}
 	}
 	r.sels = r.sels[:nsel]
+	r.layoutHint(ly)
 
 	r.caret.FillColor = theme.ColorForWidget(theme.ColorNamePrimary, e)
 	r.caret.Hidden = !e.focused
@@ -580,7 +774,44 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 	for _, t := range r.texts {
 		r.objs = append(r.objs, t)
 	}
-	r.objs = append(r.objs, r.caret)
+	r.objs = append(r.objs, r.hint, r.caret)
+	if c := r.clip; c != nil {
+		// Inside the border, so the box's children move by its width.
+		b := r.bg.StrokeWidth
+		c.objs = append(c.objs[:0], r.objs[1:]...)
+		for _, o := range c.objs {
+			o.Move(o.Position().SubtractXY(b, b))
+		}
+		c.Move(fyne.NewPos(b, b))
+		c.Resize(size.SubtractWidthHeight(2*b, 2*b))
+		r.objs = append(r.objs[:1], c)
+	}
+}
+
+// layoutHint lays the placeholder out like text (it is in the interface
+// language, Arabic included) and shows it while the field is empty and
+// unfocused.
+func (r *editorRenderer) layoutHint(ly *editorLayout) {
+	e, h := r.e, r.hint
+	h.Hidden = e.text != "" || e.focused || e.placeHolder == ""
+	if h.Hidden || len(ly.lines) == 0 {
+		h.Text = ""
+		return
+	}
+	m := e.measure(ly.size)
+	lines := rtl.Layout(e.placeHolder, rtl.Auto, math.MaxFloat32, m)
+	if len(lines) == 0 {
+		return
+	}
+	w := m(e.placeHolder)
+	x := ly.pad
+	if lines[0].Level%2 == 1 {
+		x = ly.width - ly.pad - w
+	}
+	h.Text, h.TextSize = rtl.Display(lines[0]), ly.size
+	h.Color = theme.ColorForWidget(theme.ColorNamePlaceHolder, e)
+	h.Move(fyne.NewPos(x, ly.lines[0].y))
+	h.Resize(fyne.NewSize(w, ly.lineH))
 }
 
 // selectedSpans returns the x ranges, from the line's left, that show the
@@ -610,6 +841,11 @@ func selectedSpans(l *editorLine, a, b int, m rtl.Measure) [][2]float32 {
 
 func (r *editorRenderer) MinSize() fyne.Size {
 	ly := r.e.layout()
+	if r.e.singleLine {
+		// As Fyne's Entry: room for an «M» and the padding around it.
+		m := fyne.MeasureText("M", ly.size, fyne.TextStyle{})
+		return fyne.NewSize(m.Width+3*ly.pad, m.Height+2*ly.pad)
+	}
 	return fyne.NewSize(2*ly.pad+ly.lineH, 2*ly.pad+float32(len(ly.lines))*ly.lineH)
 }
 

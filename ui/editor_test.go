@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"math"
 	"slices"
@@ -10,8 +11,10 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"statute/ui"
 )
@@ -338,51 +341,68 @@ func TestEditorSnapshot(t *testing.T) {
 	test.AssertRendersToImage(t, "editor_ar.png", w.Canvas())
 }
 
-// FuzzEditorKeys types and pastes arbitrary text and presses keys at
-// random: the editor must not panic, must keep the caret inside the text on
-// a character boundary, and undoing everything must give the text back.
+// FuzzEditorKeys types and pastes arbitrary text, presses keys and word
+// keys and double-clicks at random, in a wrapping editor and in a single
+// line: neither may panic, the caret must stay inside the text on a
+// character boundary, the single line must never hold a line break, and
+// undoing everything must give the text back.
 func FuzzEditorKeys(f *testing.F) {
 	f.Add("المادة 12: تحدث\nArticle 3 (loi)", []byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
 	f.Add("عُدَّ «غرف» 2024", []byte{4, 4, 8, 9, 1, 1, 10, 11, 5, 6})
 	f.Add("", []byte{0, 2, 9, 11})
+	f.Add("غرف 50.17 Chambre\n\nتحدث", []byte{12, 13, 140, 141, 14, 15, 16, 0x90, 13, 14})
 	a := test.NewTempApp(f)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	e := ui.NewEditor(a.Clipboard())
-	w := test.NewTempWindow(f, e)
-	w.Resize(fyne.NewSize(160, 200))
+	multi := ui.NewEditor(a.Clipboard())
+	line := ui.NewLineEditor(a.Clipboard())
+	w := test.NewTempWindow(f, container.NewVBox(multi, line))
+	w.Resize(fyne.NewSize(160, 300))
 	keys := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn}
+	words := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyBackspace, fyne.KeyDelete}
 	f.Fuzz(func(t *testing.T, text string, ops []byte) {
-		if !utf8.ValidString(text) || len(ops) > 200 { // the undo history is bounded
+		if !utf8.ValidString(text) || len(ops) > 100 { // the undo history is bounded
 			return
 		}
-		e.SetText(text)
-		start := e.Text()
-		for _, op := range ops {
-			switch k := int(op) % (len(keys) + 3); {
-			case k < len(keys):
-				if op&0x80 != 0 {
-					shiftKey(e, keys[k])
-				} else {
-					key(e, keys[k])
+		for _, e := range []*ui.Editor{multi, line} {
+			e.SetText(text)
+			start := e.Text()
+			for _, op := range ops {
+				switch k := int(op) % (len(keys) + 3 + len(words) + 1); {
+				case k < len(keys):
+					if op&0x80 != 0 {
+						shiftKey(e, keys[k])
+					} else {
+						key(e, keys[k])
+					}
+				case k == len(keys):
+					test.Type(e, "بَّ 7x ")
+				case k == len(keys)+1:
+					a.Clipboard().SetContent(text)
+					e.TypedShortcut(&fyne.ShortcutPaste{})
+				case k == len(keys)+2:
+					e.TypedShortcut(&fyne.ShortcutCut{})
+				case k < len(keys)+3+len(words):
+					ctrl(e, op&0x80 != 0, words[k-len(keys)-3])
+				default:
+					e.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(float32(op), float32(op%64))})
 				}
-			case k == len(keys):
-				test.Type(e, "بَّ 7x ")
-			case k == len(keys)+1:
-				a.Clipboard().SetContent(text)
-				e.TypedShortcut(&fyne.ShortcutPaste{})
-			default:
-				e.TypedShortcut(&fyne.ShortcutCut{})
+				if c := e.Caret(); c < 0 || c > len(e.Text()) || c < len(e.Text()) && !utf8.RuneStart(e.Text()[c]) {
+					t.Fatalf("caret %d off a character boundary in %q", c, e.Text())
+				}
+				if s, end := e.Selection(); s < 0 || end > len(e.Text()) {
+					t.Fatalf("selection [%d, %d) outside %q", s, end, e.Text())
+				}
+				if e == line && strings.ContainsAny(e.Text(), "\n\r") {
+					t.Fatalf("the single line holds a line break: %q", e.Text())
+				}
+				e.CaretPos() // must not panic
 			}
-			if c := e.Caret(); c < 0 || c > len(e.Text()) || c < len(e.Text()) && !utf8.RuneStart(e.Text()[c]) {
-				t.Fatalf("caret %d off a character boundary in %q", c, e.Text())
+			for range 3*len(ops) + 1 {
+				e.TypedShortcut(&fyne.ShortcutUndo{})
 			}
-			e.CaretPos() // must not panic
-		}
-		for range len(ops) + 1 {
-			e.TypedShortcut(&fyne.ShortcutUndo{})
-		}
-		if got := e.Text(); got != start {
-			t.Fatalf("undoing everything gave %q, want %q", got, start)
+			if got := e.Text(); got != start {
+				t.Fatalf("undoing everything gave %q, want %q", got, start)
+			}
 		}
 	})
 }
@@ -402,5 +422,274 @@ func BenchmarkEditorTypeInArticle(b *testing.B) {
 	for b.Loop() {
 		e.TypedRune('ب')
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+}
+
+// ctrl presses key with Ctrl (and Shift), as the desktop driver reports
+// it: a shortcut.
+func ctrl(e *ui.Editor, shift bool, names ...fyne.KeyName) {
+	mod := fyne.KeyModifierControl
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	for _, n := range names {
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: n, Modifier: mod})
+	}
+}
+
+func selected(e *ui.Editor) string {
+	a, b := e.Selection()
+	return e.Text()[a:b]
+}
+
+func TestEditorCtrlArrowsMoveByWordOnScreen(t *testing.T) {
+	const (
+		arabic  = "المادة 12 تحدث"                  // bytes: المادة 0–12, «12» 13–15, تحدث 16–24
+		mixed   = "المادة Chambre des métiers تحدث" // Chambre 13, des 21, métiers 25, تحدث 34
+		french  = "Article 3 : la loi"
+		harakat = "عُدَّ الغرفَة"
+	)
+	for _, c := range []struct {
+		name, text string
+		start      int
+		k          fyne.KeyName
+		want       []int // caret after each press, the last press at the line's end
+	}{
+		// Left reads on in Arabic: to the left edge of each word. The edge
+		// of «12» is also the end of the space after it, which makes a
+		// selection take the number whole.
+		{"arabic left", arabic, 0, fyne.KeyLeft, []int{12, 15, 24, 24}},
+		{"arabic right", arabic, 24, fyne.KeyRight, []int{16, 12, 0, 0}},
+		// The French words inside Arabic are visited leftwards too, though
+		// they read the other way.
+		{"mixed left", mixed, 0, fyne.KeyLeft, []int{12, 25, 21, 33, 42, 42}},
+		{"french left", french, len(french), fyne.KeyLeft, []int{15, 12, 8, 0, 0}},
+		{"french right", french, 0, fyne.KeyRight, []int{7, 9, 14, 18, 18}},
+		// Harakat go with their letter: the word ends after the last mark.
+		{"harakat", harakat, 0, fyne.KeyLeft, []int{len("عُدَّ"), len(harakat)}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, _, _ := newEditor(t, c.text, 600, 100)
+			e.SetCaret(c.start)
+			var got []int
+			x := e.CaretPos().X
+			for i := range c.want {
+				ctrl(e, false, c.k)
+				got = append(got, e.Caret())
+				nx := e.CaretPos().X
+				if moved := nx - x; c.k == fyne.KeyLeft && moved > 0 || c.k == fyne.KeyRight && moved < 0 {
+					t.Errorf("press %d moved the caret the wrong way on screen, by %v", i+1, moved)
+				}
+				x = nx
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("Ctrl+%s went through %v, want %v", c.k, got, c.want)
+			}
+		})
+	}
+}
+
+func TestEditorCtrlLeftCrossesIntoTheNextLine(t *testing.T) {
+	text := strings.Repeat("تحدث غرف الصناعة التقليدية ", 4)
+	e, _, _ := newEditor(t, text, 220, 300)
+	y := e.CaretPos().Y
+	for range 10 {
+		ctrl(e, false, fyne.KeyLeft)
+		if e.CaretPos().Y > y {
+			break
+		}
+	}
+	if e.CaretPos().Y != y+e.LineHeight() {
+		t.Fatalf("Ctrl+Left never reached the second line: caret %d at y %v", e.Caret(), e.CaretPos().Y)
+	}
+	ctrl(e, false, fyne.KeyLeft)
+	if got, want := text[:e.Caret()], "تحدث غرف الصناعة التقليدية تحدث"; strings.TrimSpace(got) != want {
+		t.Errorf("after the first word of line 2 the caret follows %q, want %q", got, want)
+	}
+}
+
+func TestEditorCtrlShiftArrowsSelectWords(t *testing.T) {
+	e, _, _ := newEditor(t, "قال رئيس الغرفة", 400, 100)
+	ctrl(e, true, fyne.KeyLeft, fyne.KeyLeft)
+	if got := selected(e); got != "قال رئيس" {
+		t.Errorf("Ctrl+Shift+Left twice selected %q, want %q", got, "قال رئيس")
+	}
+	// Right goes back to the right edge of «رئيس»: its start.
+	ctrl(e, true, fyne.KeyRight)
+	if got := selected(e); got != "قال " {
+		t.Errorf("then Ctrl+Shift+Right left %q selected, want %q", got, "قال ")
+	}
+}
+
+func TestEditorCtrlBackspaceAndDeleteRemoveWords(t *testing.T) {
+	const text = "المادة 12: تحدثُ الغرف"
+	for _, c := range []struct {
+		name  string
+		caret int
+		k     fyne.KeyName
+		want  []string // after each press
+	}{
+		// Back over the word, then over «: » and the number at once.
+		{"backspace", len(text), fyne.KeyBackspace, []string{"المادة 12: تحدثُ ", "المادة 12: ", "المادة ", ""}},
+		{"delete", 0, fyne.KeyDelete, []string{" 12: تحدثُ الغرف", ": تحدثُ الغرف", " الغرف", ""}},
+		// From inside a word only its part before (after) the caret goes.
+		{"backspace inside", len("المادة 12: تح"), fyne.KeyBackspace, []string{"المادة 12: دثُ الغرف"}},
+		{"delete inside", len("المادة 12: تح"), fyne.KeyDelete, []string{"المادة 12: تح الغرف"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, _, _ := newEditor(t, text, 500, 100)
+			e.SetCaret(c.caret)
+			for i, want := range c.want {
+				ctrl(e, false, c.k)
+				if got := e.Text(); got != want {
+					t.Errorf("after %d presses: %q, want %q", i+1, got, want)
+				}
+			}
+			// Each press is one undo step.
+			for i := len(c.want) - 2; i >= 0; i-- {
+				e.TypedShortcut(&fyne.ShortcutUndo{})
+				if got := e.Text(); got != c.want[i] {
+					t.Errorf("undo back to press %d: %q, want %q", i+1, got, c.want[i])
+				}
+			}
+			e.TypedShortcut(&fyne.ShortcutUndo{})
+			if got := e.Text(); got != text {
+				t.Errorf("undoing all: %q, want %q", got, text)
+			}
+		})
+	}
+}
+
+func TestEditorCtrlBackspaceJoinsParagraphs(t *testing.T) {
+	e, _, _ := newEditor(t, "الأولى\nالثانية", 400, 100)
+	e.SetCaret(len("الأولى\n"))
+	ctrl(e, false, fyne.KeyBackspace)
+	if got, want := e.Text(), "الأولىالثانية"; got != want {
+		t.Errorf("Ctrl+Backspace at a paragraph start: %q, want %q", got, want)
+	}
+}
+
+func TestEditorDoubleClickSelectsAWord(t *testing.T) {
+	const text = "المادةُ 50.17 تحدث Chambre، الغرف"
+	for _, word := range []string{"المادةُ", "50.17", "تحدث", "Chambre", "الغرف"} {
+		t.Run(word, func(t *testing.T) {
+			e, _, _ := newEditor(t, text, 600, 100)
+			off := strings.Index(text, word)
+			// Inside the word's second character.
+			_, n0 := utf8.DecodeRuneInString(word)
+			_, n1 := utf8.DecodeRuneInString(word[n0:])
+			p, next := e.CaretPosAt(off+n0), e.CaretPosAt(off+n0+n1)
+			p.X = (p.X + next.X) / 2
+			e.DoubleTapped(&fyne.PointEvent{Position: p.AddXY(0, e.LineHeight()/2)})
+			if got := selected(e); got != word {
+				t.Errorf("double click at x %v selected %q, want %q", p.X, got, word)
+			}
+		})
+	}
+}
+
+// scrolled shows a tall editor inside a vertical scroll in a short window,
+// wired as the propose screen does.
+func scrolled(t *testing.T, text string) (*ui.Editor, *container.Scroll) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(ui.NewTheme(1))
+	e := ui.NewEditor(a.Clipboard())
+	s := container.NewVScroll(container.NewVBox(widget.NewLabel("above"), e, widget.NewLabel("below")))
+	e.SetScroll(s)
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(300, 200))
+	w.Canvas().Focus(e)
+	e.SetText(text)
+	return e, s
+}
+
+// caretShows tells whether the caret's line lies inside the scroll's view.
+func caretShows(e *ui.Editor, s *container.Scroll) (bool, string) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(e).Y + e.CaretPos().Y - d.AbsolutePositionForObject(s).Y
+	ok := y >= 0 && y+e.LineHeight() <= s.Size().Height
+	return ok, fmt.Sprintf("caret line at %v–%v in a view 0–%v (offset %v)", y, y+e.LineHeight(), s.Size().Height, s.Offset.Y)
+}
+
+func TestEditorScrollsTheCaretIntoView(t *testing.T) {
+	paras := make([]string, 30)
+	for i := range paras {
+		paras[i] = fmt.Sprintf("الفقرة %d من المادة", i+1)
+	}
+	text := strings.Join(paras, "\n")
+	steps := []struct {
+		name string
+		do   func(e *ui.Editor)
+	}{
+		{"Down ×20", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyDown}, 20)...) }},
+		{"Up ×15", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyUp}, 15)...) }},
+		{"PageDown", func(e *ui.Editor) { key(e, fyne.KeyPageDown, fyne.KeyPageDown) }},
+		{"Ctrl+A selects to the end", func(e *ui.Editor) { e.TypedShortcut(&fyne.ShortcutSelectAll{}) }},
+		{"typing new lines at the end grows the editor", func(e *ui.Editor) {
+			key(e, fyne.KeyRight)
+			for range 5 {
+				key(e, fyne.KeyReturn)
+				test.Type(e, "سطر")
+			}
+		}},
+		{"PageUp ×10", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyPageUp}, 10)...) }},
+		{"Left at the top", func(e *ui.Editor) { key(e, fyne.KeyLeft) }},
+	}
+	e, s := scrolled(t, text)
+	for _, st := range steps {
+		st.do(e)
+		if ok, where := caretShows(e, s); !ok {
+			t.Errorf("%s: caret %d out of view: %s", st.name, e.Caret(), where)
+		}
+	}
+	if e.Caret() > len("الفقرة 1 من المادة") {
+		t.Errorf("after PageUp ×10 the caret is at %d, want on the first line", e.Caret())
+	}
+}
+
+func TestEditorEscapeGoesToTheOwner(t *testing.T) {
+	e, _, _ := newEditor(t, "نص", 300, 100)
+	key(e, fyne.KeyEscape) // no hook: nothing happens
+	escaped := 0
+	e.SetOnEscape(func() { escaped++ })
+	key(e, fyne.KeyEscape)
+	if escaped != 1 || e.Text() != "نص" {
+		t.Errorf("Escape called the hook %d times and left %q, want once and the text unchanged", escaped, e.Text())
+	}
+}
+
+func TestLineEditorKeepsOneLine(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(ui.NewTheme(1))
+	e := ui.NewLineEditor(a.Clipboard())
+	w := test.NewTempWindow(t, e)
+	w.Resize(fyne.NewSize(200, 60))
+	w.Canvas().Focus(e)
+	submitted := 0
+	e.SetOnSubmit(func() { submitted++ })
+	test.Type(e, "غرف")
+	key(e, fyne.KeyReturn)
+	a.Clipboard().SetContent(" الصناعة\nالتقليدية\r\nبالمغرب")
+	e.TypedShortcut(&fyne.ShortcutPaste{})
+	if want := "غرف الصناعة التقليدية بالمغرب"; e.Text() != want || submitted != 1 {
+		t.Fatalf("text %q, Enter submitted %d times; want %q and once", e.Text(), submitted, want)
+	}
+	// The line is wider than the field: wherever the caret goes it shows.
+	for _, k := range []fyne.KeyName{fyne.KeyHome, fyne.KeyEnd, fyne.KeyHome, fyne.KeyLeft, fyne.KeyLeft} {
+		key(e, k)
+		if x := e.CaretPos().X; x < 0 || x > e.Size().Width {
+			t.Errorf("after %s the caret (offset %d) is drawn at x %v, outside the field 0–%v", k, e.Caret(), x, e.Size().Width)
+		}
+	}
+	// A click lands where the slid line is drawn: inside «ا» of «بالمغرب»,
+	// which shows after End.
+	key(e, fyne.KeyEnd)
+	off := strings.Index(e.Text(), "بالمغرب") + len("ب")
+	p, next := e.CaretPosAt(off), e.CaretPosAt(off+len("ا"))
+	p.X += (next.X - p.X) / 3
+	test.TapAt(e, p.AddXY(0, e.LineHeight()/2))
+	if e.Caret() != off {
+		t.Errorf("a click at x %v put the caret at %d, want %d (before «ا»)", p.X, e.Caret(), off)
 	}
 }

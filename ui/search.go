@@ -69,64 +69,51 @@ type searchResult struct {
 	start, end int // of the match in context
 }
 
-// searchEntry is the query field: a plain Entry that also closes the
-// results on Escape. It reports a change once Entry has finished handling
-// the key or call that made it, rather than through OnChanged, which Entry
-// calls before redrawing itself: a search started from there could touch
-// the window while the entry is still being drawn.
+// searchEntry is the query field: the editor in single-line mode, so that
+// Arabic reads right to left, joined and right-aligned, as in the results.
+// Escape closes the results. It tells of a change once the editor is done
+// with the key or call that made it (the editor calls OnChanged after
+// redrawing), and SetText tells of one too, which clears the results when
+// the field is emptied from outside.
 type searchEntry struct {
-	widget.Entry
-	onEscape func()
-	changed  func(string)
-	last     string
+	editor
+	changed func(string)
+	last    string
 }
 
-func newSearchEntry() *searchEntry {
+func newSearchEntry(clip fyne.Clipboard) *searchEntry {
 	e := &searchEntry{}
+	e.clip, e.singleLine = clip, true
+	e.OnChanged = func(string) { e.after() }
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // after tells of a change of text once the entry is done with it.
 func (e *searchEntry) after() {
-	if e.Text != e.last {
-		e.last = e.Text
+	if t := e.Text(); t != e.last {
+		e.last = t
 		if e.changed != nil {
-			e.changed(e.Text)
+			e.changed(t)
 		}
 	}
 }
 
-// TypedKey closes the results on Escape and leaves the other keys to Entry.
-func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
-	e.after()
-}
-
-func (e *searchEntry) TypedRune(r rune) {
-	e.Entry.TypedRune(r)
-	e.after()
-}
-
-func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
-	e.Entry.TypedShortcut(s)
-	e.after()
-}
-
+// SetText replaces the query and tells of the change.
 func (e *searchEntry) SetText(text string) {
-	e.Entry.SetText(text)
+	e.editor.SetText(text)
 	e.after()
+}
+
+// SetPlaceHolder sets the hint shown while the field is empty.
+func (e *searchEntry) SetPlaceHolder(text string) {
+	e.placeHolder = text
+	e.Refresh()
 }
 
 // newSearchPanel makes the search field and the (hidden) results for wb.
-// Arabic typed in the field is drawn by Fyne's Entry, left to right and
-// unjoined; the results show it laid out properly.
 func newSearchPanel(wb *Workbench) *searchPanel {
-	p := &searchPanel{wb: wb, entry: newSearchEntry()}
+	p := &searchPanel{wb: wb, entry: newSearchEntry(wb.win.Clipboard())}
 	p.entry.SetPlaceHolder(lang.L("Search the draft (Ctrl+F)"))
 	p.entry.changed = p.start
 	p.entry.onEscape = p.close
@@ -260,7 +247,7 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	if wb.search != p {
 		return // the window was laid out again, for another language
 	}
-	if strings.TrimSpace(p.entry.Text) == "" {
+	if strings.TrimSpace(p.entry.Text()) == "" {
 		p.list.Objects = nil
 		p.setSide(wb.outline.tree)
 		return

@@ -3,11 +3,14 @@ package ui_test
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
 	"image/png"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -130,6 +133,9 @@ func TestTappingAResultShowsItsArticle(t *testing.T) {
 		t.Fatalf("the window shows %q before the tap, want article 1", labels(w))
 	}
 	test.Tap(rs[0].tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	var shown int
 	for _, l := range labels(w) {
 		if l == heading {
@@ -260,4 +266,93 @@ func BenchmarkSearchShowsResults(b *testing.B) {
 		field.SetText(queries[i%2])
 		wb.WaitSearch()
 	}
+}
+
+// fieldTexts returns the texts the search field draws, in drawing order,
+// with their place in the field.
+func fieldTexts(f fyne.Focusable) []*canvas.Text {
+	var ts []*canvas.Text
+	for _, o := range test.LaidOutObjects(f.(fyne.CanvasObject)) {
+		if t, ok := o.(*canvas.Text); ok && !t.Hidden && t.Text != "" {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// typeInField types q into the search field letter by letter, waiting for
+// each search (see typeQuery for why).
+func typeInField(wb *ui.Workbench, f fyne.Focusable, q string) {
+	for _, r := range q {
+		f.TypedRune(r)
+		wb.WaitSearch()
+	}
+}
+
+func TestSearchFieldShowsArabicRightToLeft(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar"})
+	field := searchField(t, w)
+	size := field.(fyne.CanvasObject).Size()
+	// rightAligned tells whether a text drawn in the field ends at its
+	// right padding.
+	rightAligned := func(t *canvas.Text) bool {
+		right := t.Position().X + t.Size().Width
+		return right > size.Width-20 && right <= size.Width
+	}
+	// The placeholder, «البحث في المشروع», reads right to left too.
+	if ts := fieldTexts(field); len(ts) != 1 || ts[0].Text != "\u202dعورشملا يف ثحبلا\u202c" || !rightAligned(ts[0]) {
+		t.Fatalf("the empty field shows %v, want the Arabic placeholder, right-aligned", ts)
+	}
+	w.Canvas().Focus(field)
+	if ts := fieldTexts(field); len(ts) != 0 {
+		t.Errorf("the focused empty field shows %q, want no placeholder", ts[0].Text)
+	}
+	typeInField(wb, field, "غرفة الصناعة")
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := field.(interface{ Text() string }).Text(); got != "غرفة الصناعة" {
+		t.Fatalf("the field holds %q after typing and Enter", got)
+	}
+	ts := fieldTexts(field)
+	if len(ts) != 1 {
+		t.Fatalf("the field draws %d texts, want the query only", len(ts))
+	}
+	// Drawn in visual order: the first word typed on the right, each
+	// word's letters reversed for the left-to-right painter, which shapes
+	// them back and joins them.
+	if want := "\u202dةعانصلا ةفرغ\u202c"; ts[0].Text != want {
+		t.Errorf("the field draws %q, want %q", ts[0].Text, want)
+	}
+	if !rightAligned(ts[0]) {
+		t.Errorf("the query is drawn at %v, %v in a %v-wide field: want it right-aligned", ts[0].Position(), ts[0].Size(), size.Width)
+	}
+	if got, want := field.(fyne.CanvasObject).MinSize(), widget.NewEntry().MinSize(); got != want {
+		t.Errorf("the field's min size is %v, want an Entry's %v", got, want)
+	}
+}
+
+// TestSearchBarSnapshot keeps an image of the top bar with an Arabic query
+// typed in the focused search field.
+func TestSearchBarSnapshot(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar", Role: "FED", Article: "2"})
+	field := searchField(t, w)
+	w.Canvas().Focus(field)
+	typeInField(wb, field, "أحكام 12")
+	o := field.(fyne.CanvasObject)
+	bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y + o.Size().Height
+	img := w.Canvas().Capture()
+	scale := float32(img.Bounds().Dx()) / w.Canvas().Size().Width
+	bar := image.NewNRGBA(image.Rect(0, 0, img.Bounds().Dx(), int((bottom+12)*scale)))
+	draw.Draw(bar, bar.Bounds(), img, image.Point{}, draw.Src)
+	if *update {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, bar); err != nil {
+			t.Fatal(err)
+		}
+		write(t, "search_bar_ar.png", buf.Bytes())
+	}
+	test.AssertImageMatches(t, "search_bar_ar.png", bar)
 }
