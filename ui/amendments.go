@@ -26,6 +26,7 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) 
 	}
 	wb.amendList.Objects = wb.appendAmendments(objs, art, as)
 	wb.amendList.Refresh()
+	wb.scroll.Refresh()
 }
 
 // showLoadingAmendments says the article's amendments are still being
@@ -34,6 +35,7 @@ func (wb *Workbench) showLoadingAmendments() {
 	wb.amendTitle.SetText(lang.L("Loading the amendments…"))
 	wb.amendList.Objects = nil
 	wb.amendList.Refresh()
+	wb.scroll.Refresh()
 }
 
 // appendAmendments adds to objs the next page of as, and a button that
@@ -43,7 +45,6 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	if len(as) > amendmentPage {
 		page, rest = as[:amendmentPage], as[amendmentPage:]
 	}
-	rtl := rightToLeft()
 	for i := range page {
 		a := &page[i]
 		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
@@ -60,7 +61,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 		}
 		if a.Justification != "" {
 			objs = append(objs,
-				widget.NewLabelWithStyle(lang.L("Justification"), alignment(rtl), fyne.TextStyle{Italic: true}),
+				label(lang.L("Justification")),
 				newStatuteText(a.Justification))
 		}
 		objs = append(objs, widget.NewSeparator())
@@ -84,6 +85,9 @@ func amendmentSummary(a *drafts.Amendment) string {
 	who := a.Chamber
 	if c, err := drafts.ChamberByCode(a.Chamber); err == nil {
 		who = chamberLabel(c)
+	}
+	if a.Author != "" {
+		who += " — " + a.Author
 	}
 	var kind string
 	switch a.Kind {

@@ -103,8 +103,7 @@ func (wb *Workbench) SetLanguage(code string) {
 	}
 	wb.build()
 	if wb.draft != nil {
-		wb.filter()
-		wb.refreshOutline()
+		wb.outline.setDraft(wb.draft, wb.counts)
 		wb.Show(wb.current)
 	}
 }

@@ -88,6 +88,12 @@ func (f *fixture) open(t *testing.T, a fyne.App, opts ui.Options) (*ui.Workbench
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
+	// Reads the window started must end before the store closes.
+	t.Cleanup(func() {
+		if err := wb.Wait(); err != nil {
+			t.Error(err)
+		}
+	})
 	return wb, w
 }
 

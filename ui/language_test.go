@@ -46,6 +46,9 @@ func TestLanguageCanBeSwitchedWhileRunning(t *testing.T) {
 	a := newApp(t, "FED")
 	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
 	wb.SetLanguage("fr")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	button(t, w, "Article suivant")
 	if !shows(w, "Article 3 sur 36") {
 		t.Errorf("after switching to French the window shows %q", labels(w))
@@ -82,6 +85,9 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	selects[0].SetSelected("Casablanca-Settat (CS)")
 	selects[1].SetSelected("Français")
 	test.Tap(save)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	if got := a.Preferences().String(ui.PrefLanguage); got != "fr" {
 		t.Errorf("stored language = %q, want fr", got)
 	}

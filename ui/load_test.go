@@ -33,41 +33,56 @@ func outlineCounts(w fyne.Window) []string {
 	return out
 }
 
-func TestFirstArticleShowsBeforeTheOtherAmendmentsLoad(t *testing.T) {
+// heldStore holds every listing of amendments until release is called.
+type heldStore struct {
+	drafts.Store
+	gate chan struct{}
+}
+
+func (s *heldStore) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error) {
+	<-s.gate
+	return s.Store.Amendments(f)
+}
+
+func TestAnArticleSaysItsAmendmentsAreLoadingUntilTheyAreRead(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
-	release := ui.HoldFullLoad()
-	defer release()
+	s := &heldStore{Store: f.store, gate: make(chan struct{})}
+	close(s.gate)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	wb, err := ui.New(a, w, f.store, ui.Options{Lang: "en", Article: "3"})
+	wb, err := ui.New(a, w, s, ui.Options{Lang: "en", Article: "2"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := wb.WaitShown(); err != nil {
-		t.Fatal(err)
-	}
-	if !shows(w, "2 amendments") {
-		t.Errorf("article 3 while the rest loads shows %q, want its 2 amendments", labels(w))
-	}
-	if counts := outlineCounts(w); slices.ContainsFunc(counts, func(c string) bool { return c != "" }) {
-		t.Errorf("the outline shows counts %q before they are known, want none", counts)
-	}
-	wb.Next()
-	if !shows(w, "Loading the amendments…") || shows(w, "0 amendments") {
-		t.Errorf("article 4 while the amendments load shows %q, want «Loading the amendments…», not 0", labels(w))
-	}
-	wb.Previous()
-	release()
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
-	wb.Next()
-	if !shows(w, "0 amendments") {
-		t.Errorf("article 4 once loaded shows %q, want «0 amendments»", labels(w))
-	}
 	if counts := outlineCounts(w); !slices.Contains(counts, "2") || !slices.Contains(counts, "0") {
-		t.Errorf("the outline shows counts %q once loaded, want article 3's 2 and others' 0", counts)
+		t.Errorf("the outline shows counts %q, want article 3's 2 and others' 0", counts)
+	}
+
+	s.gate = make(chan struct{})
+	wb.Next()
+	if !shows(w, "Loading the amendments…") || shows(w, "0 amendments") || !shows(w, "Article 3 of 36") {
+		t.Errorf("article 3 while its amendments are read shows %q, want its text and «Loading the amendments…», not 0", labels(w))
+	}
+	// Back before article 3's amendments arrive: they must not show
+	// under article 2.
+	wb.Previous()
+	close(s.gate)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "Article 2 of 36") || !shows(w, "0 amendments") {
+		t.Errorf("back on article 2 once the reads ended, the window shows %q, want article 2 with its 0 amendments", labels(w))
+	}
+	wb.Next()
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "2 amendments") {
+		t.Errorf("article 3 once read shows %q, want its 2 amendments", labels(w))
 	}
 }
 
@@ -132,17 +147,4 @@ func containsButton(w fyne.Window, prefix string) bool {
 		}
 	}
 	return false
-}
-
-func TestAmendmentsSavedWhileLoadingAreKept(t *testing.T) {
-	stored := []drafts.Amendment{{ID: "FM-0001", Text: "old"}, {ID: "CS-0001", Text: "x"}}
-	window := []drafts.Amendment{{ID: "FM-0001", Text: "new"}, {ID: "FM-0002", Text: "added"}}
-	got := ui.MergeAmendments(slices.Clone(stored), window)
-	var ids, texts []string
-	for _, a := range got {
-		ids, texts = append(ids, a.ID), append(texts, a.Text)
-	}
-	if !slices.Equal(ids, []string{"FM-0001", "CS-0001", "FM-0002"}) || !slices.Equal(texts, []string{"new", "x", "added"}) {
-		t.Errorf("merged %q with texts %q, want FM-0001 as saved in the window, CS-0001, and FM-0002 added", ids, texts)
-	}
 }

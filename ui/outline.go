@@ -49,9 +49,9 @@ func newOutline(onArticle func(i int)) *outline {
 	return o
 }
 
-// setDraft fills the outline with d and the amendments per article key;
-// a nil byArticle leaves the counts out until they are known.
-func (o *outline) setDraft(d *drafts.Draft, byArticle map[string][]drafts.Amendment) {
+// setDraft fills the outline with d and the number of amendments per
+// article key; nil counts are left out.
+func (o *outline) setDraft(d *drafts.Draft, byArticle map[string]int) {
 	o.draft = d
 	clear(o.shown)
 	o.children = outlineChildren(d)
@@ -59,7 +59,7 @@ func (o *outline) setDraft(d *drafts.Draft, byArticle map[string][]drafts.Amendm
 	if byArticle != nil {
 		o.counts = make([]int, len(d.Articles))
 		for i := range d.Articles {
-			o.counts[i] = len(byArticle[d.Articles[i].Key])
+			o.counts[i] = byArticle[d.Articles[i].Key]
 		}
 	}
 	o.tree.Refresh()

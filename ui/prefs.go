@@ -11,4 +11,7 @@ const (
 	PrefLanguage = "language"
 	// PrefTextScale holds the text-size factor (1 = the theme's size).
 	PrefTextScale = "text.scale"
+	// PrefAuthor holds the name last given as an amendment's author, to
+	// prefill the next.
+	PrefAuthor = "author"
 )

@@ -51,6 +51,7 @@ type proposer struct {
 	textBox       *fyne.Container
 	preview       *rtlText
 	justification *editor
+	author        *editor // who in the chamber proposes it
 	status        *widget.Label
 	save, submit  *widget.Button
 	content       fyne.CanvasObject
@@ -126,11 +127,13 @@ func (p *proposer) build() {
 	p.kind.Required = true
 
 	p.number = newEditor(p.wb.win.Clipboard())
-	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»"), rtl), p.number)
+	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»")), p.number)
 	p.text = newEditor(p.wb.win.Clipboard())
-	p.textBox = container.NewVBox(label(lang.L("Proposed wording"), rtl), p.text)
+	p.textBox = container.NewVBox(label(lang.L("Proposed wording")), p.text)
 	p.preview = newTrackedText(nil).(*rtlText)
 	p.justification = newEditor(p.wb.win.Clipboard())
+	p.author = newEditor(p.wb.win.Clipboard())
+	p.author.singleLine = true
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.status.Alignment = alignment(rtl)
@@ -141,8 +144,10 @@ func (p *proposer) build() {
 		p.number.SetText(p.a.NewNumber)
 		p.text.SetText(p.a.Text)
 		p.justification.SetText(p.a.Justification)
+		p.author.SetText(p.a.Author)
 	} else {
 		p.text.SetText(p.art.Text())
+		p.author.SetText(p.wb.app.Preferences().String(PrefAuthor))
 	}
 	for i, k := range p.kinds {
 		if k == kind {
@@ -159,6 +164,7 @@ func (p *proposer) build() {
 		p.schedulePreview()
 	}
 	p.justification.OnChanged = func(string) { p.changed() }
+	p.author.OnChanged = func(string) { p.changed() }
 
 	p.save = widget.NewButtonWithIcon(lang.L("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false) })
 	p.submit = widget.NewButtonWithIcon(lang.L("Submit"), theme.MailSendIcon(), p.confirmSubmit)
@@ -179,18 +185,25 @@ func (p *proposer) build() {
 		kindRow,
 		p.numberBox,
 		p.textBox,
-		label(lang.L("Preview of the changes"), rtl), p.preview,
-		label(lang.L("Justification"), rtl), p.justification,
+		label(lang.L("Preview of the changes")), p.preview,
+		label(lang.L("Justification")), p.justification,
+		label(lang.L("Proposed by (name and office)")), p.author,
 	)
+	scroll := container.NewVScroll(body)
+	for _, e := range []*editor{p.number, p.text, p.justification, p.author} {
+		e.scroll, e.onEscape = scroll, p.close
+	}
 	p.content = container.NewBorder(
 		container.NewVBox(title, widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), p.status, buttons),
 		nil, nil,
-		container.NewVScroll(body))
+		scroll)
 }
 
-func label(text string, rtl bool) *widget.Label {
-	return widget.NewLabelWithStyle(text, alignment(rtl), fyne.TextStyle{Italic: true})
+// label names a field, laid out as statute text is: an Arabic label with
+// brackets, digits or «» reads wrongly in Fyne's Label.
+func label(text string) fyne.CanvasObject {
+	return newStatuteLine(text, fyne.TextStyle{Italic: true})
 }
 
 // buttonRow puts a button on the side interface text starts from.
@@ -288,6 +301,7 @@ func (p *proposer) amendment() *drafts.Amendment {
 		a.NewNumber = strings.Join(strings.Fields(p.number.Text()), " ")
 	}
 	a.Justification = p.justification.Text()
+	a.Author = strings.Join(strings.Fields(p.author.Text()), " ")
 	return &a
 }
 
@@ -329,7 +343,10 @@ func (p *proposer) store() error {
 		return err
 	}
 	p.a, p.dirty = a, false
-	p.wb.remember(*a)
+	if a.Author != "" {
+		// The next amendment from this laptop is likely the same person's.
+		p.wb.app.Preferences().SetString(PrefAuthor, a.Author)
+	}
 	p.status.SetText(lang.L("Saved"))
 	return nil
 }
@@ -355,6 +372,19 @@ func (p *proposer) saveNow(quietIfClean bool) error {
 		showError(p.wb.win, err)
 	}
 	return err
+}
+
+// SaveWork stores the amendment being written, if it has unsaved changes
+// that can be stored; what cannot (no wording yet) stays unsaved. For the
+// app's last moments: nothing is shown, failures are logged.
+func (wb *Workbench) SaveWork() {
+	p := wb.propose
+	if p == nil || p.done || !p.dirty {
+		return
+	}
+	if err := p.store(); err != nil {
+		fyne.LogError("saving the amendment being written", err)
+	}
 }
 
 // confirmSubmit asks before locking the amendment.
@@ -386,7 +416,6 @@ func (p *proposer) submitNow() {
 		return
 	}
 	p.a = &a
-	p.wb.remember(a)
 	p.finish()
 }
 
@@ -440,18 +469,6 @@ func (p *proposer) finish() {
 	wb.propose = nil
 	wb.win.SetCloseIntercept(nil)
 	wb.win.SetContent(p.prev)
-	wb.filter()
-	wb.refreshOutline()
-	wb.Show(wb.current)
-}
-
-// remember puts a stored amendment in the window's copy of the store.
-func (wb *Workbench) remember(a drafts.Amendment) {
-	for i := range wb.all {
-		if wb.all[i].ID == a.ID {
-			wb.all[i] = a
-			return
-		}
-	}
-	wb.all = append(wb.all, a)
+	wb.showText(wb.current)
+	wb.reloadAmendments()
 }

@@ -46,3 +46,6 @@ func (wb *Workbench) PreviewInserts() []string {
 	}
 	return out
 }
+
+// ProposeAuthor returns the open propose screen's author field.
+func (wb *Workbench) ProposeAuthor() *Editor { return wb.propose.author }

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"image/png"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"statute/assets"
 	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/ui"
 )
 
@@ -144,6 +147,9 @@ func TestEditReopensTheSavedDraft(t *testing.T) {
 	typeAtEnd(text, "نص جديد للمادة.")
 	typeAtEnd(just, "سبب.")
 	test.Tap(button(t, w, "Close"))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	var edits []*widget.Button
 	for _, o := range objects(w) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Edit" {
@@ -200,6 +206,9 @@ func TestSubmitLocksTheAmendment(t *testing.T) {
 		}
 	}
 	test.Tap(yes)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	as := mine(t, f, "RSK")
 	if len(as) != 1 || as[0].Status != drafts.StatusSubmitted {
 		t.Fatalf("after Submit the store holds %v", as)
@@ -316,4 +325,73 @@ func TestProposeSnapshot(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "propose_ar.xml", w.Canvas())
 	test.AssertRendersToImage(t, "propose_ar.png", w.Canvas())
+}
+
+func TestTheAuthorIsStoredAndOfferedForTheNextAmendment(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "RSK", "en")
+	text, _, _ := wb.ProposeEditors()
+	typeAtEnd(text, " جهوية")
+	typeAtEnd(wb.ProposeAuthor(), "  محمد   العلوي، رئيس الغرفة ")
+	test.Tap(button(t, w, "Save draft"))
+	as := mine(t, f, "RSK")
+	if len(as) != 1 || as[0].Author != "محمد العلوي، رئيس الغرفة" {
+		t.Fatalf("the store holds %+v, want one amendment by «محمد العلوي، رئيس الغرفة» (spaces tidied)", as)
+	}
+	test.Tap(button(t, w, "Close"))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !containsText(labels(w), "Rabat-Salé-Kénitra (RSK) — محمد العلوي، رئيس الغرفة — New wording") {
+		t.Errorf("the amendment list shows %q, want the author after the chamber", labels(w))
+	}
+	test.Tap(button(t, w, "Propose an amendment"))
+	if got := wb.ProposeAuthor().Text(); got != "محمد العلوي، رئيس الغرفة" {
+		t.Errorf("the next amendment's author field holds %q, want the last author offered", got)
+	}
+}
+
+func TestEscapeInAnEditorClosesTheScreenAndSaves(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "RSK", "en")
+	text, _, _ := wb.ProposeEditors()
+	w.Canvas().Focus(text)
+	typeAtEnd(text, " جهوية")
+	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if wb.Proposing() {
+		t.Error("Escape in the wording editor left the propose screen open")
+	}
+	if as := mine(t, f, "RSK"); len(as) != 1 || !strings.HasSuffix(as[0].Text, " جهوية") {
+		t.Errorf("after Escape the store holds %+v, want the typed wording saved", as)
+	}
+}
+
+func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	ui.HoldProposeTimers()
+	a := newApp(t, "RSK")
+	w := test.NewWindow(nil) // closed below, as a quit from the system would
+	wb, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en", Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, w, "Propose an amendment"))
+	text, _, _ := wb.ProposeEditors()
+	typeAtEnd(text, " جهوية")
+	w.Close() // not the close button: no dialog, no intercept
+	s, err := boltstore.Open(db, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	as, err := s.Amendments(drafts.AmendmentFilter{Chamber: "RSK"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " جهوية") || as[0].Status != drafts.StatusDraft {
+		t.Errorf("after the app closed the database holds %+v, want the typed wording as a draft", as)
+	}
 }

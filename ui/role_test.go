@@ -37,7 +37,7 @@ func TestFirstRunAsksWhoseLaptopThisIs(t *testing.T) {
 func TestTheFirstRunAnswerIsKept(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "")
-	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
 	var sel *widget.Select
 	var confirm *widget.Button
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
@@ -58,6 +58,9 @@ func TestTheFirstRunAnswerIsKept(t *testing.T) {
 	}
 	sel.SetSelected("Fès-Meknès (FM)")
 	test.Tap(confirm)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	if got := a.Preferences().String(ui.PrefRole); got != "FM" {
 		t.Errorf("stored role = %q, want FM", got)
 	}

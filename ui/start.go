@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 
 	"statute/drafts"
@@ -32,18 +36,45 @@ func Start(a fyne.App, w fyne.Window, opts Options) (*Workbench, error) {
 		showFatal(a, w, err)
 		return nil, err
 	}
+	var wb *Workbench
 	w.SetOnClosed(func() {
+		// However the app ends (the window's close button is intercepted
+		// before this, but not a quit from the system), unsaved work is
+		// stored first.
+		if wb != nil {
+			wb.SaveWork()
+		}
 		if err := s.Close(); err != nil {
 			fyne.LogError("closing the database", err)
 		}
 	})
-	wb, err := New(a, w, s, opts)
+	wb, err = New(a, w, s, opts)
 	if err != nil {
 		showFatal(a, w, err)
 		return nil, err
 	}
+	quitOnSignal(a, wb)
 	return wb, nil
 }
+
+// quitOnSignal saves and quits when the system asks the app to end (a
+// logout, a shutdown, Ctrl+C in a terminal), rather than dying with the
+// last few seconds of typing unsaved.
+func quitOnSignal(a fyne.App, wb *Workbench) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, quitSignals...)
+	go func() {
+		<-ch
+		signal.Stop(ch)
+		fyne.Do(func() {
+			wb.SaveWork()
+			a.Quit()
+		})
+	}()
+}
+
+// quitSignals are the signals that ask the app to end.
+var quitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // Seed returns the latest draft of s, first importing sample into an
 // empty store.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,10 +47,12 @@ type Workbench struct {
 	hasRole bool
 
 	// Set once the draft is loaded; touched on the UI goroutine only.
-	draft     *drafts.Draft
-	all       []drafts.Amendment
-	byArticle map[string][]drafts.Amendment // the amendments the role may see
-	current   int                           // index in draft.Articles; -1 before loading
+	draft   *drafts.Draft
+	counts  map[string]int // amendments the role may see, by article key
+	current int            // index in draft.Articles; -1 before loading
+	// amendGen numbers the reads of the amendments shown: a read that is
+	// no longer the latest (the user moved on) is not shown.
+	amendGen int
 
 	outline    *outline
 	path       statuteText
@@ -68,15 +69,10 @@ type Workbench struct {
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
 
-	// partial is the key of the one article whose amendments are known
-	// while the others' are still loading; "" once all are.
-	partial string
-
-	shown    chan struct{} // closed once the first article is shown
-	shownErr error
-	loaded   chan struct{} // closed once all amendments are loaded too
-	loadErr  error
-	once     sync.Once
+	loaded  chan struct{} // closed once the draft is shown
+	loadErr error
+	reads   reads
+	once    sync.Once
 }
 
 // New fills w with a Workbench on store and starts loading the latest
@@ -86,7 +82,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	if err := applyAppearance(a, opts); err != nil {
 		return nil, err
 	}
-	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, shown: make(chan struct{}), loaded: make(chan struct{})}
+	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
 	}
@@ -140,25 +136,18 @@ func (wb *Workbench) resolveRole() error {
 	return nil
 }
 
-// Wait blocks until the draft and all its amendments are loaded and
-// shown, and returns what went wrong, if anything (also shown in a
-// dialog).
+// Wait blocks until the draft is loaded and shown with the amendments
+// the window is reading, and returns what went wrong while loading the
+// draft, if anything (also shown in a dialog).
 func (wb *Workbench) Wait() error {
 	<-wb.loaded
+	wb.reads.wait()
 	return wb.loadErr
 }
 
-// WaitShown blocks until the first article is shown with its amendments,
-// which comes before the other articles' amendments are loaded, and
-// returns what went wrong, if anything.
-func (wb *Workbench) WaitShown() error {
-	<-wb.shown
-	return wb.shownErr
-}
-
-// load reads the draft and its amendments off the UI goroutine: first the
-// amendments of the article shown first, so that it appears without
-// waiting for the whole round, then all of them.
+// load reads the draft, the amendment counts and the first article's
+// amendments off the UI goroutine, and shows them. The other articles'
+// amendments are read when shown: a round holds thousands.
 func (wb *Workbench) load() {
 	defer wb.once.Do(func() { close(wb.loaded) })
 	d, err := Seed(wb.store, wb.opts.Sample)
@@ -177,91 +166,134 @@ func (wb *Workbench) load() {
 			findErr = ferr
 		}
 	}
-	var first []drafts.Amendment
+	var (
+		counts map[string]int
+		first  []drafts.Amendment
+	)
 	if err == nil {
-		first, err = wb.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: d.Articles[start].Key})
+		// The role is read here, off the UI goroutine, before the window
+		// shows anything that can change it.
+		counts = map[string]int{}
+		if f, ok := visibleTo(wb.role, wb.hasRole, d.ID); ok {
+			counts, first, err = readAmendments(wb.store, f, d.Articles[start].Key)
+		}
 	}
 	fyne.Do(func() {
-		defer close(wb.shown)
-		if err != nil {
-			wb.loadErr, wb.shownErr = err, err
-			showError(wb.win, err)
-			return
-		}
-		wb.draft, wb.all, wb.partial = d, first, d.Articles[start].Key
-		wb.filter()
-		wb.outline.setDraft(d, nil)
-		wb.Show(start)
-		if findErr != nil {
-			showError(wb.win, findErr)
-		}
-	})
-	if err != nil {
-		return
-	}
-	if gate := fullLoadGate.Load(); gate != nil {
-		<-*gate
-	}
-	all, err := wb.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID})
-	done := make(chan struct{})
-	fyne.Do(func() {
-		defer close(done)
 		if err != nil {
 			wb.loadErr = err
 			showError(wb.win, err)
 			return
 		}
-		wb.all, wb.partial = mergeAmendments(all, wb.all), ""
-		wb.filter()
-		wb.refreshOutline()
-		if wb.propose == nil {
-			wb.Show(wb.current)
+		wb.draft, wb.counts = d, counts
+		wb.outline.setDraft(d, counts)
+		wb.showText(start)
+		wb.showAmendments(&d.Articles[start], first)
+		if findErr != nil {
+			showError(wb.win, findErr)
 		}
 	})
-	<-done
 }
 
-// refreshOutline shows the draft and the amendment counts in the outline,
-// without counts while they are still loading.
-func (wb *Workbench) refreshOutline() {
-	if wb.partial != "" {
-		wb.outline.setDraft(wb.draft, nil)
+// visibleTo is the filter of the amendments of draft id a role may see: a
+// chamber its own, the federation all; false before the role is known,
+// when none may be seen.
+func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFilter, bool) {
+	f := drafts.AmendmentFilter{DraftID: id}
+	if role.Code != drafts.FederationCode {
+		f.Chamber = role.Code
+	}
+	return f, hasRole
+}
+
+// readAmendments reads the counts by article of the amendments f passes,
+// and the amendments to the article with the given key.
+func readAmendments(s drafts.Store, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, error) {
+	counts, err := s.AmendmentCounts(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	f.Article = key
+	as, err := s.Amendments(f)
+	return counts, as, err
+}
+
+// background runs read off the UI goroutine, then what it returns on it;
+// Wait waits for both.
+func (wb *Workbench) background(read func() (apply func())) {
+	wb.reads.start()
+	go func() {
+		apply := read()
+		fyne.Do(func() {
+			defer wb.reads.done()
+			apply()
+		})
+	}()
+}
+
+// reloadAmendments reads again the amendment counts and the amendments of
+// the article shown: after the role changed, or an amendment was saved.
+func (wb *Workbench) reloadAmendments() {
+	if wb.draft == nil {
 		return
 	}
-	wb.outline.setDraft(wb.draft, wb.byArticle)
+	wb.amendGen++
+	gen, i := wb.amendGen, wb.current
+	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
+	if !ok {
+		wb.counts = map[string]int{}
+		wb.outline.setDraft(wb.draft, wb.counts)
+		wb.showAmendments(&wb.draft.Articles[i], nil)
+		return
+	}
+	key := wb.draft.Articles[i].Key
+	wb.showLoadingAmendments()
+	wb.background(func() func() {
+		counts, as, err := readAmendments(wb.store, f, key)
+		return func() {
+			if err != nil {
+				showError(wb.win, err)
+				return
+			}
+			wb.counts = counts
+			wb.outline.setDraft(wb.draft, counts)
+			if gen == wb.amendGen {
+				wb.showAmendments(&wb.draft.Articles[i], as)
+			}
+		}
+	})
 }
 
-// fullLoadGate, when set, holds every load after the first article is
-// shown until it is closed: tests look at the window in between.
-var fullLoadGate atomic.Pointer[chan struct{}]
-
-// mergeAmendments returns all with the window's copies of amendments in
-// place of theirs, and those all lacks added: an amendment saved while
-// all was being read is at least as new in the window's copy.
-func mergeAmendments(all, window []drafts.Amendment) []drafts.Amendment {
-	at := make(map[string]int, len(all))
-	for i := range all {
-		at[all[i].ID] = i
-	}
-	for _, a := range window {
-		if i, ok := at[a.ID]; ok {
-			all[i] = a
-		} else {
-			all = append(all, a)
-		}
-	}
-	return all
+// reads counts the store reads in flight, so that Wait can tell when the
+// window has settled.
+type reads struct {
+	mu   sync.Mutex
+	n    int
+	idle sync.Cond
 }
 
-// filter keeps the amendments the role may see: a chamber sees its own,
-// the federation all.
-func (wb *Workbench) filter() {
-	wb.byArticle = make(map[string][]drafts.Amendment)
-	for _, a := range wb.all {
-		if !wb.hasRole || wb.role.Code != drafts.FederationCode && a.Chamber != wb.role.Code {
-			continue
-		}
-		wb.byArticle[a.Article] = append(wb.byArticle[a.Article], a)
+func (r *reads) start() {
+	r.mu.Lock()
+	r.n++
+	r.mu.Unlock()
+}
+
+func (r *reads) done() {
+	r.mu.Lock()
+	r.n--
+	if r.n == 0 && r.idle.L != nil {
+		r.idle.Broadcast()
+	}
+	r.mu.Unlock()
+}
+
+func (r *reads) wait() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.idle.L == nil {
+		r.idle.L = &r.mu
+	}
+	for r.n > 0 {
+		r.idle.Wait()
 	}
 }
 
@@ -364,10 +396,41 @@ func (wb *Workbench) Next() { wb.Show(wb.current + 1) }
 func (wb *Workbench) Previous() { wb.Show(wb.current - 1) }
 
 // Show shows the article at index i of the draft; an index out of range is
-// ignored, so that Next on the last article does nothing.
+// ignored, so that Next on the last article does nothing. Its amendments
+// are read off the UI goroutine and listed once read.
 func (wb *Workbench) Show(i int) {
-	if wb.draft == nil || i < 0 || i >= len(wb.draft.Articles) {
+	if !wb.showText(i) {
 		return
+	}
+	wb.amendGen++
+	gen, a := wb.amendGen, &wb.draft.Articles[i]
+	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
+	if !ok {
+		wb.showAmendments(a, nil)
+		return
+	}
+	wb.showLoadingAmendments()
+	f.Article = a.Key
+	wb.background(func() func() {
+		as, err := wb.store.Amendments(f)
+		return func() {
+			if gen != wb.amendGen {
+				return
+			}
+			if err != nil {
+				showError(wb.win, err)
+				return
+			}
+			wb.showAmendments(a, as)
+		}
+	})
+}
+
+// showText shows the text of the article at index i, and where it stands
+// in the draft; false when there is no such article.
+func (wb *Workbench) showText(i int) bool {
+	if wb.draft == nil || i < 0 || i >= len(wb.draft.Articles) {
+		return false
 	}
 	wb.current = i
 	d := wb.draft
@@ -391,11 +454,6 @@ func (wb *Workbench) Show(i int) {
 	if i < len(d.Articles)-1 {
 		wb.next.Enable()
 	}
-	if wb.partial != "" && wb.partial != a.Key {
-		wb.showLoadingAmendments()
-	} else {
-		wb.showAmendments(a, wb.byArticle[a.Key])
-	}
 	wb.outline.selectArticle(i)
 	// The texts changed size: lay the bar and the article view out again
 	// now rather than at the driver's next size check, which the test
@@ -403,6 +461,7 @@ func (wb *Workbench) Show(i int) {
 	wb.bar.Refresh()
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
+	return true
 }
 
 // articleTitle is an article's heading line: «المادة 3: الطبيعة القانونية للغرف».
@@ -425,9 +484,7 @@ func (wb *Workbench) setRole(c drafts.Chamber) {
 	if wb.draft == nil {
 		return
 	}
-	wb.filter()
-	wb.refreshOutline()
-	wb.Show(wb.current)
+	wb.reloadAmendments()
 }
 
 func (wb *Workbench) showRole() {

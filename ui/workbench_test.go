@@ -13,7 +13,7 @@ import (
 func TestNavigationMovesThroughTheArticles(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
-	_, w := f.open(t, a, ui.Options{Lang: "en", Article: "2"})
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "2"})
 	next := func() { test.Tap(button(t, w, "Next article")) }
 	prev := func() { test.Tap(button(t, w, "Previous article")) }
 	pageDown := func() { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyPageDown}) }
@@ -42,6 +42,9 @@ func TestNavigationMovesThroughTheArticles(t *testing.T) {
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
 			s.do()
+			if err := wb.Wait(); err != nil {
+				t.Fatal(err)
+			}
 			if !shows(w, s.header) || !shows(w, s.pos) {
 				t.Errorf("the window shows %q, want %q and %q", labels(w), s.header, s.pos)
 			}
