@@ -55,8 +55,8 @@ func (wb *Workbench) askRole() {
 	d.Show()
 }
 
-// ShowSettings opens the settings dialog: whose laptop this is and the
-// interface language.
+// ShowSettings opens the settings dialog: whose laptop this is, the
+// interface language and the font of the text.
 func (wb *Workbench) ShowSettings() {
 	role := roleSelect(wb.role)
 	langs := append([]string{lang.L("System language")}, make([]string, len(Languages))...)
@@ -70,13 +70,34 @@ func (wb *Workbench) ShowSettings() {
 			language.SetSelectedIndex(i + 1)
 		}
 	}
+	fonts := installedFonts()
+	families := []string{lang.L("DejaVu Sans (built in)")}
+	for _, f := range fonts {
+		families = append(families, f.Family)
+	}
+	fontSel := widget.NewSelect(families, nil)
+	fontSel.SetSelectedIndex(0)
+	current := wb.theme().FontFamily()
+	for i, f := range fonts {
+		if f.Family == current {
+			fontSel.SetSelectedIndex(i + 1)
+		}
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Chamber or federation"), role),
 		widget.NewFormItem(lang.L("Interface language"), language),
+		widget.NewFormItem(lang.L("Font of the text"), fontSel),
 	}
 	d := dialog.NewForm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), items, func(save bool) {
 		if !save {
 			return
+		}
+		if i := fontSel.SelectedIndex(); i >= 0 {
+			var choice *installedFont
+			if i > 0 {
+				choice = &fonts[i-1]
+			}
+			wb.setFont(choice)
 		}
 		code := ""
 		if i := language.SelectedIndex(); i > 0 {
@@ -90,8 +111,37 @@ func (wb *Workbench) ShowSettings() {
 		}
 		wb.SetLanguage(code)
 	}, wb.win)
-	d.Resize(fyne.NewSize(520, 260))
+	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
+}
+
+// theme is the app theme in use.
+func (wb *Workbench) theme() *Theme {
+	return textSizer{wb.app}.current()
+}
+
+// setFont draws the text with an installed font, or with the built-in
+// DejaVu Sans when f is nil, and remembers the choice. A font that cannot
+// be used is refused with a dialog, leaving the text as it was.
+func (wb *Workbench) setFont(f *installedFont) {
+	t := wb.theme()
+	var faces *fontFaces
+	family := ""
+	if f != nil {
+		if f.Family == t.FontFamily() {
+			return
+		}
+		var err error
+		if faces, err = loadFont(*f); err != nil {
+			showError(wb.win, err)
+			return
+		}
+		family = f.Family
+	} else if t.FontFamily() == "" {
+		return
+	}
+	wb.app.Preferences().SetString(PrefFont, family)
+	wb.app.Settings().SetTheme(t.withFont(faces))
 }
 
 // SetLanguage switches the interface language ("" for the system's) and
@@ -104,6 +154,8 @@ func (wb *Workbench) SetLanguage(code string) {
 	wb.build()
 	if wb.draft != nil {
 		wb.outline.setDraft(wb.draft, wb.counts)
-		wb.Show(wb.current)
+		wb.showText(wb.current)
+		// Read again what the role may see: Settings may have changed it.
+		wb.reloadAmendments()
 	}
 }

@@ -119,6 +119,7 @@ type editorLayout struct {
 	width, size float32
 	height      float32 // only a single line is placed by it: centred
 	pad, lineH  float32
+	font        fyne.Resource // the theme's, which Settings can change
 	lines       []editorLine
 	valid       bool
 }
@@ -176,10 +177,11 @@ func (e *editor) layout() *editorLayout {
 		height = e.Size().Height
 	}
 	ly := &e.lay
-	if ly.valid && ly.text == e.text && ly.width == width && ly.height == height && ly.size == size && ly.pad == pad {
+	font := th.Font(fyne.TextStyle{})
+	if ly.valid && ly.text == e.text && ly.width == width && ly.height == height && ly.size == size && ly.pad == pad && ly.font == font {
 		return ly
 	}
-	*ly = editorLayout{text: e.text, width: width, height: height, size: size, pad: pad, valid: true, lines: ly.lines[:0]}
+	*ly = editorLayout{text: e.text, width: width, height: height, size: size, pad: pad, font: font, valid: true, lines: ly.lines[:0]}
 	ly.lineH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	inner := width - 2*pad
 	if inner <= 0 || e.singleLine {

@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/container"
@@ -79,8 +80,8 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 			}
 		}
 	}
-	if len(selects) != 2 || save == nil {
-		t.Fatalf("the settings dialog shows %q, want a role and a language choice and Save", topDialogText(w))
+	if len(selects) != 3 || save == nil {
+		t.Fatalf("the settings dialog shows %q, want a role, a language and a font choice and Save", topDialogText(w))
 	}
 	selects[0].SetSelected("Casablanca-Settat (CS)")
 	selects[1].SetSelected("Français")
@@ -96,5 +97,10 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	}
 	if !shows(w, "Vu par : Casablanca-Settat (CS)") || !shows(w, "1 amendement") {
 		t.Errorf("after saving the window shows %q, want CS's view in French", labels(w))
+	}
+	// The outline counts CS's amendments only: one, to article 3.
+	counts := outlineCounts(w)
+	if !slices.Contains(counts, "1") || slices.Contains(counts, "2") {
+		t.Errorf("the outline shows counts %q, want CS's 1 on article 3 (not the federation's 2)", counts)
 	}
 }

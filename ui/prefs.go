@@ -11,6 +11,9 @@ const (
 	PrefLanguage = "language"
 	// PrefTextScale holds the text-size factor (1 = the theme's size).
 	PrefTextScale = "text.scale"
+	// PrefFont holds the family of the installed font chosen for the text,
+	// or "" for the built-in DejaVu Sans.
+	PrefFont = "font"
 	// PrefAuthor holds the name last given as an amendment's author, to
 	// prefill the next.
 	PrefAuthor = "author"

@@ -120,6 +120,7 @@ type rtlTextRenderer struct {
 	width float32
 	size  float32
 	style fyne.TextStyle
+	font  fyne.Resource
 	lines []placedLine
 	lineH float32
 	min   fyne.Size
@@ -152,11 +153,12 @@ func (r *rtlTextRenderer) layout(width float32) {
 	if !r.t.wrap || inner <= 0 {
 		inner = math.MaxFloat32
 	}
+	font := th.Font(r.t.style)
 	if r.lines != nil && r.text == r.t.text && slices.Equal(r.spans, r.t.spans) &&
-		r.width == inner && r.size == size && r.style == r.t.style {
+		r.width == inner && r.size == size && r.style == r.t.style && r.font == font {
 		return
 	}
-	r.text, r.spans, r.width, r.size, r.style = r.t.text, r.t.spans, inner, size, r.t.style
+	r.text, r.spans, r.width, r.size, r.style, r.font = r.t.text, r.t.spans, inner, size, r.t.style, font
 	style := r.t.style
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
 	lineHeight := fyne.MeasureText("Mg", size, style).Height

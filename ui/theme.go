@@ -35,10 +35,12 @@ const (
 )
 
 // Theme is the app theme: Fyne's colours (light or dark as the system
-// says, since Fyne hands the system's variant to Color) with DejaVu fonts
-// and text scaled by a user-chosen factor.
+// says, since Fyne hands the system's variant to Color) with DejaVu fonts,
+// or an installed Arabic font the user chose, and text scaled by a
+// user-chosen factor.
 type Theme struct {
 	scale float64
+	faces *fontFaces // nil: the built-in DejaVu Sans
 }
 
 var _ fyne.Theme = (*Theme)(nil)
@@ -51,6 +53,25 @@ func NewTheme(scale float64) *Theme {
 
 // Scale is the text-size factor.
 func (t *Theme) Scale() float64 { return t.scale }
+
+// FontFamily is the family of the text font: "" for the built-in DejaVu
+// Sans.
+func (t *Theme) FontFamily() string {
+	if t.faces == nil {
+		return ""
+	}
+	return t.faces.family
+}
+
+// withScale returns the theme with another text-size factor.
+func (t *Theme) withScale(scale float64) *Theme {
+	return &Theme{scale: clampScale(scale), faces: t.faces}
+}
+
+// withFont returns the theme drawing text with faces (nil for DejaVu).
+func (t *Theme) withFont(faces *fontFaces) *Theme {
+	return &Theme{scale: t.scale, faces: faces}
+}
 
 func clampScale(s float64) float64 {
 	if s == 0 || math.IsNaN(s) {
@@ -73,6 +94,11 @@ func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 		return theme.DefaultTheme().Font(s)
 	case s.Monospace:
 		return fontMono
+	case t.faces != nil && s.Bold:
+		// Arabic has no italics: an installed Naskh face is used upright.
+		return t.faces.bold
+	case t.faces != nil:
+		return t.faces.regular
 	case s.Bold && s.Italic:
 		return fontBoldItalic
 	case s.Bold:
@@ -117,17 +143,17 @@ func (z textSizer) install(c fyne.Canvas) {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: mod}, func(fyne.Shortcut) { z.set(1) })
 }
 
-func (z textSizer) current() float64 {
+func (z textSizer) current() *Theme {
 	if t, ok := z.app.Settings().Theme().(*Theme); ok {
-		return t.Scale()
+		return t
 	}
-	return clampScale(z.app.Preferences().FloatWithFallback(PrefTextScale, 1))
+	return NewTheme(z.app.Preferences().FloatWithFallback(PrefTextScale, 1))
 }
 
-func (z textSizer) step(dir int) { z.set(z.current() + float64(dir)*textScaleStep) }
+func (z textSizer) step(dir int) { z.set(z.current().Scale() + float64(dir)*textScaleStep) }
 
 func (z textSizer) set(scale float64) {
-	t := NewTheme(scale)
+	t := z.current().withScale(scale)
 	z.app.Preferences().SetFloat(PrefTextScale, t.Scale())
 	z.app.Settings().SetTheme(t)
 }

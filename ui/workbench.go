@@ -69,10 +69,11 @@ type Workbench struct {
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
 
-	loaded  chan struct{} // closed once the draft is shown
-	loadErr error
-	reads   reads
-	once    sync.Once
+	loaded   chan struct{} // closed once the draft is shown
+	loadErr  error
+	reads    reads
+	applying sync.Mutex
+	once     sync.Once
 }
 
 // New fills w with a Workbench on store and starts loading the latest
@@ -105,7 +106,17 @@ func applyAppearance(a fyne.App, opts Options) error {
 	if err := SetLanguage(code); err != nil {
 		return err
 	}
-	a.Settings().SetTheme(NewTheme(a.Preferences().FloatWithFallback(PrefTextScale, 1)))
+	t := NewTheme(a.Preferences().FloatWithFallback(PrefTextScale, 1))
+	if family := a.Preferences().String(PrefFont); family != "" {
+		faces, err := findFont(family)
+		if err != nil {
+			// The text stays readable in DejaVu; the preference is kept
+			// for when the font is back.
+			fyne.LogError("using the built-in font", err)
+		}
+		t = t.withFont(faces)
+	}
+	a.Settings().SetTheme(t)
 	return nil
 }
 
@@ -225,6 +236,11 @@ func (wb *Workbench) background(read func() (apply func())) {
 		apply := read()
 		fyne.Do(func() {
 			defer wb.reads.done()
+			// fyne.Do runs one function at a time on the app's goroutine;
+			// the test driver runs it on the caller's, so two reads
+			// ending together would touch the window at once.
+			wb.applying.Lock()
+			defer wb.applying.Unlock()
 			apply()
 		})
 	}()
