@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +42,14 @@ type proposer struct {
 	// a is the amendment as last stored; nil until the first save.
 	a     *drafts.Amendment
 	dirty bool
+	edits int // changes made on the screen, counted
 	done  bool
+
+	// What the saves stored last, guarded by saveMu: saves run off the UI
+	// goroutine.
+	saveMu    sync.Mutex
+	storedID  string
+	storedSeq int
 
 	kind          *widget.RadioGroup
 	kinds         []drafts.AmendmentKind
@@ -85,6 +93,9 @@ func (wb *Workbench) editAmendment(a drafts.Amendment) {
 
 func (wb *Workbench) openProposer(art *drafts.Article, a *drafts.Amendment) {
 	p := &proposer{wb: wb, art: art, a: a, prev: wb.win.Content(), stop: make(chan struct{}), closeWindow: wb.win.Close}
+	if a != nil {
+		p.storedID = a.ID
+	}
 	p.build()
 	wb.propose = p
 	wb.win.SetContent(p.content)
@@ -166,7 +177,7 @@ func (p *proposer) build() {
 	p.justification.OnChanged = func(string) { p.changed() }
 	p.author.OnChanged = func(string) { p.changed() }
 
-	p.save = widget.NewButtonWithIcon(lang.L("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false) })
+	p.save = widget.NewButtonWithIcon(lang.L("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false, func(error) {}) })
 	p.submit = widget.NewButtonWithIcon(lang.L("Submit"), theme.MailSendIcon(), p.confirmSubmit)
 	p.submit.Importance = widget.HighImportance
 	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), p.close)
@@ -256,6 +267,7 @@ func (p *proposer) showKind() {
 
 func (p *proposer) changed() {
 	p.dirty = true
+	p.edits++
 	p.status.SetText(lang.L("Unsaved changes"))
 }
 
@@ -323,32 +335,92 @@ func (p *proposer) check(a *drafts.Amendment) error {
 	return nil
 }
 
-// store writes the screen's amendment: the first time as a new draft
-// amendment, then as an update. An amendment that does not validate yet
-// (empty wording) is not stored and the reason is shown under the editor.
-func (p *proposer) store() error {
+// A save is one stored state of the screen's amendment. Saves run off the
+// UI goroutine, one at a time (saveMu), and a save older than the last
+// stored is dropped: what the user typed last is what stays.
+type save struct {
+	a      drafts.Amendment
+	seq    int  // the screen's edit count when it was taken
+	submit bool // lock the amendment once stored
+}
+
+// store writes the screen's amendment off the UI goroutine, the first time
+// as a new draft amendment, then as an update; then calls done on the UI
+// goroutine. An amendment that does not validate yet (empty wording) is not
+// stored: done gets the Invalid error at once, and the reason is shown
+// under the editor.
+func (p *proposer) store(submit bool, done func(error)) {
+	sv, err := p.snapshot(submit)
+	if err != nil {
+		done(err)
+		return
+	}
+	p.wb.background(func() func() {
+		stored, err := p.write(sv)
+		return func() {
+			p.saved(sv, stored, err)
+			done(err)
+		}
+	})
+}
+
+// snapshot takes the screen's amendment as it stands, checked.
+func (p *proposer) snapshot(submit bool) (save, error) {
 	a := p.amendment()
 	if err := p.check(a); err != nil {
 		p.status.SetText(userError(err).Error())
-		return err
+		return save{}, err
 	}
+	return save{a: *a, seq: p.edits, submit: submit}, nil
+}
+
+// write stores sv unless a later save was stored already; it returns the
+// amendment as stored (nil when dropped). Any goroutine.
+func (p *proposer) write(sv save) (*drafts.Amendment, error) {
+	p.saveMu.Lock()
+	defer p.saveMu.Unlock()
+	if sv.seq < p.storedSeq && !sv.submit {
+		return nil, nil
+	}
+	a := sv.a
 	var err error
-	if p.a == nil {
-		err = p.wb.store.AddAmendments(a)
+	if p.storedID == "" {
+		err = p.wb.store.AddAmendments(&a)
 	} else {
-		err = p.wb.store.UpdateAmendment(a)
+		a.ID = p.storedID
+		err = p.wb.store.UpdateAmendment(&a)
 	}
 	if err != nil {
+		return nil, err
+	}
+	p.storedID, p.storedSeq = a.ID, sv.seq
+	if sv.submit {
+		a.Status = drafts.StatusSubmitted
+		if err := p.wb.store.UpdateAmendment(&a); err != nil {
+			return nil, err
+		}
+	}
+	return &a, nil
+}
+
+// saved takes the result of a save on the UI goroutine.
+func (p *proposer) saved(sv save, stored *drafts.Amendment, err error) {
+	if err != nil {
 		p.status.SetText(userError(err).Error())
-		return err
+		return
 	}
-	p.a, p.dirty = a, false
-	if a.Author != "" {
+	if stored == nil {
+		return // a later save was stored
+	}
+	p.a = stored
+	if stored.Author != "" {
 		// The next amendment from this laptop is likely the same person's.
-		p.wb.app.Preferences().SetString(PrefAuthor, a.Author)
+		p.wb.app.Preferences().SetString(PrefAuthor, stored.Author)
 	}
-	p.status.SetText(lang.L("Saved"))
-	return nil
+	if sv.seq == p.edits {
+		p.dirty = false
+		p.status.SetText(lang.L("Saved"))
+	}
 }
 
 // autosave stores unsaved work, quietly: a reason not to store is shown
@@ -357,34 +429,48 @@ func (p *proposer) autosave() {
 	if p.done || !p.dirty {
 		return
 	}
-	if err := p.store(); err != nil && !drafts.IsKind(err, drafts.Invalid) {
-		showError(p.wb.win, err)
-	}
+	p.store(false, func(err error) {
+		if err != nil && !drafts.IsKind(err, drafts.Invalid) {
+			showError(p.wb.win, err)
+		}
+	})
 }
 
-// saveNow is the Save draft button, and the save before closing.
-func (p *proposer) saveNow(quietIfClean bool) error {
+// saveNow is the Save draft button, and the save before closing: then is
+// called once the work is stored (at once when nothing is unsaved and
+// quietIfClean), with the error otherwise, which is shown unless it only
+// says the amendment is not complete yet.
+func (p *proposer) saveNow(quietIfClean bool, then func(error)) {
 	if quietIfClean && !p.dirty {
-		return nil
+		then(nil)
+		return
 	}
-	err := p.store()
-	if err != nil && !drafts.IsKind(err, drafts.Invalid) {
-		showError(p.wb.win, err)
-	}
-	return err
+	p.store(false, func(err error) {
+		if err != nil && !drafts.IsKind(err, drafts.Invalid) {
+			showError(p.wb.win, err)
+		}
+		then(err)
+	})
 }
 
 // SaveWork stores the amendment being written, if it has unsaved changes
 // that can be stored; what cannot (no wording yet) stays unsaved. For the
-// app's last moments: nothing is shown, failures are logged.
+// app's last moments: it stores before it returns, nothing is shown, and
+// failures are logged.
 func (wb *Workbench) SaveWork() {
 	p := wb.propose
 	if p == nil || p.done || !p.dirty {
 		return
 	}
-	if err := p.store(); err != nil {
-		fyne.LogError("saving the amendment being written", err)
+	sv, err := p.snapshot(false)
+	if err == nil {
+		_, err = p.write(sv)
 	}
+	if err != nil {
+		fyne.LogError("saving the amendment being written", err)
+		return
+	}
+	p.dirty = false
 }
 
 // confirmSubmit asks before locking the amendment.
@@ -405,18 +491,16 @@ func (p *proposer) confirmSubmit() {
 	d.Show()
 }
 
+// submitNow stores the amendment as it stands and locks it, then leaves
+// the screen.
 func (p *proposer) submitNow() {
-	if err := p.saveNow(true); err != nil {
-		return
-	}
-	a := *p.a
-	a.Status = drafts.StatusSubmitted
-	if err := p.wb.store.UpdateAmendment(&a); err != nil {
-		showError(p.wb.win, err)
-		return
-	}
-	p.a = &a
-	p.finish()
+	p.store(true, func(err error) {
+		if err == nil {
+			p.finish()
+		} else if !drafts.IsKind(err, drafts.Invalid) {
+			showError(p.wb.win, err)
+		}
+	})
 }
 
 // close is the Close button and Escape: it saves first; what cannot be
@@ -434,7 +518,10 @@ func (p *proposer) windowClosing() {
 }
 
 func (p *proposer) closeThen(then func()) {
-	err := p.saveNow(true)
+	p.saveNow(true, func(err error) { p.closeAfterSave(err, then) })
+}
+
+func (p *proposer) closeAfterSave(err error, then func()) {
 	switch {
 	case err == nil:
 		then()

@@ -29,6 +29,9 @@ func (wb *Workbench) CloseWindow() bool {
 	closed := false
 	wb.propose.closeWindow = func() { closed = true }
 	wb.propose.windowClosing()
+	if err := wb.Wait(); err != nil {
+		return false
+	}
 	return closed
 }
 
@@ -49,3 +52,17 @@ func (wb *Workbench) PreviewInserts() []string {
 
 // ProposeAuthor returns the open propose screen's author field.
 func (wb *Workbench) ProposeAuthor() *Editor { return wb.propose.author }
+
+// ProposeSnapshot takes the screen's amendment as it stands and returns
+// what stores it, for tests of saves that end out of order.
+func (wb *Workbench) ProposeSnapshot() (write func() error) {
+	p := wb.propose
+	sv, err := p.snapshot(false)
+	return func() error {
+		if err != nil {
+			return err
+		}
+		_, err := p.write(sv)
+		return err
+	}
+}

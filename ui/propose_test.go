@@ -39,6 +39,14 @@ func proposeLabel(language string) string {
 	return "Propose an amendment"
 }
 
+// settle waits for the window's saves and reads to end.
+func settle(t *testing.T, wb *ui.Workbench) {
+	t.Helper()
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // typeAtEnd types s at the end of an editor, as a user would after
 // clicking there.
 func typeAtEnd(e *ui.Editor, s string) {
@@ -107,6 +115,7 @@ func TestProposingNewWordingSavesADraftAmendment(t *testing.T) {
 			typeAtEnd(text, " جهوية")
 			typeAtEnd(just, "للتوضيح.")
 			c.save(t, wb, w)
+			settle(t, wb)
 			as := mine(t, f, "RSK")
 			if len(as) != 1 {
 				t.Fatalf("the store holds %d amendments by RSK, want 1", len(as))
@@ -125,13 +134,16 @@ func TestLaterSavesUpdateTheSameAmendment(t *testing.T) {
 	text, _, _ := wb.ProposeEditors()
 	typeAtEnd(text, " أولا")
 	wb.Autosave()
+	settle(t, wb)
 	typeAtEnd(text, " ثانيا")
 	wb.Autosave()
+	settle(t, wb)
 	as := mine(t, f, "FED")
 	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " أولا ثانيا") {
 		t.Fatalf("the store holds %d FED amendments: %+v", len(as), as)
 	}
 	test.Tap(button(t, w, "Close"))
+	settle(t, wb)
 	if wb.Proposing() {
 		t.Error("Close left the propose screen open")
 	}
@@ -160,6 +172,7 @@ func TestEditReopensTheSavedDraft(t *testing.T) {
 		t.Fatalf("%d Edit buttons, want 2 (FM's two draft amendments)", len(edits))
 	}
 	test.Tap(edits[1])
+	settle(t, wb)
 	if !wb.Proposing() {
 		t.Fatal("Edit did not open the propose screen")
 	}
@@ -172,6 +185,7 @@ func TestEditReopensTheSavedDraft(t *testing.T) {
 	}
 	typeAtEnd(text, " مزيد")
 	test.Tap(button(t, w, "Save draft"))
+	settle(t, wb)
 	as := mine(t, f, "FM")
 	if len(as) != 2 || as[1].Text != "نص جديد للمادة. مزيد" {
 		t.Errorf("after editing the store holds %v", as)
@@ -247,6 +261,7 @@ func TestRepealAndInsertKinds(t *testing.T) {
 			}
 			typeAtEnd(just, "سبب.")
 			test.Tap(button(t, w, "Save draft"))
+			settle(t, wb)
 			as := mine(t, f, "CS")
 			if len(as) != 2 {
 				t.Fatalf("the store holds %d CS amendments, want 2", len(as))
@@ -279,6 +294,7 @@ func TestInvalidProposalsShowWhyAndAreNotSaved(t *testing.T) {
 				typeAtEnd(number, c.number)
 			}
 			test.Tap(button(t, w, "Save draft"))
+			settle(t, wb)
 			if !slices.ContainsFunc(labels(w), func(s string) bool { return strings.Contains(s, c.want) }) {
 				t.Errorf("the screen says %q, want %q", labels(w), c.want)
 			}
@@ -286,6 +302,7 @@ func TestInvalidProposalsShowWhyAndAreNotSaved(t *testing.T) {
 				t.Errorf("the store holds %d FM amendments, want the fixture's 1", n)
 			}
 			test.Tap(button(t, w, "Close"))
+			settle(t, wb)
 			if ts := topDialogText(w); !containsText(ts, "cannot be saved yet") {
 				t.Errorf("closing unsaved work asks %q", ts)
 			}
@@ -334,6 +351,7 @@ func TestTheAuthorIsStoredAndOfferedForTheNextAmendment(t *testing.T) {
 	typeAtEnd(text, " جهوية")
 	typeAtEnd(wb.ProposeAuthor(), "  محمد   العلوي، رئيس الغرفة ")
 	test.Tap(button(t, w, "Save draft"))
+	settle(t, wb)
 	as := mine(t, f, "RSK")
 	if len(as) != 1 || as[0].Author != "محمد العلوي، رئيس الغرفة" {
 		t.Fatalf("the store holds %+v, want one amendment by «محمد العلوي، رئيس الغرفة» (spaces tidied)", as)
@@ -358,6 +376,7 @@ func TestEscapeInAnEditorClosesTheScreenAndSaves(t *testing.T) {
 	w.Canvas().Focus(text)
 	typeAtEnd(text, " جهوية")
 	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	settle(t, wb)
 	if wb.Proposing() {
 		t.Error("Escape in the wording editor left the propose screen open")
 	}
@@ -393,5 +412,25 @@ func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
 	}
 	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " جهوية") || as[0].Status != drafts.StatusDraft {
 		t.Errorf("after the app closed the database holds %+v, want the typed wording as a draft", as)
+	}
+}
+
+func TestASaveThatEndsLateDoesNotUndoALaterOne(t *testing.T) {
+	f := newFixture(t)
+	wb, _ := openPropose(t, f, "RSK", "en")
+	text, _, _ := wb.ProposeEditors()
+	typeAtEnd(text, " أولا")
+	first := wb.ProposeSnapshot()
+	typeAtEnd(text, " ثانيا")
+	second := wb.ProposeSnapshot()
+	// The later save reaches the store first, as a slow disk can make it.
+	for _, write := range []func() error{second, first} {
+		if err := write(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as := mine(t, f, "RSK")
+	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " أولا ثانيا") {
+		t.Errorf("the store holds %+v, want one amendment with the later wording « أولا ثانيا»", as)
 	}
 }

@@ -53,28 +53,27 @@ func Start(a fyne.App, w fyne.Window, opts Options) (*Workbench, error) {
 		showFatal(a, w, err)
 		return nil, err
 	}
-	quitOnSignal(a, wb)
+	// When the system asks the app to end (a shutdown or logout, Ctrl+C
+	// in a terminal), Fyne quits without closing the window: its
+	// lifecycle's last call stores the work, rather than the app dying
+	// with the last seconds of typing unsaved. The UI loop has ended by
+	// then, so nothing else touches the window.
+	a.Lifecycle().SetOnStopped(wb.SaveWork)
+	quitOnHangup(a)
 	return wb, nil
 }
 
-// quitOnSignal saves and quits when the system asks the app to end (a
-// logout, a shutdown, Ctrl+C in a terminal), rather than dying with the
-// last few seconds of typing unsaved.
-func quitOnSignal(a fyne.App, wb *Workbench) {
+// quitOnHangup quits the app, which saves, on SIGHUP (the terminal it was
+// started from closed); Fyne itself quits on SIGINT and SIGTERM.
+func quitOnHangup(a fyne.App) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, quitSignals...)
+	signal.Notify(ch, syscall.SIGHUP)
 	go func() {
 		<-ch
 		signal.Stop(ch)
-		fyne.Do(func() {
-			wb.SaveWork()
-			a.Quit()
-		})
+		fyne.Do(a.Quit)
 	}()
 }
-
-// quitSignals are the signals that ask the app to end.
-var quitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // Seed returns the latest draft of s, first importing sample into an
 // empty store.
