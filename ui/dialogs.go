@@ -1,13 +1,19 @@
 package ui
 
 import (
+	"math"
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/ui/rtl"
 )
 
 // roleSelect offers the twelve chambers and the federation, with current
@@ -18,8 +24,8 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 	for i, c := range rs {
 		labels[i] = chamberLabel(c)
 	}
-	s := widget.NewSelect(labels, nil)
-	s.PlaceHolder = lang.L("Chamber or federation")
+	s := newChoice(labels)
+	s.PlaceHolder = uiLine(lang.L("Chamber or federation"))
 	for i, c := range rs {
 		if c.Code == current.Code {
 			s.SetSelectedIndex(i)
@@ -31,9 +37,7 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 // askRole is the first-run question: whose laptop is this? It cannot be
 // dismissed without an answer, since amendments are written in that name.
 func (wb *Workbench) askRole() {
-	msg := widget.NewLabel(lang.L("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = alignment(rightToLeft())
+	msg := newStatuteText(lang.L("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
 	sel := roleSelect(drafts.Chamber{})
 	ok := widget.NewButton(lang.L("Confirm"), nil)
 	ok.Importance = widget.HighImportance
@@ -63,7 +67,7 @@ func (wb *Workbench) ShowSettings() {
 	for i, code := range Languages {
 		langs[i+1] = languageNames[code]
 	}
-	language := widget.NewSelect(langs, nil)
+	language := newChoice(langs)
 	language.SetSelectedIndex(0)
 	for i, code := range Languages {
 		if code == wb.app.Preferences().String(PrefLanguage) {
@@ -75,7 +79,7 @@ func (wb *Workbench) ShowSettings() {
 	for _, f := range fonts {
 		families = append(families, f.Family)
 	}
-	fontSel := widget.NewSelect(families, nil)
+	fontSel := newChoice(families)
 	fontSel.SetSelectedIndex(0)
 	current := wb.theme().FontFamily()
 	for i, f := range fonts {
@@ -83,12 +87,12 @@ func (wb *Workbench) ShowSettings() {
 			fontSel.SetSelectedIndex(i + 1)
 		}
 	}
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Chamber or federation"), role),
-		widget.NewFormItem(lang.L("Interface language"), language),
-		widget.NewFormItem(lang.L("Font of the text"), fontSel),
-	}
-	d := dialog.NewForm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), items, func(save bool) {
+	fields := newForm(
+		lang.L("Chamber or federation"), role,
+		lang.L("Interface language"), language,
+		lang.L("Font of the text"), fontSel,
+	)
+	d := dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), fields, func(save bool) {
 		if !save {
 			return
 		}
@@ -157,5 +161,93 @@ func (wb *Workbench) SetLanguage(code string) {
 		wb.showText(wb.current)
 		// Read again what the role may see: Settings may have changed it.
 		wb.reloadAmendments()
+	}
+}
+
+// newChoice is a Select whose options read right in an Arabic interface:
+// Fyne draws the runs of a string in typing order, so each option is given
+// to it in display order (uiLine), aligned to the side the interface reads
+// from. SelectedIndex says which was chosen.
+func newChoice(options []string) *widget.Select {
+	shown := make([]string, len(options))
+	for i, o := range options {
+		shown[i] = uiLine(o)
+	}
+	s := widget.NewSelect(shown, nil)
+	s.Alignment = alignment(rightToLeft())
+	return s
+}
+
+// uiLine returns a one-line interface string as Fyne must be given it to
+// draw it in reading order: unchanged when it holds no right-to-left
+// letters, else reordered by ui/rtl, as a right-to-left line in the
+// Arabic interface («DejaVu Sans (المدمج)» starts on the right there).
+func uiLine(s string) string {
+	if !strings.ContainsFunc(s, isRTLLetter) {
+		return s
+	}
+	dir := rtl.Auto
+	if rightToLeft() {
+		dir = rtl.RTL
+	}
+	lines := rtl.Layout(s, dir, math.MaxFloat32, func(string) float32 { return 0 })
+	if len(lines) != 1 {
+		return s
+	}
+	return display(lines[0])
+}
+
+func isRTLLetter(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
+}
+
+// newForm lays out pairs of a label and its field, the labels on the side
+// the interface reads from and laid out as statute text is.
+func newForm(pairs ...any) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i := 0; i+1 < len(pairs); i += 2 {
+		objs = append(objs, newStatuteLine(pairs[i].(string), fyne.TextStyle{Bold: true}), pairs[i+1].(fyne.CanvasObject))
+	}
+	return container.New(formLayout{rtl: rightToLeft()}, objs...)
+}
+
+// formLayout places objects in pairs, label then field, a row each: the
+// labels in a column as wide as the widest, on the right in a
+// right-to-left interface, the fields taking the rest of the width.
+type formLayout struct{ rtl bool }
+
+func (l formLayout) columns(objs []fyne.CanvasObject) (labelW float32) {
+	for i := 0; i+1 < len(objs); i += 2 {
+		labelW = max(labelW, objs[i].MinSize().Width)
+	}
+	return labelW
+}
+
+func (l formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	var fieldW, h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		fieldW = max(fieldW, objs[i+1].MinSize().Width)
+		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + pad
+	}
+	return fyne.NewSize(l.columns(objs)+pad+fieldW, max(0, h-pad))
+}
+
+func (l formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	labelW := l.columns(objs)
+	fieldW := max(0, size.Width-labelW-pad)
+	labelX, fieldX := float32(0), labelW+pad
+	if l.rtl {
+		labelX, fieldX = size.Width-labelW, 0
+	}
+	var y float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		objs[i].Move(fyne.NewPos(labelX, y))
+		objs[i].Resize(fyne.NewSize(labelW, h))
+		objs[i+1].Move(fyne.NewPos(fieldX, y))
+		objs[i+1].Resize(fyne.NewSize(fieldW, h))
+		y += h + pad
 	}
 }

@@ -2,8 +2,10 @@ package ui_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -102,5 +104,41 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	counts := outlineCounts(w)
 	if !slices.Contains(counts, "1") || slices.Contains(counts, "2") {
 		t.Errorf("the outline shows counts %q, want CS's 1 on article 3 (not the federation's 2)", counts)
+	}
+}
+
+func TestTheArabicSettingsReadRightToLeft(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FM")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar", Article: "3"})
+	wb.ShowSettings()
+	var selects []*widget.Select
+	var labels []fyne.CanvasObject
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Select:
+			selects = append(selects, o)
+		case interface{ Text() string }:
+			if o.Text() == "الغرفة أو الجامعة" {
+				labels = append(labels, o.(fyne.CanvasObject))
+			}
+		}
+	}
+	if len(selects) != 3 || len(labels) != 1 {
+		t.Fatalf("the Arabic settings show %d choices and %d «الغرفة أو الجامعة» labels, want 3 and 1", len(selects), len(labels))
+	}
+	role := selects[0]
+	if role.Alignment != fyne.TextAlignTrailing {
+		t.Error("the chamber choice is not aligned to the right")
+	}
+	// Fyne draws a string left to right as given: the chamber's code must
+	// come first in it, on the left, and its name after, on the right.
+	shown := role.Selected
+	code, name := strings.Index(shown, "(FM)"), strings.IndexFunc(shown, func(r rune) bool { return r >= 'ء' && r <= 'ي' })
+	if code < 0 || name < 0 || code > name {
+		t.Errorf("the chamber choice is drawn as %q, want «(FM)» on the left of the Arabic name", shown)
+	}
+	if lx, rx := a.Driver().AbsolutePositionForObject(labels[0]).X, a.Driver().AbsolutePositionForObject(role).X; lx <= rx {
+		t.Errorf("the label «الغرفة أو الجامعة» is at x=%v, its choice at x=%v: want the label on the right", lx, rx)
 	}
 }

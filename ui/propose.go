@@ -479,9 +479,7 @@ func (p *proposer) confirmSubmit() {
 		p.status.SetText(userError(err).Error())
 		return
 	}
-	msg := widget.NewLabel(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = alignment(rightToLeft())
+	msg := newStatuteText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
 	d := dialog.NewCustomConfirm(lang.L("Submit the amendment"), lang.L("Submit"), lang.L("Cancel"), msg, func(ok bool) {
 		if ok {
 			p.submitNow()
@@ -526,9 +524,7 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 	case err == nil:
 		then()
 	case drafts.IsKind(err, drafts.Invalid):
-		msg := widget.NewLabel(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
-		msg.Wrapping = fyne.TextWrapWord
-		msg.Alignment = alignment(rightToLeft())
+		msg := newStatuteText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
 		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
 			if discard {
 				then()
