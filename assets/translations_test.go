@@ -3,7 +3,10 @@ package assets_test
 import (
 	"encoding/json"
 	"io/fs"
+	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"statute/assets"
@@ -43,6 +46,50 @@ func TestTranslationsCoverTheSameMessages(t *testing.T) {
 				t.Errorf("%s.json and en.json differ at %q / %q", lang, keys[lang][i], keys["en"][i])
 				break
 			}
+		}
+	}
+}
+
+// verbs matches the fmt verbs of a message, explicit argument indexes
+// included, but not a literal %%.
+var verbs = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vdsqxXfgeT]`)
+
+// TestTranslatedErrorSentencesKeepTheirVerbs checks the translations of
+// the domain's error sentences, which the app fills with fmt: each must
+// use the verbs of the English sentence, as many and of the same kinds
+// (an Arabic sentence may reorder them with %[n]s), or the user would read
+// «%!s(MISSING)».
+func TestTranslatedErrorSentencesKeepTheirVerbs(t *testing.T) {
+	for _, lang := range []string{"ar", "fr"} {
+		data, err := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+lang+".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs map[string]any
+		if err := json.Unmarshal(data, &msgs); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for key, v := range msgs {
+			tr, ok := v.(string)
+			if !ok || !verbs.MatchString(key) || strings.Contains(key, "{{") {
+				continue
+			}
+			n++
+			kinds := func(s string) []string {
+				var out []string
+				for _, m := range verbs.FindAllString(s, -1) {
+					out = append(out, m[len(m)-1:])
+				}
+				sort.Strings(out)
+				return out
+			}
+			if want, got := kinds(key), kinds(tr); !slices.Equal(want, got) {
+				t.Errorf("%s: %q uses verbs %v, the English %q uses %v", lang, tr, got, key, want)
+			}
+		}
+		if n < 10 {
+			t.Errorf("%s.json translates %d error sentences, want the app's usual ones (10 or more)", lang, n)
 		}
 	}
 }

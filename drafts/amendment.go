@@ -75,7 +75,9 @@ func (a *Amendment) Validate() error {
 		return Errorf(Invalid, "the amendment names no article: say which article it amends")
 	}
 	if _, err := ChamberByCode(a.Chamber); err != nil {
-		return &Error{Kind: Invalid, Message: err.(*Error).Message}
+		e := *err.(*Error)
+		e.Kind = Invalid
+		return &e
 	}
 	for name, s := range map[string]string{"text": a.Text, "justification": a.Justification, "author": a.Author, "number": a.NewNumber} {
 		if !utf8.ValidString(s) {

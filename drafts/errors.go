@@ -32,6 +32,11 @@ type Error struct {
 	Message string
 	Line    int
 	Err     error // the underlying cause, for logs; may be nil
+	// Format and Args are what Message was made from (fmt verbs), so that
+	// an interface can say the sentence in its user's language, while
+	// Message stays English for logs and scripts.
+	Format string
+	Args   []any
 }
 
 func (e *Error) Error() string {
@@ -49,17 +54,17 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error of the given kind with a formatted message.
 func Errorf(kind ErrorKind, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // LineErrorf returns an Invalid *Error that points at a line of the input.
 func LineErrorf(line int, format string, args ...any) *Error {
-	return &Error{Kind: Invalid, Line: line, Message: fmt.Sprintf(format, args...)}
+	return &Error{Kind: Invalid, Line: line, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Wrap returns an *Error of the given kind that keeps err as its cause.
 func Wrap(kind ErrorKind, err error, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Err: err}
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Err: err, Format: format, Args: args}
 }
 
 // KindOf returns the kind of err: that of the first *Error in its chain, or

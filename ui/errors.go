@@ -2,40 +2,77 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"statute/drafts"
 )
 
 // userError is what a dialog says about err: the domain's sentence, which
-// tells the user what to do. The detail of an internal failure goes to the
-// log, where it helps whoever fixes it, not the user.
+// tells the user what to do, in the interface language when it has a
+// translation (the domain writes English, for logs and scripts). The
+// detail of an internal failure goes to the log, where it helps whoever
+// fixes it, not the user.
 func userError(err error) error {
 	var e *drafts.Error
 	if errors.As(err, &e) {
 		if e.Kind == drafts.Internal {
 			fyne.LogError(e.Message, e.Err)
 		}
-		return errors.New(e.Message)
+		return errors.New(translateError(e))
 	}
 	fyne.LogError("unexpected error", err)
-	return errors.New("something went wrong that the app did not expect; the details are in its log: please report them")
+	return errors.New(lang.L("something went wrong that the app did not expect; the details are in its log: please report them"))
+}
+
+// translateError says e in the interface language: its format translated
+// (keeping its verbs, which may be numbered to change their order), its
+// arguments as they are. Without a translation it is e's own sentence.
+func translateError(e *drafts.Error) string {
+	if e.Format == "" {
+		return e.Message
+	}
+	tr := lang.L(e.Format)
+	if tr == e.Format {
+		return e.Message
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if s, ok := a.(string); ok {
+			// A path or a French name inside an Arabic sentence is set
+			// apart (first-strong isolate), or the bidi algorithm moves
+			// its leading «/» to the Arabic side.
+			a = "\u2068" + s + "\u2069"
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(tr, args...)
 }
 
 // showError shows err in a dialog over w.
 func showError(w fyne.Window, err error) {
-	dialog.ShowError(userError(err), w)
+	errorDialog(w, err).Show()
 }
 
 // showFatal shows err in a dialog over w and quits the app once the user
 // has read it: used when there is nothing the window can show without it.
 func showFatal(a fyne.App, w fyne.Window, err error) {
-	d := dialog.NewError(userError(err), w)
+	d := errorDialog(w, err)
 	d.SetOnClosed(a.Quit)
 	if s := w.Canvas().Size(); s.Width < 480 || s.Height < 240 {
 		w.Resize(fyne.NewSize(560, 280))
 	}
 	d.Show()
+}
+
+// errorDialog is a dialog saying err, laid out as statute text is: an
+// Arabic sentence around a file path or an article number reads wrongly
+// in Fyne's own error dialog.
+func errorDialog(w fyne.Window, err error) dialog.Dialog {
+	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), newStatuteText(userError(err).Error()), w)
+	d.Resize(fyne.NewSize(480, 220))
+	return d
 }

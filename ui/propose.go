@@ -59,8 +59,8 @@ type proposer struct {
 	textBox       *fyne.Container
 	preview       *rtlText
 	justification *editor
-	author        *editor // who in the chamber proposes it
-	status        *widget.Label
+	author        *editor     // who in the chamber proposes it
+	status        statuteText // saved or not, or why it cannot be
 	save, submit  *widget.Button
 	content       fyne.CanvasObject
 
@@ -145,9 +145,7 @@ func (p *proposer) build() {
 	p.justification = newEditor(p.wb.win.Clipboard())
 	p.author = newEditor(p.wb.win.Clipboard())
 	p.author.singleLine = true
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = fyne.TextWrapWord
-	p.status.Alignment = alignment(rtl)
+	p.status = newStatuteText("")
 
 	kind := drafts.Wording
 	if p.a != nil {

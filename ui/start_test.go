@@ -57,3 +57,24 @@ func TestStartShowsAHeldDatabaseAndQuits(t *testing.T) {
 		t.Errorf("the window shows %q, want a dialog saying the database is open elsewhere", topDialogText(w))
 	}
 }
+
+func TestAnErrorIsSaidInArabicInTheArabicInterface(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newApp(t, "FED")
+	w := test.NewTempWindow(t, nil)
+	if _, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "ar"}); !drafts.IsKind(err, drafts.Unavailable) {
+		t.Fatalf("Start on a held database = %v, want an Unavailable error", err)
+	}
+	ts := topDialogText(w)
+	if !containsText(ts, "مفتوحة في برنامج آخر") || !containsText(ts, db) || !containsText(ts, "خطأ") {
+		t.Errorf("the Arabic interface shows %q, want «خطأ» and the Arabic sentence naming %s", ts, db)
+	}
+	if containsText(ts, "is open in another program") {
+		t.Errorf("the Arabic interface shows the English sentence: %q", ts)
+	}
+}
