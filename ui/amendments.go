@@ -69,7 +69,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	if len(rest) == 0 {
 		return objs
 	}
-	more := widget.NewButtonWithIcon(lang.L("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)}), theme.MoreVerticalIcon(), func() {
+	more := widget.NewButtonWithIcon(uiLine(lang.L("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)})), theme.MoreVerticalIcon(), func() {
 		list := wb.amendList
 		// The button's row is the last object; the next page replaces it.
 		list.Objects = wb.appendAmendments(list.Objects[:len(list.Objects)-1], art, rest)
