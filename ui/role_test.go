@@ -1,11 +1,14 @@
 package ui_test
 
 import (
+	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"statute/drafts"
 	"statute/ui"
 )
 
@@ -69,5 +72,55 @@ func TestTheFirstRunAnswerIsKept(t *testing.T) {
 	}
 	if !shows(w, "Seen by: Fès-Meknès (FM)") || !shows(w, "1 amendment") {
 		t.Errorf("the window shows %q, want FM's view of article 3", labels(w))
+	}
+}
+
+// slowDraftStore holds the reading of the latest draft until release.
+type slowDraftStore struct {
+	drafts.Store
+	gate chan struct{}
+}
+
+func (s *slowDraftStore) LatestDraft() (*drafts.Draft, error) {
+	<-s.gate
+	return s.Store.LatestDraft()
+}
+
+func TestAFirstRunAnswerGivenWhileTheDraftLoadsIsUsed(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "")
+	s := &slowDraftStore{Store: f.store, gate: make(chan struct{})}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, s, ui.Options{Lang: "en", Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sel *widget.Select
+	var confirm *widget.Button
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Select:
+			sel = o
+		case *widget.Button:
+			if o.Text == "Confirm" {
+				confirm = o
+			}
+		}
+	}
+	if sel == nil || confirm == nil {
+		t.Fatalf("no first-run question while the draft loads: %q", topDialogText(w))
+	}
+	sel.SetSelected("Fès-Meknès (FM)")
+	test.Tap(confirm)
+	close(s.gate)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "Seen by: Fès-Meknès (FM)") || !shows(w, "1 amendment") {
+		t.Errorf("the window shows %q, want FM's view of article 3 with its amendment", labels(w))
+	}
+	if counts := outlineCounts(w); !slices.Contains(counts, "1") {
+		t.Errorf("the outline shows counts %q, want FM's 1 on article 3", counts)
 	}
 }

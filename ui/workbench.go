@@ -92,7 +92,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	if !wb.hasRole {
 		wb.askRole()
 	}
-	go wb.load()
+	go wb.load(wb.role, wb.hasRole)
 	return wb, nil
 }
 
@@ -157,9 +157,10 @@ func (wb *Workbench) Wait() error {
 }
 
 // load reads the draft, the amendment counts and the first article's
-// amendments off the UI goroutine, and shows them. The other articles'
-// amendments are read when shown: a round holds thousands.
-func (wb *Workbench) load() {
+// amendments off the UI goroutine, as role may see them, and shows them.
+// The other articles' amendments are read when shown: a round holds
+// thousands.
+func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	defer wb.once.Do(func() { close(wb.loaded) })
 	d, err := Seed(wb.store, wb.opts.Sample)
 	start := 0
@@ -182,10 +183,8 @@ func (wb *Workbench) load() {
 		first  []drafts.Amendment
 	)
 	if err == nil {
-		// The role is read here, off the UI goroutine, before the window
-		// shows anything that can change it.
 		counts = map[string]int{}
-		if f, ok := visibleTo(wb.role, wb.hasRole, d.ID); ok {
+		if f, ok := visibleTo(role, hasRole, d.ID); ok {
 			counts, first, err = readAmendments(wb.store, f, d.Articles[start].Key)
 		}
 	}
@@ -199,6 +198,10 @@ func (wb *Workbench) load() {
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
 		wb.showAmendments(&d.Articles[start], first)
+		if wb.hasRole != hasRole || wb.role.Code != role.Code {
+			// The first-run question was answered while this was read.
+			wb.reloadAmendments()
+		}
 		if findErr != nil {
 			showError(wb.win, findErr)
 		}
