@@ -188,7 +188,7 @@ func (r *rtlTextRenderer) layout(width float32) {
 				}
 				pl.pieces = []placedPiece{{display: d, width: pl.width}}
 			} else {
-				pl.pieces, pl.width = placePieces(l, spans, measure)
+				pl.pieces, pl.width = placePieces(l, spans, byWords(measure))
 			}
 			r.lines = append(r.lines, pl)
 			widest = max(widest, pl.width)
@@ -247,6 +247,34 @@ func placePieces(l rtl.Line, spans []rtl.Span, measure rtl.Measure) ([]placedPie
 		x += w
 	}
 	return out, x
+}
+
+// byWords measures a display string as the sum of its words and of the
+// spaces between them, each measured on its own: Fyne keeps the width of
+// every string it measured, and words come back from article to article
+// where whole pieces of a line do not. The sum is exact for Arabic, whose
+// letters never join across a space (as ui/rtl's wrapping assumes). Words
+// of an overridden string are measured overridden, as they are drawn.
+func byWords(m rtl.Measure) rtl.Measure {
+	return func(s string) float32 {
+		inner := overridden(s)
+		wrapped := len(inner) != len(s)
+		var w float32
+		for len(inner) > 0 {
+			space := startsWithSpace(inner)
+			end := strings.IndexFunc(inner, func(r rune) bool { return unicode.IsSpace(r) != space })
+			if end < 0 {
+				end = len(inner)
+			}
+			part := inner[:end]
+			if wrapped && !space {
+				part = overrideLTR + part + overridePop
+			}
+			w += m(part)
+			inner = inner[end:]
+		}
+		return w
+	}
 }
 
 // The override pair wrapped around every display string.

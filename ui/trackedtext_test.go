@@ -17,6 +17,7 @@ import (
 
 	"statute/drafts/diff"
 	"statute/ui"
+	"statute/ui/rtl"
 )
 
 // The amendment of the brief: a word inserted, a law number replaced.
@@ -314,5 +315,32 @@ func BenchmarkTrackedTextLayout(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		win.Resize(fyne.NewSize(float32(500+i%2*100), 600))
+	}
+}
+
+// TestPiecesMeasuredWordByWordMatchTheWholeLine checks the shortcut that
+// places tracked changes: a piece's width summed over its words must be
+// the width Fyne draws the whole piece at, or marks would drift off their
+// words.
+func TestPiecesMeasuredWordByWordMatchTheWholeLine(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(ui.NewTheme(1))
+	const size = 14
+	for _, line := range []string{
+		amendOld,
+		amendNew,
+		"تمثل الغرفة لدى السلطات العمومية المصالح المهنية للصناع التقليديين (artisans) ومقاولات الصناعة التقليدية.",
+		"Les chambres d'artisanat sont régies par la loi n° 50.17 du 2 septembre 2020.",
+		"المادةُ الأولى: يُحدِّدُ هذا القانونُ  النظامَ الأساسيَّ «لغرف» الصناعة التقليدية ١٠٬٠٠٠",
+	} {
+		for _, l := range rtl.Layout(line, rtl.Auto, math.MaxFloat32, func(s string) float32 {
+			return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+		}) {
+			shown := rtl.Display(l)
+			whole := fyne.MeasureText(shown, size, fyne.TextStyle{}).Width
+			if got := ui.MeasureByWords(shown, size); math.Abs(float64(got-whole)) > 0.5 {
+				t.Errorf("%q: %.2f word by word, %.2f whole", line, got, whole)
+			}
+		}
 	}
 }
