@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,11 @@ const searchLimit = 200
 // searchContextWords is how many words each result shows on either side
 // of the match: enough to tell the hits of one article apart.
 const searchContextWords = 6
+
+// searchPause is how long typing must pause before the draft is searched:
+// every search lays its results out again, and a query typed letter by
+// letter would otherwise lay out a list for each letter.
+var searchPause = 150 * time.Millisecond
 
 // searchMatch is the span style of the matched words in a result.
 const searchMatch = 1
@@ -165,6 +171,10 @@ func (p *searchPanel) start(query string) {
 	p.running.Add(1)
 	go func() {
 		defer p.running.Done()
+		time.Sleep(searchPause)
+		if !p.latest(gen) {
+			return // more was typed meanwhile
+		}
 		p.one.Lock()
 		defer p.one.Unlock()
 		if !p.latest(gen) {

@@ -247,6 +247,7 @@ func TestSearchSnapshot(t *testing.T) {
 // of the sample draft, from the search to the laid-out list of its 200
 // results (the most shown).
 func BenchmarkSearchShowsResults(b *testing.B) {
+	defer ui.SetSearchPause(0)()
 	wb, w, _ := benchWorkbench(b)
 	var field interface{ SetText(string) }
 	for _, o := range test.LaidOutObjects(w.Content()) {
