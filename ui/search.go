@@ -69,8 +69,8 @@ type searchPanel struct {
 
 // A searchResult is one hit found, ready to be shown.
 type searchResult struct {
-	index      int // of the article in the draft
-	title      string
+	index      int    // of the article in the draft
+	title      string // "" for a hit in a heading, which shows itself
 	context    string
 	start, end int // of the match in context
 }
@@ -195,14 +195,34 @@ func (p *searchPanel) latest(gen int) bool {
 	return gen == p.gen
 }
 
-// find runs a search and prepares what each hit shows; cut tells that
-// there were more than searchLimit hits.
+// find runs a search and prepares what each hit shows, the hits in
+// headings (titles, chapters, articles' titles) first; cut tells that there
+// were more than searchLimit hits.
 func find(d *drafts.Draft, query string) (results []searchResult, cut bool) {
-	hits := search.Find(d, query, searchLimit+1)
-	if len(hits) > searchLimit {
-		hits, cut = hits[:searchLimit], true
+	heads := search.Headings(d, query, searchLimit+1)
+	hits := search.Find(d, query, searchLimit+1-len(heads))
+	if len(heads)+len(hits) > searchLimit {
+		cut = true
+		heads = heads[:min(len(heads), searchLimit)]
+		hits = hits[:searchLimit-len(heads)]
 	}
-	results = make([]searchResult, 0, len(hits))
+	results = make([]searchResult, 0, len(heads)+len(hits))
+	for _, h := range heads {
+		a := d.Article(h.Article)
+		if a == nil {
+			continue // a division without articles: nothing to show
+		}
+		// A heading is shown whole, as its own result line.
+		text, at := "", 0
+		if h.Division >= 0 {
+			text = d.Divisions[h.Division].Heading
+		} else {
+			text = articleTitle(d, a)
+			at = len(text) - len(a.Heading)
+		}
+		s, e := wordBounds(text, at+h.Start, at+h.End)
+		results = append(results, searchResult{index: a.Position, context: text, start: s, end: e})
+	}
 	for _, h := range hits {
 		a := d.Article(h.Article)
 		if a == nil || h.Paragraph >= len(a.Paragraphs) {
@@ -316,10 +336,12 @@ var (
 func newResultItem(r searchResult, show func(int)) *resultItem {
 	ctx := &rtlText{text: r.context, wrap: true, spans: []rtl.Span{{Start: r.start, End: r.end, Style: searchMatch}}, mark: searchMarks}
 	ctx.ExtendBaseWidget(ctx)
-	it := &resultItem{
-		content: container.NewVBox(newStatuteLine(r.title, fyne.TextStyle{Bold: true}), ctx),
-		onTap:   func() { show(r.index) },
+	box := container.NewVBox(ctx)
+	if r.title != "" {
+		// A hit in the text, under the title of its article.
+		box = container.NewVBox(newStatuteLine(r.title, fyne.TextStyle{Bold: true}), ctx)
 	}
+	it := &resultItem{content: box, onTap: func() { show(r.index) }}
 	it.ExtendBaseWidget(it)
 	return it
 }

@@ -62,7 +62,9 @@ func searchResults(w fyne.Window) []shownResult {
 				r.texts = append(r.texts, s.Text())
 			}
 		}
-		if len(r.texts) == 2 {
+		// A hit in the text: its article's title and the context; a hit
+		// in a heading: the heading alone.
+		if len(r.texts) == 1 || len(r.texts) == 2 {
 			rs = append(rs, r)
 		}
 	}
@@ -110,7 +112,7 @@ func TestSearchFindsWordsWhateverTheirSpelling(t *testing.T) {
 				t.Errorf("%d results listed, the window shows %q", len(rs), labels(w))
 			}
 			for _, r := range rs {
-				if r.texts[0] == c.heading && strings.Contains(r.texts[1], c.context) {
+				if len(r.texts) == 2 && r.texts[0] == c.heading && strings.Contains(r.texts[1], c.context) {
 					return
 				}
 			}
@@ -168,6 +170,32 @@ func TestAnEmptyQueryShowsNoResults(t *testing.T) {
 				t.Errorf("the outline is not shown: %q", labels(w))
 			}
 		})
+	}
+}
+
+func TestSearchFindsHeadingsFirst(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "12"})
+	typeQuery(t, wb, w, "احكام")
+	rs := searchResults(w)
+	want := []string{"الباب الأول: أحكام عامة", "الباب السابع: أحكام انتقالية وختامية", "المادة 30: أحكام انتقالية"}
+	if len(rs) < len(want) {
+		t.Fatalf("%d results, want the %d headings first", len(rs), len(want))
+	}
+	for i, h := range want {
+		if len(rs[i].texts) != 1 || rs[i].texts[0] != h {
+			t.Errorf("result %d reads %q, want the heading %q alone", i, rs[i].texts, h)
+		}
+	}
+	// A title's hit shows its first article.
+	test.Tap(rs[1].tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	pos := fmt.Sprintf("Article %d of 36", f.draft.Article("30").Position+1)
+	if !shows(w, pos) {
+		t.Errorf("tapping «الباب السابع» shows %q, want its first article, 30 (%s)", labels(w), pos)
 	}
 }
 

@@ -26,29 +26,101 @@ type Hit struct {
 // draft, at most limit of them (no limit when limit <= 0). Runs of spaces
 // in the query read as one space; an empty query finds nothing.
 func Find(d *drafts.Draft, query string, limit int) []Hit {
-	q := arabic.Fold(strings.Join(strings.Fields(arabic.Normalize(query)), " "))
+	q := fold(query)
 	if q == "" {
 		return nil
 	}
 	var hits []Hit
 	for _, a := range d.Articles {
 		for p, text := range a.Paragraphs {
-			folded, at := arabic.FoldIndex(text)
-			for from := 0; ; {
-				i := strings.Index(folded[from:], q)
-				if i < 0 {
-					break
-				}
-				i += from
-				hits = append(hits, Hit{Article: a.Key, Paragraph: p, Start: at[i], End: at[i+len(q)]})
-				if limit > 0 && len(hits) == limit {
-					return hits
-				}
-				from = i + len(q)
+			more := matches(text, q, func(start, end int) bool {
+				hits = append(hits, Hit{Article: a.Key, Paragraph: p, Start: start, End: end})
+				return limit <= 0 || len(hits) < limit
+			})
+			if !more {
+				return hits
 			}
 		}
 	}
 	return hits
+}
+
+// A HeadingHit is an occurrence of the query in a heading: a division's
+// («الباب الأول: أحكام عامة») or an article's title («الطبيعة القانونية
+// للغرف»).
+type HeadingHit struct {
+	// Division is the division's index in the draft's Divisions, or -1 for
+	// an article's title.
+	Division int `json:"division"`
+	// Article is the key of the article, or of the division's first
+	// article ("" for a division without articles).
+	Article string `json:"article"`
+	// Start and End are the byte range of the match in the heading (the
+	// division's Heading, or the article's Heading) as written.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Headings returns the hits of query in d's headings: the divisions' in
+// the order of the draft, then the articles' titles, at most limit of them
+// (no limit when limit <= 0). Matching is as for Find.
+func Headings(d *drafts.Draft, query string, limit int) []HeadingHit {
+	q := fold(query)
+	if q == "" {
+		return nil
+	}
+	first := make([]string, len(d.Divisions)) // each division's first article
+	for _, a := range d.Articles {
+		// Up the chain of divisions the article is in; a chain longer than
+		// the divisions would be a loop in a damaged draft.
+		for i, n := a.Division, 0; i >= 0 && i < len(d.Divisions) && n < len(d.Divisions); i, n = d.Divisions[i].Parent, n+1 {
+			if first[i] == "" {
+				first[i] = a.Key
+			}
+		}
+	}
+	var hits []HeadingHit
+	add := func(div int, article string) func(int, int) bool {
+		return func(start, end int) bool {
+			hits = append(hits, HeadingHit{Division: div, Article: article, Start: start, End: end})
+			return limit <= 0 || len(hits) < limit
+		}
+	}
+	for i, div := range d.Divisions {
+		if !matches(div.Heading, q, add(i, first[i])) {
+			return hits
+		}
+	}
+	for _, a := range d.Articles {
+		if !matches(a.Heading, q, add(-1, a.Key)) {
+			return hits
+		}
+	}
+	return hits
+}
+
+// fold is the query as it is matched: normalized, its runs of spaces
+// made one space, and folded.
+func fold(query string) string {
+	return arabic.Fold(strings.Join(strings.Fields(arabic.Normalize(query)), " "))
+}
+
+// matches calls add with the byte range, in text as written, of each
+// occurrence of the folded query q, until add returns false; it returns
+// false when add did.
+func matches(text, q string, add func(start, end int) bool) bool {
+	folded, at := arabic.FoldIndex(text)
+	for from := 0; ; {
+		i := strings.Index(folded[from:], q)
+		if i < 0 {
+			return true
+		}
+		i += from
+		if !add(at[i], at[i+len(q)]) {
+			return false
+		}
+		from = i + len(q)
+	}
 }
 
 // Context returns the words around a hit, for a list of results: up to

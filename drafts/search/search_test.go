@@ -79,6 +79,63 @@ func TestFindInTheSample(t *testing.T) {
 	}
 }
 
+func TestHeadingsInTheSample(t *testing.T) {
+	d, err := parse.Parse(assets.SampleDraft, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  []string // the headings hit, with the match as written in [brackets]
+	}{
+		// divisions first, then articles' titles (article 30's)
+		{"احكام", []string{"الباب الأول: [أحكام] عامة", "الباب السابع: [أحكام] انتقالية وختامية", "[أحكام] انتقالية"}},
+		{"الطبيعه القانونية", nil}, // ta marbuta is not folded: a different word
+		{"الطبيعة القانونية", []string{"[الطبيعة القانونية] للغرف"}},
+		{"الجمعية العامة", []string{"الفصل الأول: [الجمعية العامة]", "اختصاصات [الجمعية العامة]", "حل [الجمعية العامة]"}},
+		{"   ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			var got []string
+			for _, h := range search.Headings(d, tt.query, 0) {
+				heading := ""
+				if h.Division >= 0 {
+					heading = d.Divisions[h.Division].Heading
+					// The division's first article lies inside it.
+					a := d.Article(h.Article)
+					if a == nil || !inDivision(d, a, h.Division) {
+						t.Errorf("division %q: first article %q is not in it", heading, h.Article)
+					}
+				} else {
+					heading = d.Article(h.Article).Heading
+				}
+				got = append(got, heading[:h.Start]+"["+heading[h.Start:h.End]+"]"+heading[h.End:])
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Headings(%q) = %q, want %q", tt.query, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("Headings(%q)[%d] = %q, want %q", tt.query, i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	if limited := search.Headings(d, "ال", 2); len(limited) != 2 {
+		t.Errorf("a limit of 2 gave %d hits", len(limited))
+	}
+}
+
+func inDivision(d *drafts.Draft, a *drafts.Article, div int) bool {
+	for _, p := range d.Path(a) {
+		if p.Heading == d.Divisions[div].Heading {
+			return true
+		}
+	}
+	return false
+}
+
 func TestContext(t *testing.T) {
 	p := "يحدد هذا القانون النظام الأساسي لغرف الصناعة التقليدية وينظم مهامها"
 	hits := search.Find(draft(p), "النظام الاساسي", 0)
@@ -100,6 +157,15 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("hit %+v out of the text (%d bytes)", h, len(text))
 			}
 			search.Context(text, h, 2)
+		}
+		d := &drafts.Draft{
+			Divisions: []drafts.Division{{Heading: text, Parent: -1}},
+			Articles:  []drafts.Article{{Key: "1", Heading: text, Division: 0}},
+		}
+		for _, h := range search.Headings(d, query, 0) {
+			if h.Start < 0 || h.End > len(text) || h.Start > h.End || h.Article != "1" {
+				t.Fatalf("heading hit %+v out of the text (%d bytes)", h, len(text))
+			}
 		}
 	})
 }
