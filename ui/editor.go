@@ -68,6 +68,10 @@ type editor struct {
 	// in (Fyne gives no parent pointers): keys that move the caret scroll it
 	// into view there.
 	scroll *container.Scroll
+	// outer is the widget that embeds the editor (the search field), which
+	// is what the window holds and focuses; nil when the editor stands on
+	// its own.
+	outer fyne.Focusable
 	// onEscape is called on Escape, which a focused widget keeps from the
 	// window's own key handler; without it Escape does nothing.
 	onEscape func()
@@ -578,6 +582,7 @@ func (e *editor) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	e.pressed = true
+	e.requestFocus()
 	i, o := e.offsetAt(ev.Position)
 	e.hasGoal = false
 	e.moveTo(i, o, e.shift || ev.Modifier&fyne.KeyModifierShift != 0)
@@ -589,6 +594,7 @@ func (e *editor) MouseUp(*desktop.MouseEvent) {}
 // Tapped places the caret at the tapped point, unless MouseDown did; with
 // Shift it extends the selection there.
 func (e *editor) Tapped(ev *fyne.PointEvent) {
+	e.requestFocus()
 	if e.pressed {
 		e.pressed = false
 		return
@@ -596,6 +602,18 @@ func (e *editor) Tapped(ev *fyne.PointEvent) {
 	i, o := e.offsetAt(ev.Position)
 	e.hasGoal = false
 	e.moveTo(i, o, e.shift)
+}
+
+// requestFocus takes the keyboard on a click, as a text field does: Fyne
+// leaves focusing to the widget.
+func (e *editor) requestFocus() {
+	var target fyne.Focusable = e
+	if e.outer != nil {
+		target = e.outer
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(target.(fyne.CanvasObject)); c != nil && c.Focused() != target {
+		c.Focus(target)
+	}
 }
 
 // DoubleTapped selects the word under the pointer (or the spaces, or the

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -432,5 +433,22 @@ func TestASaveThatEndsLateDoesNotUndoALaterOne(t *testing.T) {
 	as := mine(t, f, "RSK")
 	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " أولا ثانيا") {
 		t.Errorf("the store holds %+v, want one amendment with the later wording « أولا ثانيا»", as)
+	}
+}
+
+func TestClickingAFieldLetsYouTypeInIt(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "RSK", "en")
+	_, _, just := wb.ProposeEditors()
+	author := wb.ProposeAuthor()
+	// As the desktop driver does: the button goes down on the field, then
+	// the click is reported.
+	author.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(10, 10)}, Button: desktop.MouseButtonPrimary})
+	author.Tapped(&fyne.PointEvent{Position: fyne.NewPos(10, 10)})
+	test.Type(w.Canvas().Focused(), "سلمى")
+	test.Tap(just) // as the test driver reports a click
+	test.Type(w.Canvas().Focused(), "سبب")
+	if author.Text() != "سلمى" || just.Text() != "سبب" {
+		t.Errorf("after clicking each field and typing, the author reads %q and the justification %q", author.Text(), just.Text())
 	}
 }

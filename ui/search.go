@@ -89,7 +89,7 @@ type searchEntry struct {
 
 func newSearchEntry(clip fyne.Clipboard) *searchEntry {
 	e := &searchEntry{}
-	e.clip, e.singleLine = clip, true
+	e.clip, e.singleLine, e.outer = clip, true, e
 	e.OnChanged = func(string) { e.after() }
 	e.ExtendBaseWidget(e)
 	return e

@@ -385,3 +385,31 @@ func TestSearchBarSnapshot(t *testing.T) {
 	}
 	test.AssertImageMatches(t, "search_bar_ar.png", bar)
 }
+
+func TestClickingTheSearchFieldLetsYouType(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "1"})
+	var field fyne.Tappable
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if e, ok := o.(interface {
+			fyne.Tappable
+			SetPlaceHolder(string)
+		}); ok {
+			field = e
+		}
+	}
+	if field == nil {
+		t.Fatal("no search field")
+	}
+	w.Canvas().Unfocus()
+	test.Tap(field)
+	if w.Canvas().Focused() != field.(fyne.Focusable) {
+		t.Fatalf("after a click the focus is on %T, not the search field", w.Canvas().Focused())
+	}
+	test.Type(w.Canvas().Focused(), "معلل")
+	wb.WaitSearch()
+	if !shows(w, "1 result") {
+		t.Errorf("typing «معلل» after clicking the field shows %q, want its one result", labels(w))
+	}
+}
