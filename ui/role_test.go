@@ -41,21 +41,7 @@ func TestTheFirstRunAnswerIsKept(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "")
 	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
-	var sel *widget.Select
-	var confirm *widget.Button
-	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
-		switch o := o.(type) {
-		case *widget.Select:
-			sel = o
-		case *widget.Button:
-			if o.Text == "Confirm" {
-				confirm = o
-			}
-		}
-	}
-	if sel == nil || confirm == nil {
-		t.Fatalf("the first-run dialog has no choice list or no Confirm button: %q", topDialogText(w))
-	}
+	sel, confirm := firstRunQuestion(t, w)
 	if !confirm.Disabled() {
 		t.Error("Confirm is enabled before anything is chosen")
 	}
@@ -96,6 +82,25 @@ func TestAFirstRunAnswerGivenWhileTheDraftLoadsIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sel, confirm := firstRunQuestion(t, w)
+	sel.SetSelected("Fès-Meknès (FM)")
+	test.Tap(confirm)
+	close(s.gate)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "Seen by: Fès-Meknès (FM)") || !shows(w, "1 amendment") {
+		t.Errorf("the window shows %q, want FM's view of article 3 with its amendment", labels(w))
+	}
+	if counts := outlineCounts(w); !slices.Contains(counts, "1") {
+		t.Errorf("the outline shows counts %q, want FM's 1 on article 3", counts)
+	}
+}
+
+// firstRunQuestion finds the first-run dialog's choice of chamber and its
+// Confirm button.
+func firstRunQuestion(t *testing.T, w fyne.Window) (*widget.Select, *widget.Button) {
+	t.Helper()
 	var sel *widget.Select
 	var confirm *widget.Button
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
@@ -109,18 +114,7 @@ func TestAFirstRunAnswerGivenWhileTheDraftLoadsIsUsed(t *testing.T) {
 		}
 	}
 	if sel == nil || confirm == nil {
-		t.Fatalf("no first-run question while the draft loads: %q", topDialogText(w))
+		t.Fatalf("the first-run dialog has no choice list or no Confirm button: %q", topDialogText(w))
 	}
-	sel.SetSelected("Fès-Meknès (FM)")
-	test.Tap(confirm)
-	close(s.gate)
-	if err := wb.Wait(); err != nil {
-		t.Fatal(err)
-	}
-	if !shows(w, "Seen by: Fès-Meknès (FM)") || !shows(w, "1 amendment") {
-		t.Errorf("the window shows %q, want FM's view of article 3 with its amendment", labels(w))
-	}
-	if counts := outlineCounts(w); !slices.Contains(counts, "1") {
-		t.Errorf("the outline shows counts %q, want FM's 1 on article 3", counts)
-	}
+	return sel, confirm
 }

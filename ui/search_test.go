@@ -19,7 +19,7 @@ import (
 )
 
 // searchField finds the search field of the window's top bar.
-func searchField(t *testing.T, w fyne.Window) fyne.Focusable {
+func searchField(t testing.TB, w fyne.Window) fyne.Focusable {
 	t.Helper()
 	for _, o := range objects(w) {
 		if e, ok := o.(interface {
@@ -277,18 +277,7 @@ func TestSearchSnapshot(t *testing.T) {
 func BenchmarkSearchShowsResults(b *testing.B) {
 	defer ui.SetSearchPause(0)()
 	wb, w, _ := benchWorkbench(b)
-	var field interface{ SetText(string) }
-	for _, o := range test.LaidOutObjects(w.Content()) {
-		if e, ok := o.(interface {
-			SetText(string)
-			SetPlaceHolder(string)
-		}); ok {
-			field = e
-		}
-	}
-	if field == nil {
-		b.Fatal("no search field")
-	}
+	field := searchField(b, w).(interface{ SetText(string) })
 	queries := []string{"ال", "الغرف"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -390,21 +379,10 @@ func TestClickingTheSearchFieldLetsYouType(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
 	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "1"})
-	var field fyne.Tappable
-	for _, o := range test.LaidOutObjects(w.Content()) {
-		if e, ok := o.(interface {
-			fyne.Tappable
-			SetPlaceHolder(string)
-		}); ok {
-			field = e
-		}
-	}
-	if field == nil {
-		t.Fatal("no search field")
-	}
+	field := searchField(t, w)
 	w.Canvas().Unfocus()
-	test.Tap(field)
-	if w.Canvas().Focused() != field.(fyne.Focusable) {
+	test.Tap(field.(fyne.Tappable))
+	if w.Canvas().Focused() != field {
 		t.Fatalf("after a click the focus is on %T, not the search field", w.Canvas().Focused())
 	}
 	test.Type(w.Canvas().Focused(), "معلل")

@@ -40,16 +40,28 @@ func TestStartSeedsTheSampleOnce(t *testing.T) {
 	}
 }
 
-func TestStartShowsAHeldDatabaseAndQuits(t *testing.T) {
+// heldDatabase is a database file that another program holds open until
+// the test ends.
+func heldDatabase(t *testing.T) string {
+	t.Helper()
 	db := filepath.Join(t.TempDir(), "statute.db")
 	s, err := boltstore.Open(db, boltstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return db
+}
+
+func TestStartShowsAHeldDatabaseAndQuits(t *testing.T) {
+	db := heldDatabase(t)
 	a := newApp(t, "FED")
 	w := test.NewTempWindow(t, nil)
-	_, err = ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en"})
+	_, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en"})
 	if !drafts.IsKind(err, drafts.Unavailable) {
 		t.Errorf("Start on a held database = %v, want an Unavailable error", err)
 	}
@@ -59,12 +71,7 @@ func TestStartShowsAHeldDatabaseAndQuits(t *testing.T) {
 }
 
 func TestAnErrorIsSaidInArabicInTheArabicInterface(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "statute.db")
-	s, err := boltstore.Open(db, boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	db := heldDatabase(t)
 	a := newApp(t, "FED")
 	w := test.NewTempWindow(t, nil)
 	if _, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "ar"}); !drafts.IsKind(err, drafts.Unavailable) {
