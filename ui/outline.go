@@ -19,7 +19,7 @@ type outline struct {
 	tree     *widget.Tree
 	draft    *drafts.Draft
 	children map[widget.TreeNodeID][]widget.TreeNodeID
-	counts   []int // by article index; nil while the amendments load
+	counts   []int // by article index
 	// shown remembers which node each row shows: selecting a node
 	// refreshes every visible row, and setting an unchanged text again
 	// would measure it again, which made switching articles slow.
@@ -50,17 +50,14 @@ func newOutline(onArticle func(i int)) *outline {
 }
 
 // setDraft fills the outline with d and the number of amendments per
-// article key; nil counts are left out.
-func (o *outline) setDraft(d *drafts.Draft, byArticle map[string]int) {
+// article key.
+func (o *outline) setDraft(d *drafts.Draft, counts map[string]int) {
 	o.draft = d
 	clear(o.shown)
 	o.children = outlineChildren(d)
-	o.counts = nil
-	if byArticle != nil {
-		o.counts = make([]int, len(d.Articles))
-		for i := range d.Articles {
-			o.counts[i] = byArticle[d.Articles[i].Key]
-		}
+	o.counts = make([]int, len(d.Articles))
+	for i := range d.Articles {
+		o.counts[i] = counts[d.Articles[i].Key]
 	}
 	o.tree.Refresh()
 	o.tree.OpenAllBranches()
@@ -124,11 +121,7 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	o.shown[obj] = id
 	if i, ok := articleIndex(id); ok && i < len(o.draft.Articles) {
 		text.SetText(articleTitle(o.draft, &o.draft.Articles[i]))
-		n := ""
-		if o.counts != nil {
-			n = strconv.Itoa(o.counts[i])
-		}
-		if n != count.Text {
+		if n := strconv.Itoa(o.counts[i]); n != count.Text {
 			count.SetText(n)
 			// The count's width changed: lay the row out again.
 			c.Refresh()
