@@ -126,27 +126,30 @@ func TestAFontFileThatIsNotAFontIsRefused(t *testing.T) {
 	}
 }
 
-func TestTheChosenFontIsUsedOnTheNextStart(t *testing.T) {
-	defer ui.UseFontDirs(fontFolder(t))()
-	f := newFixture(t)
-	a := newApp(t, "FED")
-	a.Preferences().SetString(ui.PrefFont, "Amiri")
-	f.open(t, a, ui.Options{Lang: "en"})
-	if got := themeFont(a, fyne.TextStyle{}); got != "Amiri-Regular.ttf" {
-		t.Errorf("on a start with Amiri chosen the text is drawn in %s, want Amiri", got)
-	}
-}
-
-func TestAChosenFontThatWasUninstalledFallsBackToTheBuiltIn(t *testing.T) {
-	defer ui.UseFontDirs(t.TempDir())()
-	f := newFixture(t)
-	a := newApp(t, "FED")
-	a.Preferences().SetString(ui.PrefFont, "Amiri")
-	f.open(t, a, ui.Options{Lang: "en"})
-	if got := themeFont(a, fyne.TextStyle{}); got != "DejaVuSans.ttf" {
-		t.Errorf("with Amiri gone the text is drawn in %s, want the built-in DejaVu Sans", got)
-	}
-	if got := a.Preferences().String(ui.PrefFont); got != "Amiri" {
-		t.Errorf("the stored choice became %q; it should stay Amiri for when the font is back", got)
+// TestAStartUsesTheChosenFontWhileItIsInstalled starts the app with Amiri
+// chosen earlier: drawn in Amiri while it is installed, in the built-in
+// DejaVu Sans once it is gone, the choice kept for when it is back.
+func TestAStartUsesTheChosenFontWhileItIsInstalled(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		fonts func(t *testing.T) string
+		want  string
+	}{
+		{"installed", fontFolder, "Amiri-Regular.ttf"},
+		{"uninstalled since", func(t *testing.T) string { return t.TempDir() }, "DejaVuSans.ttf"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			defer ui.UseFontDirs(c.fonts(t))()
+			f := newFixture(t)
+			a := newApp(t, "FED")
+			a.Preferences().SetString(ui.PrefFont, "Amiri")
+			f.open(t, a, ui.Options{Lang: "en"})
+			if got := themeFont(a, fyne.TextStyle{}); got != c.want {
+				t.Errorf("on a start with Amiri chosen the text is drawn in %s, want %s", got, c.want)
+			}
+			if got := a.Preferences().String(ui.PrefFont); got != "Amiri" {
+				t.Errorf("the stored choice became %q; it should stay Amiri", got)
+			}
+		})
 	}
 }
