@@ -218,11 +218,11 @@ func wordStop(l *editorLine, o int, right bool, gs []glyph, m rtl.Measure) (int,
 	}
 	if !found {
 		// No word beyond: the end of the line, if the caret is not there.
-		end := offs[0]
+		i := 0
 		if right {
-			end = offs[len(offs)-1]
+			i = len(offs) - 1
 		}
-		return end, (xs[slicesIndex(offs, end)]-cur)*dir > eps
+		return offs[i], (xs[i]-cur)*dir > eps
 	}
 	// The stop nearest the goal and not short of it (a stop may be missing
 	// where runs meet), beyond the caret; on a tie the one further on in
@@ -246,15 +246,6 @@ func wordStop(l *editorLine, o int, right bool, gs []glyph, m rtl.Measure) (int,
 		return o, false
 	}
 	return offs[best], true
-}
-
-func slicesIndex(s []int, v int) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return 0
 }
 
 // selectWordAt selects the word (or run of spaces, or punctuation mark)
