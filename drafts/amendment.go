@@ -3,6 +3,7 @@ package drafts
 import (
 	"crypto/rand"
 	"encoding/base32"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,11 +29,52 @@ type Status string
 // The statuses of an amendment. Decisions (accepted, rejected…) come with
 // the review.
 const (
-	// StatusDraft: the chamber is still writing it; it can be edited.
+	// StatusDraft: the chamber is still writing it; it can be edited or
+	// deleted, and no one else sees it.
 	StatusDraft Status = "draft"
-	// StatusSubmitted: the chamber has submitted it; it is locked.
+	// StatusSubmitted: the chamber has submitted it; it is locked, and the
+	// federation sees it.
 	StatusSubmitted Status = "submitted"
+	// StatusWithdrawn: the chamber took it back after submitting it; it
+	// stays on record, locked, for the federation to see.
+	StatusWithdrawn Status = "withdrawn"
 )
+
+// Statuses lists the statuses in the order an amendment passes through them.
+func Statuses() []Status { return []Status{StatusDraft, StatusSubmitted, StatusWithdrawn} }
+
+// CanMove reports whether an amendment may go from one status to another:
+// a draft is submitted, a submitted amendment withdrawn; nothing goes back.
+// Stores hold to it whoever asks.
+func CanMove(from, to Status) bool {
+	return from == StatusDraft && to == StatusSubmitted || from == StatusSubmitted && to == StatusWithdrawn
+}
+
+var msgLocked = NewMessage("amendment.locked",
+	"amendment %s has been %s, and so is locked: it can no longer be changed")
+
+// Locked is the Conflict of a change to amendment id, which is no longer a
+// draft but st: stores and the round's rules say it alike.
+func Locked(id string, st Status) *Error { return msgLocked.Err(Conflict, id, st) }
+
+// ParseStatus reads a status as typed by a person. Invalid: no such status.
+func ParseStatus(s string) (Status, error) {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Statuses() {
+		if st == known {
+			return st, nil
+		}
+	}
+	return "", msgUnknownStatus.Err(Invalid, s, StatusDraft, StatusSubmitted, StatusWithdrawn)
+}
+
+// MaySee reports whether the chamber viewer may see an amendment owned by
+// owner in status st: a chamber sees all of its own, and the federation
+// also every other chamber's amendment once submitted, never a chamber's
+// unsubmitted draft.
+func MaySee(viewer, owner string, st Status) bool {
+	return viewer == owner || viewer == FederationCode && st != StatusDraft
+}
 
 // Limits on what one amendment may hold; generous for a legal text, small
 // enough that a pasted file by mistake is refused.
@@ -65,67 +107,113 @@ type Amendment struct {
 	Status        Status    `json:"status"`
 }
 
+// The sentences Validate says, one per outcome.
+var (
+	msgNoDraftID      = NewMessage("amendment.no-draft", "the amendment names no draft")
+	msgNoArticle      = NewMessage("amendment.no-article", "the amendment names no article: say which article it amends")
+	msgEmptyWording   = NewMessage("amendment.empty-wording", "the proposed wording is empty: write the new text of the article, or propose a repeal")
+	msgNumberNotTaken = NewMessage("amendment.number-not-insert", "only an inserted article takes a new number")
+	msgRepealText     = NewMessage("amendment.repeal-text", "a repeal carries no new wording: remove the text, or propose new wording instead")
+	msgNoNumber       = NewMessage("amendment.no-number", "a new article needs its proposed number, such as «%s مكررة»")
+	msgEmptyInsert    = NewMessage("amendment.empty-insert", "the new article's text is empty: write the article to insert")
+	msgUnknownKind    = NewMessage("amendment.unknown-kind", "unknown kind of amendment %q: use %s, %s or %s")
+	msgTextTooLarge   = NewMessage("amendment.text-too-large", "the proposed text is %d KB, over the limit of %d KB: an amendment concerns one article")
+	msgWhyTooLarge    = NewMessage("amendment.justification-too-large", "the justification is %d KB, over the limit of %d KB")
+	msgAuthorTooLong  = NewMessage("amendment.author-too-long", "the author's name is longer than %d bytes")
+	msgNumberTooLong  = NewMessage("amendment.number-too-long", "the proposed number is longer than %d bytes")
+	msgUnknownStatus  = NewMessage("amendment.unknown-status", "unknown status %q: use %s, %s or %s")
+	// Per field, so that each reads whole in every language.
+	msgNotUTF8 = map[string]Message{
+		"text":          NewMessage("amendment.text-not-utf8", "the proposed wording is not valid UTF-8 text"),
+		"justification": NewMessage("amendment.justification-not-utf8", "the justification is not valid UTF-8 text"),
+		"author":        NewMessage("amendment.author-not-utf8", "the author's name is not valid UTF-8 text"),
+		"number":        NewMessage("amendment.number-not-utf8", "the proposed number is not valid UTF-8 text"),
+	}
+	msgInvisible = map[string]Message{
+		"text":          NewMessage("amendment.text-control", "the proposed wording holds a control character (U+%04X) that cannot be seen or printed: retype it, or paste it as plain text"),
+		"justification": NewMessage("amendment.justification-control", "the justification holds a control character (U+%04X) that cannot be seen or printed: retype it, or paste it as plain text"),
+		"author":        NewMessage("amendment.author-control", "the author's name holds a control character (U+%04X) that cannot be seen or printed: retype it"),
+		"number":        NewMessage("amendment.number-control", "the proposed number holds a control character (U+%04X) that cannot be seen or printed: retype it"),
+	}
+)
+
 // Validate checks the amendment on its own (not against its draft) and
 // returns an Invalid error that says what to correct.
 func (a *Amendment) Validate() error {
 	if a.DraftID == "" {
-		return Errorf(Invalid, "the amendment names no draft")
+		return msgNoDraftID.Err(Invalid)
 	}
 	if strings.TrimSpace(a.Article) == "" {
-		return Errorf(Invalid, "the amendment names no article: say which article it amends")
+		return msgNoArticle.Err(Invalid)
 	}
 	if _, err := ChamberByCode(a.Chamber); err != nil {
 		e := *err.(*Error)
 		e.Kind = Invalid
 		return &e
 	}
-	for name, s := range map[string]string{"text": a.Text, "justification": a.Justification, "author": a.Author, "number": a.NewNumber} {
-		if !utf8.ValidString(s) {
-			return Errorf(Invalid, "the amendment's %s is not valid UTF-8 text", name)
+	for _, f := range []struct{ name, text string }{
+		{"text", a.Text}, {"justification", a.Justification}, {"author", a.Author}, {"number", a.NewNumber},
+	} {
+		if !utf8.ValidString(f.text) {
+			return msgNotUTF8[f.name].Err(Invalid)
+		}
+		if r, ok := Invisible(f.text); ok {
+			return msgInvisible[f.name].Err(Invalid, r)
 		}
 	}
 	text := strings.TrimSpace(a.Text)
 	switch a.Kind {
 	case Wording:
 		if text == "" {
-			return Errorf(Invalid, "the proposed wording is empty: write the new text of the article, or propose a repeal")
+			return msgEmptyWording.Err(Invalid)
 		}
 		if a.NewNumber != "" {
-			return Errorf(Invalid, "only an inserted article takes a new number")
+			return msgNumberNotTaken.Err(Invalid)
 		}
 	case Repeal:
 		if text != "" {
-			return Errorf(Invalid, "a repeal carries no new wording: remove the text, or propose new wording instead")
+			return msgRepealText.Err(Invalid)
 		}
 		if a.NewNumber != "" {
-			return Errorf(Invalid, "only an inserted article takes a new number")
+			return msgNumberNotTaken.Err(Invalid)
 		}
 	case Insert:
 		if strings.TrimSpace(a.NewNumber) == "" {
-			return Errorf(Invalid, "a new article needs its proposed number, such as «%s مكررة»", a.Article)
+			return msgNoNumber.Err(Invalid, a.Article)
 		}
 		if text == "" {
-			return Errorf(Invalid, "the new article's text is empty: write the article to insert")
+			return msgEmptyInsert.Err(Invalid)
 		}
 	default:
-		return Errorf(Invalid, "unknown kind of amendment %q: use %s, %s or %s", a.Kind, Wording, Repeal, Insert)
+		return msgUnknownKind.Err(Invalid, a.Kind, Wording, Repeal, Insert)
 	}
 	switch {
 	case len(a.Text) > MaxTextBytes:
-		return Errorf(Invalid, "the proposed text is %d KB, over the limit of %d KB: an amendment concerns one article", len(a.Text)>>10, MaxTextBytes>>10)
+		return msgTextTooLarge.Err(Invalid, len(a.Text)>>10, MaxTextBytes>>10)
 	case len(a.Justification) > MaxJustificationBytes:
-		return Errorf(Invalid, "the justification is %d KB, over the limit of %d KB", len(a.Justification)>>10, MaxJustificationBytes>>10)
+		return msgWhyTooLarge.Err(Invalid, len(a.Justification)>>10, MaxJustificationBytes>>10)
 	case len(a.Author) > MaxAuthorBytes:
-		return Errorf(Invalid, "the author's name is longer than %d bytes", MaxAuthorBytes)
+		return msgAuthorTooLong.Err(Invalid, MaxAuthorBytes)
 	case len(a.NewNumber) > MaxNumberBytes:
-		return Errorf(Invalid, "the proposed number is longer than %d bytes", MaxNumberBytes)
+		return msgNumberTooLong.Err(Invalid, MaxNumberBytes)
 	}
-	switch a.Status {
-	case StatusDraft, StatusSubmitted:
-	default:
-		return Errorf(Invalid, "unknown status %q: use %s or %s", a.Status, StatusDraft, StatusSubmitted)
+	if !slices.Contains(Statuses(), a.Status) {
+		return msgUnknownStatus.Err(Invalid, a.Status, StatusDraft, StatusSubmitted, StatusWithdrawn)
 	}
 	return nil
+}
+
+// Invisible finds the first character of s that a reader cannot see and a
+// terminal may act on: NUL, escape sequences and the other control
+// characters (C0, DEL and C1), tab and line breaks aside. It is what
+// import refuses in a draft, refused in the texts of an amendment too.
+func Invisible(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0 {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // idEncoding is Crockford-like base32 without padding: no I, L, O or U, so an

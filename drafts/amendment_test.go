@@ -63,11 +63,11 @@ func TestAmendmentValidate(t *testing.T) {
 }
 
 func TestChambers(t *testing.T) {
-	if len(drafts.Chambers) != 12 {
-		t.Fatalf("%d chambers, want 12", len(drafts.Chambers))
+	if len(drafts.Chambers()) != 12 {
+		t.Fatalf("%d chambers, want 12", len(drafts.Chambers()))
 	}
 	seen := map[string]bool{}
-	for _, c := range drafts.Chambers {
+	for _, c := range drafts.Chambers() {
 		if seen[c.Code] {
 			t.Errorf("code %s appears twice", c.Code)
 		}

@@ -14,9 +14,10 @@ type Chamber struct {
 // expected (the owner of a laptop, the author of a synthesis amendment).
 const FederationCode = "FED"
 
-// Chambers lists the twelve regional chambers in the official order of the
-// regions.
-var Chambers = []Chamber{
+// chambers are the twelve regional chambers in the official order of the
+// regions. Read through Chambers, which hands out a copy: the list is the
+// country's, not a caller's to change.
+var chambers = [...]Chamber{
 	{"TTA", "طنجة تطوان الحسيمة", "Tanger-Tétouan-Al Hoceïma"},
 	{"ORI", "الشرق", "L'Oriental"},
 	{"FM", "فاس مكناس", "Fès-Meknès"},
@@ -34,6 +35,14 @@ var Chambers = []Chamber{
 // Federation is the national federation of the chambers.
 var Federation = Chamber{FederationCode, "جامعة غرف الصناعة التقليدية", "Fédération des Chambres d'Artisanat"}
 
+// Chambers returns the twelve regional chambers in the official order of
+// the regions.
+func Chambers() []Chamber { return append([]Chamber(nil), chambers[:]...) }
+
+// Parties returns everyone who may hold an amendment, the owner of a
+// laptop: the twelve chambers, then the federation.
+func Parties() []Chamber { return append(Chambers(), Federation) }
+
 // Name is the chamber's full Arabic name: «غرفة الصناعة التقليدية لجهة …».
 func (c Chamber) Name() string {
 	if c.Code == FederationCode {
@@ -50,6 +59,8 @@ func (c Chamber) FrenchName() string {
 	return "Chambre d'Artisanat de la région " + c.French
 }
 
+var msgUnknownChamber = NewMessage("chamber.unknown", "unknown chamber %q: use one of %s, or %s for the federation")
+
 // ChamberByCode finds a chamber (or the federation) by its code, ignoring
 // case. It returns a NotFound error that lists the valid codes.
 func ChamberByCode(code string) (Chamber, error) {
@@ -57,15 +68,14 @@ func ChamberByCode(code string) (Chamber, error) {
 	if code == FederationCode {
 		return Federation, nil
 	}
-	for _, c := range Chambers {
+	for _, c := range chambers {
 		if c.Code == code {
 			return c, nil
 		}
 	}
-	codes := make([]string, len(Chambers))
-	for i, c := range Chambers {
+	codes := make([]string, len(chambers))
+	for i, c := range chambers {
 		codes[i] = c.Code
 	}
-	return Chamber{}, Errorf(NotFound, "unknown chamber %q: use one of %s, or %s for the federation",
-		code, strings.Join(codes, ", "), FederationCode)
+	return Chamber{}, msgUnknownChamber.Err(NotFound, code, strings.Join(codes, ", "), FederationCode)
 }

@@ -3,10 +3,14 @@ package drafts
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 )
 
 // ErrorKind classifies an Error so that callers can react without parsing
-// messages: the CLI maps kinds to exit codes, the app to dialog wording.
+// messages: the app words its dialogs by kind, statutectl prints the
+// message and exits 1 for every kind (2 is for a command it cannot read),
+// and tests check that both front-ends refuse an action with the same kind.
 type ErrorKind string
 
 // The kinds of error the domain reports.
@@ -18,6 +22,9 @@ const (
 	// Conflict: the request clashes with what is stored (a duplicate, a
 	// submitted amendment that can no longer be edited).
 	Conflict ErrorKind = "conflict"
+	// Forbidden: the one asking may not do this, such as a chamber
+	// withdrawing another chamber's amendment.
+	Forbidden ErrorKind = "forbidden"
 	// Unavailable: a resource is held elsewhere, such as a database file
 	// opened by another window.
 	Unavailable ErrorKind = "unavailable"
@@ -32,11 +39,48 @@ type Error struct {
 	Message string
 	Line    int
 	Err     error // the underlying cause, for logs; may be nil
-	// Format and Args are what Message was made from (fmt verbs), so that
-	// an interface can say the sentence in its user's language, while
-	// Message stays English for logs and scripts.
+	// ID names the sentence when it was made from a Message, so that an
+	// interface can say it in its user's language, while Message stays
+	// English for logs and scripts; Format and Args are what Message was
+	// made from (fmt verbs).
+	ID     string
 	Format string
 	Args   []any
+}
+
+// A Message is a sentence the domain says to people, under a stable ID
+// that interfaces translate it by: the English wording may be improved
+// without losing its translations.
+type Message struct {
+	ID     string
+	Format string // the English sentence, with fmt verbs
+}
+
+var (
+	messagesMu sync.Mutex
+	messages   []Message
+)
+
+// NewMessage declares a sentence under its ID, at package start-up, so that
+// a test can check that every one has its translations (Messages).
+func NewMessage(id, format string) Message {
+	m := Message{ID: id, Format: format}
+	messagesMu.Lock()
+	defer messagesMu.Unlock()
+	messages = append(messages, m)
+	return m
+}
+
+// Messages lists the sentences declared by the packages linked in.
+func Messages() []Message {
+	messagesMu.Lock()
+	defer messagesMu.Unlock()
+	return slices.Clone(messages)
+}
+
+// Err returns an *Error of the given kind that says m with args.
+func (m Message) Err(kind ErrorKind, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(m.Format, args...), ID: m.ID, Format: m.Format, Args: args}
 }
 
 func (e *Error) Error() string {

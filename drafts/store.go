@@ -4,16 +4,26 @@ package drafts
 type AmendmentFilter struct {
 	DraftID string
 	Article string // an article key
-	Chamber string
+	Chamber string // the owner's chamber code
 	Status  Status
+	// Viewer, a chamber code, keeps only what that chamber may see
+	// (MaySee): its own, and for the federation every submitted one.
+	Viewer string
 }
 
 // Match reports whether a passes the filter.
 func (f AmendmentFilter) Match(a *Amendment) bool {
 	return (f.DraftID == "" || a.DraftID == f.DraftID) &&
 		(f.Article == "" || a.Article == f.Article) &&
-		(f.Chamber == "" || a.Chamber == f.Chamber) &&
-		(f.Status == "" || a.Status == f.Status)
+		f.MatchOwner(a.Chamber, a.Status)
+}
+
+// MatchOwner is the part of Match that needs only an amendment's chamber
+// and status, so that a store can filter from an index.
+func (f AmendmentFilter) MatchOwner(chamber string, st Status) bool {
+	return (f.Chamber == "" || chamber == f.Chamber) &&
+		(f.Status == "" || st == f.Status) &&
+		(f.Viewer == "" || MaySee(f.Viewer, chamber, st))
 }
 
 // Store keeps drafts, their versions and their amendments. Every method
@@ -41,10 +51,20 @@ type Store interface {
 	// has no such target article. NotFound: its draft does not exist.
 	// Conflict: its ID is already stored.
 	AddAmendments(as ...*Amendment) error
-	// UpdateAmendment replaces a stored amendment's content. NotFound: no
-	// amendment has that ID. Conflict: the stored one is submitted, and so
-	// locked. Invalid: as for AddAmendments.
+	// UpdateAmendment replaces a stored draft amendment's content, and
+	// may submit it in the same write (a.Status submitted). NotFound: no
+	// amendment has that ID. Conflict: the stored one is no longer a
+	// draft, and so locked. Invalid: as for AddAmendments.
 	UpdateAmendment(a *Amendment) error
+	// SetStatus moves a stored amendment from status from to status to,
+	// leaving its content as it is, and returns it as stored. NotFound: no
+	// amendment has that ID. Conflict: its status is not from (it moved
+	// meanwhile), or CanMove does not allow the move.
+	SetStatus(id string, from, to Status) (*Amendment, error)
+	// DeleteAmendment removes a draft amendment. NotFound: no amendment
+	// has that ID. Conflict: it is no longer a draft: what was submitted
+	// stays on record.
+	DeleteAmendment(id string) error
 	// Amendment returns one amendment. NotFound: no amendment has that ID.
 	Amendment(id string) (*Amendment, error)
 	// Amendments returns the amendments that pass f, in the order of their

@@ -93,7 +93,7 @@ func TestABusyArticleShowsItsAmendmentsAPageAtATime(t *testing.T) {
 	for i := range 45 {
 		as = append(as, &drafts.Amendment{
 			DraftID: f.draft.ID, DraftVersion: f.draft.Version, BaseHash: art.TextHash(), Article: "5",
-			Kind: drafts.Wording, Chamber: drafts.Chambers[i%len(drafts.Chambers)].Code, Status: drafts.StatusSubmitted,
+			Kind: drafts.Wording, Chamber: drafts.Chambers()[i%len(drafts.Chambers())].Code, Status: drafts.StatusSubmitted,
 			Text: art.Text() + " " + strconv.Itoa(i),
 		})
 	}

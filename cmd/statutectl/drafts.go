@@ -131,7 +131,7 @@ var cmdChambers = &command{
 	summary: "list the twelve regional chambers and the federation, with their codes",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		return func(c *ctx, _ []string) error {
-			for _, ch := range append(drafts.Chambers[:len(drafts.Chambers):len(drafts.Chambers)], drafts.Federation) {
+			for _, ch := range drafts.Parties() {
 				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", ch.Code, ch.Name(), ch.FrenchName())
 			}
 			return nil

@@ -239,9 +239,8 @@ func (s *Store) UpdateAmendment(a *drafts.Amendment) error {
 		if err != nil {
 			return err
 		}
-		if stored.Status == drafts.StatusSubmitted {
-			return drafts.Errorf(drafts.Conflict,
-				"amendment %s has been submitted, and so is locked: it can no longer be changed", r.ID)
+		if err := lockedAgainst(&stored, r.Status); err != nil {
+			return err
 		}
 		pos, err := newTargets(tx).check(&r, s.path)
 		if err != nil {
@@ -269,6 +268,89 @@ func (s *Store) UpdateAmendment(a *drafts.Amendment) error {
 	}
 	*a = r
 	return nil
+}
+
+// lockedAgainst refuses a change of content to an amendment that is no
+// longer a draft, and a change that moves it to a status other than
+// draft or submitted.
+func lockedAgainst(stored *drafts.Amendment, to drafts.Status) error {
+	if stored.Status != drafts.StatusDraft {
+		return drafts.Locked(stored.ID, stored.Status)
+	}
+	if to != drafts.StatusDraft && !drafts.CanMove(drafts.StatusDraft, to) {
+		return drafts.Errorf(drafts.Conflict, "a draft amendment cannot be %s: submit it first", to)
+	}
+	return nil
+}
+
+// SetStatus moves a stored amendment from status from to status to,
+// leaving its content as it is, and returns it as stored. NotFound: no
+// amendment has that ID. Conflict: its status is not from, or the move is
+// not one drafts.CanMove allows.
+func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment, error) {
+	id = drafts.NormalizeID(id)
+	if !drafts.CanMove(from, to) {
+		return nil, drafts.Errorf(drafts.Conflict, "an amendment cannot go from %s to %s", from, to)
+	}
+	var a drafts.Amendment
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		amends := tx.Bucket([]byte(bucketAmendments))
+		idx, stored, err := readAmendment(amends, id, s.path)
+		if err != nil {
+			return err
+		}
+		if stored.Status != from {
+			return drafts.Errorf(drafts.Conflict, "amendment %s is %s, not %s: it was changed meanwhile", id, stored.Status, from)
+		}
+		stored.Status, stored.Updated = to, time.Now().UTC()
+		record, err := newRecordEncoder().record(idx, &stored)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket([]byte(bucketIndex)).Put(idx, indexValue(&stored)); err != nil {
+			return err
+		}
+		a = stored
+		return amends.Put([]byte(id), record)
+	})
+	if err != nil {
+		return nil, s.fail(err, "change the amendment's status")
+	}
+	return &a, nil
+}
+
+// DeleteAmendment removes a draft amendment. NotFound: no amendment has
+// that ID. Conflict: it is no longer a draft.
+func (s *Store) DeleteAmendment(id string) error {
+	id = drafts.NormalizeID(id)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		amends := tx.Bucket([]byte(bucketAmendments))
+		idx, stored, err := readAmendment(amends, id, s.path)
+		if err != nil {
+			return err
+		}
+		if stored.Status != drafts.StatusDraft {
+			return drafts.Errorf(drafts.Conflict,
+				"amendment %s has been %s: it stays on record and cannot be deleted; withdraw it instead", id, stored.Status)
+		}
+		if err := tx.Bucket([]byte(bucketIndex)).Delete(idx); err != nil {
+			return err
+		}
+		return amends.Delete([]byte(id))
+	})
+	if err != nil {
+		return s.fail(err, "delete the amendment")
+	}
+	return nil
+}
+
+// canonicalFilter puts a filter's IDs and codes in their stored form.
+func canonicalFilter(f drafts.AmendmentFilter) drafts.AmendmentFilter {
+	f.DraftID = drafts.NormalizeID(f.DraftID)
+	f.Article = strings.TrimSpace(f.Article)
+	f.Chamber = strings.ToUpper(strings.TrimSpace(f.Chamber))
+	f.Viewer = strings.ToUpper(strings.TrimSpace(f.Viewer))
+	return f
 }
 
 // readAmendment decodes one stored amendment and the index key it sits
@@ -306,9 +388,7 @@ func (s *Store) Amendment(id string) (*drafts.Amendment, error) {
 // of articles is that of one version; without f.DraftID, drafts come in the
 // order they were first imported.
 func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error) {
-	f.DraftID = drafts.NormalizeID(f.DraftID)
-	f.Article = strings.TrimSpace(f.Article)
-	f.Chamber = strings.ToUpper(strings.TrimSpace(f.Chamber))
+	f = canonicalFilter(f)
 	list := []drafts.Amendment{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		prefixes := scanPrefixes(tx, f)
@@ -320,7 +400,7 @@ func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error)
 				if !ok {
 					return notOurs(s.path, errMissing("index entry"))
 				}
-				if f.Chamber != "" && string(chamber) != f.Chamber || f.Status != "" && string(status) != string(f.Status) {
+				if !f.MatchOwner(string(chamber), drafts.Status(status)) {
 					continue
 				}
 				_, a, err := readAmendment(amends, string(id), s.path)
@@ -344,9 +424,7 @@ func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error)
 // from the index alone: its keys name the article's version and position,
 // its values the chamber and status.
 func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error) {
-	f.DraftID = drafts.NormalizeID(f.DraftID)
-	f.Article = strings.TrimSpace(f.Article)
-	f.Chamber = strings.ToUpper(strings.TrimSpace(f.Chamber))
+	f = canonicalFilter(f)
 	counts := map[string]int{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		// The article keys of each version, by position.
@@ -393,7 +471,7 @@ func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error
 				if !ok {
 					return notOurs(s.path, errMissing("index entry"))
 				}
-				if f.Chamber != "" && string(chamber) != f.Chamber || f.Status != "" && string(status) != string(f.Status) {
+				if !f.MatchOwner(string(chamber), drafts.Status(status)) {
 					continue
 				}
 				draftID, version, pos, ok := parseIndexKey(k)

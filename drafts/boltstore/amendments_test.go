@@ -347,3 +347,55 @@ func TestAmendmentErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestStatusMovesAndDeletion(t *testing.T) {
+	s := newStore(t)
+	d := sampleDraft()
+	if err := s.AddDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	draft := wording(d, "1", "FM", "نص جديد")
+	sent := wording(d, "1", "FM", "نص آخر")
+	sent.Status = drafts.StatusSubmitted
+	addAmendments(t, s, draft, sent)
+
+	if _, err := s.SetStatus(draft.ID, drafts.StatusDraft, drafts.StatusWithdrawn); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("draft → withdrawn: %v, want Conflict", err)
+	}
+	if _, err := s.SetStatus(draft.ID, drafts.StatusSubmitted, drafts.StatusWithdrawn); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("withdrawing a draft that says it is submitted: %v, want Conflict", err)
+	}
+	w, err := s.SetStatus(strings.ToLower(sent.ID), drafts.StatusSubmitted, drafts.StatusWithdrawn)
+	if err != nil || w.Status != drafts.StatusWithdrawn || w.Text != sent.Text {
+		t.Fatalf("SetStatus = %+v, %v", w, err)
+	}
+	if _, err := s.SetStatus(sent.ID, drafts.StatusWithdrawn, drafts.StatusSubmitted); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("withdrawn → submitted: %v, want Conflict", err)
+	}
+	edit := *w
+	edit.Text = "تغيير"
+	if err := s.UpdateAmendment(&edit); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("updating a withdrawn amendment: %v, want Conflict", err)
+	}
+	if err := s.DeleteAmendment(sent.ID); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("deleting a withdrawn amendment: %v, want Conflict", err)
+	}
+	if err := s.DeleteAmendment(draft.ID); err != nil {
+		t.Fatalf("deleting a draft: %v", err)
+	}
+	if err := s.DeleteAmendment(draft.ID); !drafts.IsKind(err, drafts.NotFound) {
+		t.Errorf("deleting it again: %v, want NotFound", err)
+	}
+
+	// The federation sees the withdrawn one; the deleted one is gone from
+	// the listing and the counts alike.
+	f := drafts.AmendmentFilter{DraftID: d.ID, Viewer: "fed"}
+	as, err := s.Amendments(f)
+	if err != nil || len(as) != 1 || as[0].ID != sent.ID || as[0].Status != drafts.StatusWithdrawn {
+		t.Errorf("federation's listing = %v, %v; want the withdrawn amendment", ids(as), err)
+	}
+	counts, err := s.AmendmentCounts(drafts.AmendmentFilter{DraftID: d.ID})
+	if err != nil || counts["1"] != 1 || len(counts) != 1 {
+		t.Errorf("counts = %v, %v; want one amendment on article 1", counts, err)
+	}
+}

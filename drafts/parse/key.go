@@ -16,17 +16,28 @@ const maxRefBytes = 200
 // "premier", "1er" → "1"; «المادة ٤» → "4"; «2-1» → "2-1";
 // «الحادية عشرة» → "11". A leading «المادة», «الفصل» or "Article" is
 // optional. Anything else is an Invalid error that shows the accepted forms.
+// The sentences of article references.
+var (
+	msgRefNotText        = drafts.NewMessage("article-ref.not-text", "the article reference is not valid text: type a number such as 3, «2 مكررة» or «الأولى»")
+	msgRefEmpty          = drafts.NewMessage("article-ref.empty", "no article given: type a number such as 3, «المادة 3», «2 مكررة», 2bis or «الأولى»")
+	msgRefTooLong        = drafts.NewMessage("article-ref.too-long", "the article reference is %d bytes long, which no article number is: type a number such as 3 or «2 مكررة»")
+	msgNotANumber        = drafts.NewMessage("article-ref.not-a-number", "%q is not an article number: type it as 3, «المادة 3», «٤», «2 مكررة», 2bis, «2-1», «الأولى» or «الحادية عشرة»")
+	msgNoSuchArticle     = drafts.NewMessage("article-ref.missing", "the draft has no article %s: its articles run from %s to %s")
+	msgNoSuchArticleNear = drafts.NewMessage("article-ref.missing-near", "the draft has no article %s: its articles run from %s to %s; the closest are %s")
+	msgNoArticles        = drafts.NewMessage("article-ref.no-articles", "the draft has no articles, so it has no article %s")
+)
+
 func Key(ref string) (string, error) {
 	if !utf8.ValidString(ref) {
-		return "", drafts.Errorf(drafts.Invalid, "the article reference is not valid text: type a number such as 3, «2 مكررة» or «الأولى»")
+		return "", msgRefNotText.Err(drafts.Invalid)
 	}
 	s := trimSpace(arabic.Normalize(ref))
 	s = strings.TrimRightFunc(s, func(r rune) bool { return isSeparator(r) || isSpace(r) })
 	if s == "" {
-		return "", drafts.Errorf(drafts.Invalid, "no article given: type a number such as 3, «المادة 3», «2 مكررة», 2bis or «الأولى»")
+		return "", msgRefEmpty.Err(drafts.Invalid)
 	}
 	if len(s) > maxRefBytes {
-		return "", drafts.Errorf(drafts.Invalid, "the article reference is %d bytes long, which no article number is: type a number such as 3 or «2 مكررة»", len(s))
+		return "", msgRefTooLong.Err(drafts.Invalid, len(s))
 	}
 	i := 0
 	if e := wordEnd(s, 0); e > 0 {
@@ -43,7 +54,7 @@ func Key(ref string) (string, error) {
 	if ok && !n.roman && skipSpace(s, n.end) == len(s) {
 		return n.key, nil
 	}
-	return "", drafts.Errorf(drafts.Invalid, "%q is not an article number: type it as 3, «المادة 3», «٤», «2 مكررة», 2bis, «2-1», «الأولى» or «الحادية عشرة»", ref)
+	return "", msgNotANumber.Err(drafts.Invalid, ref)
 }
 
 // Find returns the article of d that ref names (see Key). A reference to
@@ -55,17 +66,16 @@ func Find(d *drafts.Draft, ref string) (*drafts.Article, error) {
 		return nil, err
 	}
 	if d == nil || len(d.Articles) == 0 {
-		return nil, drafts.Errorf(drafts.NotFound, "the draft has no articles, so it has no article %s", key)
+		return nil, msgNoArticles.Err(drafts.NotFound, key)
 	}
 	if a := d.Article(key); a != nil {
 		return a, nil
 	}
 	first, last := d.Articles[0].Key, d.Articles[len(d.Articles)-1].Key
-	msg := "the draft has no article " + key + ": its articles run from " + first + " to " + last
 	if close := closeKeys(d, key); len(close) > 0 {
-		msg += "; the closest are " + strings.Join(close, ", ")
+		return nil, msgNoSuchArticleNear.Err(drafts.NotFound, key, first, last, strings.Join(close, ", "))
 	}
-	return nil, drafts.Errorf(drafts.NotFound, "%s", msg)
+	return nil, msgNoSuchArticle.Err(drafts.NotFound, key, first, last)
 }
 
 // closeKeys lists the keys that share key's leading number («5», «5bis»,

@@ -39,11 +39,12 @@ func Amendments(d *drafts.Draft, n int, seed int64) []*drafts.Amendment {
 	proposed := make(map[string]proposal) // the last wording proposed, by article key
 	out := make([]*drafts.Amendment, 0, n)
 	var turn []int
+	chambers := drafts.Chambers()
 	for i := range n {
-		if i%len(drafts.Chambers) == 0 {
-			turn = r.perm(len(drafts.Chambers))
+		if i%len(chambers) == 0 {
+			turn = r.perm(len(chambers))
 		}
-		ch := drafts.Chambers[turn[i%len(drafts.Chambers)]]
+		ch := chambers[turn[i%len(chambers)]]
 		ai := r.intn(len(d.Articles))
 		if r.chance(0.33) {
 			ai = pick(r, hot)
@@ -149,6 +150,6 @@ func justification(r *source, ch drafts.Chamber) string {
 // author is one of two people who write for a chamber, named after its
 // place in the list so that a chamber keeps the same authors across runs.
 func author(ch drafts.Chamber, k int) string {
-	i := slices.IndexFunc(drafts.Chambers, func(c drafts.Chamber) bool { return c.Code == ch.Code })
+	i := slices.IndexFunc(drafts.Chambers(), func(c drafts.Chamber) bool { return c.Code == ch.Code })
 	return firstNames[(i*3+k*7)%len(firstNames)] + " " + lastNames[(i*5+k*2)%len(lastNames)]
 }

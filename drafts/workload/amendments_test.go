@@ -88,7 +88,7 @@ func TestAmendmentsSpread(t *testing.T) {
 			last = a.Created
 		}
 	}
-	for _, c := range drafts.Chambers {
+	for _, c := range drafts.Chambers() {
 		if chambers[c.Code] != 100 {
 			t.Errorf("chamber %s has %d amendments; want 100 of 1200 (each takes its turn)", c.Code, chambers[c.Code])
 		}
