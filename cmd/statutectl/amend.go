@@ -11,6 +11,7 @@ import (
 	"statute/drafts/arabic"
 	"statute/drafts/diff"
 	"statute/drafts/parse"
+	"statute/drafts/round"
 )
 
 var cmdPropose = &command{
@@ -56,8 +57,7 @@ var cmdPropose = &command{
 			if err != nil {
 				return err
 			}
-			s, err := c.open(true)
-			if err != nil {
+			if _, err := c.open(true); err != nil {
 				return err
 			}
 			d, err := c.draft(*draftID)
@@ -68,41 +68,25 @@ var cmdPropose = &command{
 			if err != nil {
 				return err
 			}
-			am := &drafts.Amendment{
-				DraftID: d.ID, DraftVersion: d.Version, BaseHash: a.TextHash(), Article: a.Key,
-				Kind: drafts.Wording, Text: body, Justification: justification,
-				Chamber: ch.Code, Author: strings.TrimSpace(*author), Status: drafts.StatusDraft,
-			}
+			am := round.Blank(ch, d, a)
+			am.Text, am.Justification, am.Author = body, justification, strings.TrimSpace(*author)
 			switch {
 			case *repeal:
-				am.Kind = drafts.Repeal
+				am.Kind, am.Text = drafts.Repeal, ""
 			case *insert:
-				am.Kind = drafts.Insert
-				am.NewNumber = strings.TrimSpace(*number)
-				if am.NewNumber != "" {
-					key, err := parse.Key(am.NewNumber)
-					if err != nil {
-						return err
-					}
-					if d.Article(key) != nil {
-						return drafts.Errorf(drafts.Conflict, "the draft already has an article %s: choose another number for the new article", am.NewNumber)
-					}
-				}
+				am.Kind, am.NewNumber = drafts.Insert, strings.TrimSpace(*number)
 			default:
 				if *text == "" && *textFile == "" {
 					return usagef("give the new wording with --text or --text-file, or use --repeal or --insert-after")
 				}
-				if body == "" {
-					return drafts.Errorf(drafts.Invalid, "the proposed wording is empty: write the new text of article %s, or propose a repeal", a.Number)
-				}
-				if body == a.Text() {
-					return drafts.Errorf(drafts.Invalid, "the proposed wording is the same as the current text of article %s: change it, or propose nothing", a.Number)
-				}
 			}
+			r := round.New(c.store)
 			if *submit {
-				am.Status = drafts.StatusSubmitted
+				err = r.Submit(ch, d, am)
+			} else {
+				err = r.Save(ch, d, am)
 			}
-			if err := s.AddAmendments(am); err != nil {
+			if err != nil {
 				return err
 			}
 			fmt.Fprintln(c.stdout, am.ID)
@@ -113,30 +97,85 @@ var cmdPropose = &command{
 
 var cmdSubmit = &command{
 	name:       "submit",
-	args:       "AMENDMENT",
-	summary:    "submit a chamber's amendment to the federation; it can no longer be edited",
+	args:       "AMENDMENT [--chamber CODE]",
+	summary:    "submit a chamber's draft amendment to the federation; it needs a change and a justification,\nand can no longer be edited afterwards",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
 		return func(c *ctx, args []string) error {
-			s, err := c.open(true)
+			r, by, err := c.actor(*chamber, args[0])
 			if err != nil {
 				return err
 			}
-			am, err := s.Amendment(drafts.NormalizeID(args[0]))
+			am, err := r.SubmitStored(by, args[0])
 			if err != nil {
 				return err
 			}
-			if am.Status == drafts.StatusSubmitted {
-				return drafts.Errorf(drafts.Conflict, "amendment %s is already submitted", am.ID)
-			}
-			am.Status = drafts.StatusSubmitted
-			if err := s.UpdateAmendment(am); err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stdout, "%s\tsubmitted\n", am.ID)
+			fmt.Fprintf(c.stdout, "%s\t%s\n", am.ID, am.Status)
 			return nil
 		}
 	},
+}
+
+var cmdWithdraw = &command{
+	name:       "withdraw",
+	args:       "AMENDMENT [--chamber CODE]",
+	summary:    "withdraw a submitted amendment: it stays on record as withdrawn, for the federation to see",
+	positional: 1,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
+		return func(c *ctx, args []string) error {
+			r, by, err := c.actor(*chamber, args[0])
+			if err != nil {
+				return err
+			}
+			am, err := r.Withdraw(by, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "%s\t%s\n", am.ID, am.Status)
+			return nil
+		}
+	},
+}
+
+var cmdDelete = &command{
+	name:       "delete",
+	args:       "AMENDMENT [--chamber CODE]",
+	summary:    "delete a draft amendment that was never submitted (a submitted one can only be withdrawn)",
+	positional: 1,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
+		return func(c *ctx, args []string) error {
+			r, by, err := c.actor(*chamber, args[0])
+			if err != nil {
+				return err
+			}
+			if err := r.Delete(by, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "%s\tdeleted\n", drafts.NormalizeID(args[0]))
+			return nil
+		}
+	},
+}
+
+// actor opens the database for writing and says who acts on amendment id:
+// the chamber named, or else the amendment's own. statutectl serves the
+// federation's staff and scripts, who act for a chamber; the app acts for
+// its laptop's chamber only.
+func (c *ctx) actor(code, id string) (*round.Round, drafts.Chamber, error) {
+	s, err := c.open(true)
+	if err != nil {
+		return nil, drafts.Chamber{}, err
+	}
+	r := round.New(s)
+	if code != "" {
+		ch, err := drafts.ChamberByCode(code)
+		return r, ch, err
+	}
+	ch, err := r.OwnerOf(id)
+	return r, ch, err
 }
 
 var cmdAmendments = &command{
@@ -147,17 +186,19 @@ var cmdAmendments = &command{
 		draftID := fs.String("draft", "", "the `DRAFT` (default: the latest imported)")
 		article := fs.String("article", "", "only those on `ARTICLE`")
 		chamber := fs.String("chamber", "", "only those of the chamber `CODE`")
-		status := fs.String("status", "", "only those with `STATUS` draft or submitted")
+		status := fs.String("status", "", "only those with `STATUS` draft, submitted or withdrawn")
 		return func(c *ctx, _ []string) error {
 			d, err := c.draft(*draftID)
 			if err != nil {
 				return err
 			}
-			f := drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.Status(*status)}
-			switch f.Status {
-			case "", drafts.StatusDraft, drafts.StatusSubmitted:
-			default:
-				return usagef("unknown status %q: use %s or %s", *status, drafts.StatusDraft, drafts.StatusSubmitted)
+			f := drafts.AmendmentFilter{DraftID: d.ID}
+			if *status != "" {
+				st, err := drafts.ParseStatus(*status)
+				if err != nil {
+					return usagef("%v", err)
+				}
+				f.Status = st
 			}
 			if *chamber != "" {
 				ch, err := drafts.ChamberByCode(*chamber)

@@ -52,7 +52,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdArticles, cmdShow, cmdChambers,
-		cmdPropose, cmdSubmit, cmdAmendments, cmdDiff, cmdCompare,
+		cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
 	}
 }
 

@@ -8,8 +8,10 @@ import (
 	"os"
 	"strings"
 
+	"statute/assets"
 	"statute/drafts"
 	"statute/drafts/parse"
+	"statute/drafts/round"
 )
 
 var cmdImport = &command{
@@ -37,6 +39,26 @@ var cmdImport = &command{
 				}
 			}
 			if err := s.AddDraft(d); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "%s\t%d articles\tversion %d\t%s\n", d.ID, len(d.Articles), d.Version, d.Title)
+			return nil
+		}
+	},
+}
+
+var cmdSeed = &command{
+	name:    "seed",
+	args:    "",
+	summary: "store the sample draft the app opens on, if the database holds no draft yet (as the app's first start does);\nprints the draft that is then the latest",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, _ []string) error {
+			s, err := c.open(true)
+			if err != nil {
+				return err
+			}
+			d, err := round.New(s).Seed(assets.SampleDraft)
+			if err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s\t%d articles\tversion %d\t%s\n", d.ID, len(d.Articles), d.Version, d.Title)

@@ -115,7 +115,7 @@ func TestWalkThrough(t *testing.T) {
 	proposed := strings.Replace(text3, words[1], words[1]+" والمستدامة", 1)
 	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", proposed, "--why", "إضافة بعد الاستدامة", "--author", "أحمد"))
 	cs := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "cs", "--article", "5", "--repeal", "--why", "تكرار"))
-	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "2", "--insert-after", "--number", "2 مكررة", "--text", "تحدث لدى كل غرفة لجنة للتكوين.", "--submit"))
+	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "2", "--insert-after", "--number", "2 مكررة", "--text", "تحدث لدى كل غرفة لجنة للتكوين.", "--why", "التكوين المستمر", "--submit"))
 	for _, am := range []string{fm, cs, sm} {
 		if !regexp.MustCompile(`^[A-Z]{2,3}-[0-9A-Z]{8}$`).MatchString(am) {
 			t.Fatalf("propose printed %q, want an amendment ID", am)
@@ -208,7 +208,10 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"unknown article", []string{"propose", "--chamber", "FM", "--article", "999", "--text", "نص"}, nil, "999"},
 		{"unreadable article", []string{"show", "abc"}, nil, "abc"},
 		{"empty proposal", []string{"propose", "--chamber", "FM", "--article", "1", "--text-file", "FILE"}, []byte("  \n"), "empty"},
-		{"same wording", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "SAME"}, nil, "same as the current text"},
+		{"same wording submitted", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "SAME", "--why", "سبب", "--submit"}, nil, "same as the current text"},
+		{"submitted without a reason", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص جديد", "--submit"}, nil, "justification is empty"},
+		{"escape sequence in the wording", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص \x1b[31mأحمر"}, nil, "control character (U+001B)"},
+		{"NUL in the justification", []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص", "--why", "سبب\x00"}, nil, "control character (U+0000)"},
 		{"existing number", []string{"propose", "--chamber", "FM", "--article", "1", "--insert-after", "--number", "2", "--text", "نص"}, nil, "already has an article"},
 		{"unknown amendment", []string{"diff", "FM-00000000"}, nil, "FM-00000000"},
 	}
@@ -335,5 +338,49 @@ func TestBinary(t *testing.T) {
 		if tt.code != 0 && stderr.Len() == 0 {
 			t.Errorf("statutectl %v failed silently", tt.args)
 		}
+	}
+}
+
+func TestSeedSubmitWithdrawDelete(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	seeded := mustCtl(t, db, "seed")
+	if !strings.HasPrefix(seeded, "D-") || !strings.Contains(seeded, "version 1") {
+		t.Fatalf("seed printed %q, want the sample draft's ID and version 1", seeded)
+	}
+	if again := mustCtl(t, db, "seed"); again != seeded {
+		t.Errorf("seeding again printed %q, want the same draft %q", again, seeded)
+	}
+
+	text := articleText(t, db, "3") + " وفق القانون رقم 50.17"
+	draft := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text))
+	kept := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "4", "--repeal", "--why", "تكرار"))
+
+	// A draft without a reason cannot be submitted; another chamber cannot
+	// touch it; its own chamber deletes it.
+	if _, errOut, code := ctl(t, db, "", "submit", draft); code != exitError || !strings.Contains(errOut, "justification is empty") {
+		t.Errorf("submit without a justification: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := ctl(t, db, "", "delete", draft, "--chamber", "CS"); code != exitError || !strings.Contains(errOut, "belongs to the chamber FM") {
+		t.Errorf("delete by another chamber: exit %d, %q", code, errOut)
+	}
+	if out := mustCtl(t, db, "delete", draft); out != draft+"\tdeleted\n" {
+		t.Errorf("delete printed %q", out)
+	}
+
+	if out := mustCtl(t, db, "submit", kept, "--chamber", "fm"); out != kept+"\tsubmitted\n" {
+		t.Errorf("submit printed %q", out)
+	}
+	if _, errOut, code := ctl(t, db, "", "delete", kept); code != exitError || !strings.Contains(errOut, "withdraw it instead") {
+		t.Errorf("deleting a submitted amendment: exit %d, %q", code, errOut)
+	}
+	if out := mustCtl(t, db, "withdraw", kept); out != kept+"\twithdrawn\n" {
+		t.Errorf("withdraw printed %q", out)
+	}
+	list := mustCtl(t, db, "amendments", "--status", "withdrawn")
+	if !strings.HasPrefix(list, kept+"\tFM\t") || strings.Count(list, "\n") != 1 {
+		t.Errorf("amendments --status withdrawn = %q, want the withdrawn repeal only", list)
+	}
+	if all := mustCtl(t, db, "amendments"); strings.Contains(all, draft) {
+		t.Errorf("the deleted draft is still listed: %q", all)
 	}
 }

@@ -261,6 +261,16 @@ func (r *Round) Delete(by drafts.Chamber, id string) error {
 	return r.store.DeleteAmendment(a.ID)
 }
 
+// OwnerOf is the chamber that owns the stored amendment id. NotFound: no
+// amendment has that ID.
+func (r *Round) OwnerOf(id string) (drafts.Chamber, error) {
+	a, err := r.store.Amendment(drafts.NormalizeID(id))
+	if err != nil {
+		return drafts.Chamber{}, err
+	}
+	return drafts.ChamberByCode(a.Chamber)
+}
+
 // owned reads the stored amendment id and checks that chamber by owns it.
 func (r *Round) owned(by drafts.Chamber, id string) (*drafts.Amendment, error) {
 	a, err := r.store.Amendment(drafts.NormalizeID(id))
