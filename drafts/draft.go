@@ -119,6 +119,35 @@ type Draft struct {
 	Imported    time.Time  `json:"imported"`
 }
 
+// The words that head articles when a draft does not say: Moroccan texts
+// of today use «المادة»; French ones "Article".
+const (
+	DefaultArticleWord       = "المادة"
+	DefaultFrenchArticleWord = "Article"
+)
+
+// Word is the word that heads the draft's articles: its own, else the
+// default of its language.
+func (d *Draft) Word() string {
+	switch {
+	case d.ArticleWord != "":
+		return d.ArticleWord
+	case d.Language == "fr":
+		return DefaultFrenchArticleWord
+	}
+	return DefaultArticleWord
+}
+
+// ArticleTitle is an article's heading line as a reader expects it:
+// «المادة 3: مهام الغرفة».
+func (d *Draft) ArticleTitle(a *Article) string {
+	t := d.Word() + " " + a.Number
+	if a.Heading != "" {
+		t += ": " + a.Heading
+	}
+	return t
+}
+
 // Article returns the article with the given key, or nil.
 func (d *Draft) Article(key string) *Article {
 	for i := range d.Articles {

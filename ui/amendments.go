@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -48,9 +52,8 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	for i := range page {
 		a := &page[i]
 		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
-		if wb.hasRole && a.Chamber == wb.role.Code && a.Status == drafts.StatusDraft {
-			edit := *a
-			objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(edit) })))
+		if actions := wb.amendmentActions(*a); actions != nil {
+			objs = append(objs, actions)
 		}
 		switch {
 		case a.BaseHash == art.TextHash():
@@ -77,6 +80,70 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 		wb.scroll.Refresh()
 	})
 	return append(objs, buttonRow(more))
+}
+
+// amendmentActions are the buttons for what the role may do with one of
+// its own amendments: edit or delete a draft, withdraw a submitted one.
+// nil for another chamber's, or a withdrawn one.
+func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
+	if !wb.hasRole || a.Chamber != wb.role.Code {
+		return nil
+	}
+	var buttons []fyne.CanvasObject
+	switch a.Status {
+	case drafts.StatusDraft:
+		buttons = append(buttons,
+			widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) }),
+			widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() {
+				wb.confirmThen(lang.L("Delete the draft"), lang.L("Delete"),
+					lang.L("This draft amendment has not been submitted: deleting it removes it for good. Delete it?"),
+					func() error { return wb.round.Delete(wb.role, a.ID) })
+			}))
+	case drafts.StatusSubmitted:
+		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Withdraw"), theme.ContentUndoIcon(), func() {
+			wb.confirmThen(lang.L("Withdraw the amendment"), lang.L("Withdraw"),
+				lang.L("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
+				func() error {
+					_, err := wb.round.Withdraw(wb.role, a.ID)
+					return err
+				})
+		}))
+	default:
+		return nil
+	}
+	if rightToLeft() {
+		return container.NewBorder(nil, nil, nil, container.NewHBox(reversed(buttons)...))
+	}
+	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil)
+}
+
+// reversed is objs in the other order: a row of buttons read right to left.
+func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	out := slices.Clone(objs)
+	slices.Reverse(out)
+	return out
+}
+
+// confirmThen asks before doing act (a change to the store), does it off
+// the UI goroutine, then shows the article's amendments again, or why act
+// was refused.
+func (wb *Workbench) confirmThen(title, verb, question string, act func() error) {
+	d := dialog.NewCustomConfirm(title, verb, lang.L("Cancel"), newStatuteText(question), func(ok bool) {
+		if !ok {
+			return
+		}
+		wb.background(func() func() {
+			err := act()
+			return func() {
+				if err != nil {
+					showError(wb.win, err)
+				}
+				wb.reloadAmendments()
+			}
+		})
+	}, wb.win)
+	d.Resize(fyne.NewSize(480, 240))
+	d.Show()
 }
 
 // amendmentSummary says in one line who proposed an amendment, what it
@@ -106,6 +173,8 @@ func amendmentSummary(a *drafts.Amendment) string {
 		status = lang.L("Draft")
 	case drafts.StatusSubmitted:
 		status = lang.L("Submitted")
+	case drafts.StatusWithdrawn:
+		status = lang.L("Withdrawn")
 	}
 	return who + " — " + kind + " — " + status
 }

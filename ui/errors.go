@@ -57,9 +57,9 @@ func showError(w fyne.Window, err error) {
 	errorDialog(w, err).Show()
 }
 
-// showFatal shows err in a dialog over w and quits the app once the user
+// ShowFatal shows err in a dialog over w and quits the app once the user
 // has read it: used when there is nothing the window can show without it.
-func showFatal(a fyne.App, w fyne.Window, err error) {
+func ShowFatal(a fyne.App, w fyne.Window, err error) {
 	d := errorDialog(w, err)
 	d.SetOnClosed(a.Quit)
 	if s := w.Canvas().Size(); s.Width < 480 || s.Height < 240 {

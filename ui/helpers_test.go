@@ -14,6 +14,7 @@ import (
 	"statute/assets"
 	"statute/drafts"
 	"statute/drafts/boltstore"
+	"statute/drafts/round"
 	"statute/ui"
 )
 
@@ -40,7 +41,7 @@ type fixture struct {
 }
 
 // newFixture opens a fresh store in a temporary folder, seeds it with the
-// sample draft and adds amendments to article 3 from FM and CS.
+// sample draft and adds amendments to article 3 from FM, CS and MS.
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
@@ -55,16 +56,22 @@ func newFixture(t testing.TB) *fixture {
 			t.Error(err)
 		}
 	})
-	d, err := ui.Seed(s, assets.SampleDraft)
+	d, err := round.New(s).Seed(assets.SampleDraft)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a3 := d.Article("3")
 	var as []*drafts.Amendment
-	for _, ch := range []string{"FM", "CS"} {
+	// FM's is still a draft, CS's and MS's submitted: the federation sees
+	// those two only.
+	for _, ch := range []string{"FM", "CS", "MS"} {
+		st := drafts.StatusSubmitted
+		if ch == "FM" {
+			st = drafts.StatusDraft
+		}
 		as = append(as, &drafts.Amendment{
 			DraftID: d.ID, DraftVersion: d.Version, BaseHash: a3.TextHash(), Article: "3",
-			Kind: drafts.Wording, Chamber: ch, Status: drafts.StatusDraft,
+			Kind: drafts.Wording, Chamber: ch, Status: st,
 			Text:          "غرف الصناعة التقليدية مؤسسات عمومية مهنية مستقلة.",
 			Justification: "توضيح الطبيعة القانونية للغرف.",
 		})

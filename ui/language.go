@@ -108,5 +108,5 @@ func chamberLabel(c drafts.Chamber) string {
 // roles lists the choices for who a laptop belongs to: the twelve chambers,
 // then the federation.
 func roles() []drafts.Chamber {
-	return append(append([]drafts.Chamber(nil), drafts.Chambers...), drafts.Federation)
+	return drafts.Parties()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -15,7 +16,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
-	"statute/drafts/parse"
+	"statute/drafts/round"
 )
 
 // How often unsaved work is written to the store, and how long typing must
@@ -61,6 +62,7 @@ type proposer struct {
 	justification *editor
 	author        *editor     // who in the chamber proposes it
 	status        statuteText // saved or not, or why it cannot be
+	lastErr       error       // the last refusal the status line said
 	save, submit  *widget.Button
 	content       fyne.CanvasObject
 
@@ -295,11 +297,7 @@ func (p *proposer) amendment() *drafts.Amendment {
 	if p.a != nil {
 		a = *p.a
 	} else {
-		d := p.wb.draft
-		a = drafts.Amendment{
-			DraftID: d.ID, DraftVersion: d.Version, BaseHash: p.art.TextHash(), Article: p.art.Key,
-			Chamber: p.wb.role.Code, Status: drafts.StatusDraft,
-		}
+		a = *round.Blank(p.wb.role, p.wb.draft, p.art)
 	}
 	a.Kind = p.selectedKind()
 	a.Text, a.NewNumber = "", ""
@@ -315,20 +313,20 @@ func (p *proposer) amendment() *drafts.Amendment {
 	return &a
 }
 
-// check says what stands in the way of storing a, or nil.
-func (p *proposer) check(a *drafts.Amendment) error {
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	if a.Kind != drafts.Insert {
-		return nil
-	}
-	key, err := parse.Key(a.NewNumber)
-	if err != nil {
-		return err
-	}
-	if p.wb.draft.Article(key) != nil {
-		return drafts.Errorf(drafts.Invalid, "the draft already has an article %s: choose another number for the new article", a.NewNumber)
+// notYet is what stands in the way of storing the screen's amendment
+// (empty wording, a number taken): said in the status line, not in a
+// dialog, since the user is still writing.
+type notYet struct{ error }
+
+func (e notYet) Unwrap() error { return e.error }
+
+// check says what stands in the way of storing a, or of submitting it,
+// as the round's rules say it; nil when nothing does.
+func (p *proposer) check(a *drafts.Amendment, submitting bool) error {
+	if err := p.wb.round.Check(p.wb.role, p.wb.draft, a, submitting); err != nil {
+		p.lastErr = err
+		p.status.SetText(userError(err).Error())
+		return notYet{err}
 	}
 	return nil
 }
@@ -365,15 +363,15 @@ func (p *proposer) store(submit bool, done func(error)) {
 // snapshot takes the screen's amendment as it stands, checked.
 func (p *proposer) snapshot(submit bool) (save, error) {
 	a := p.amendment()
-	if err := p.check(a); err != nil {
-		p.status.SetText(userError(err).Error())
+	if err := p.check(a, submit); err != nil {
 		return save{}, err
 	}
 	return save{a: *a, seq: p.edits, submit: submit}, nil
 }
 
 // write stores sv unless a later save was stored already; it returns the
-// amendment as stored (nil when dropped). Any goroutine.
+// amendment as stored (nil when dropped). A submission is one write: the
+// amendment as it stands, locked. Any goroutine.
 func (p *proposer) write(sv save) (*drafts.Amendment, error) {
 	p.saveMu.Lock()
 	defer p.saveMu.Unlock()
@@ -381,29 +379,24 @@ func (p *proposer) write(sv save) (*drafts.Amendment, error) {
 		return nil, nil
 	}
 	a := sv.a
+	a.ID = p.storedID
 	var err error
-	if p.storedID == "" {
-		err = p.wb.store.AddAmendments(&a)
+	if sv.submit {
+		err = p.wb.round.Submit(p.wb.role, p.wb.draft, &a)
 	} else {
-		a.ID = p.storedID
-		err = p.wb.store.UpdateAmendment(&a)
+		err = p.wb.round.Save(p.wb.role, p.wb.draft, &a)
 	}
 	if err != nil {
 		return nil, err
 	}
 	p.storedID, p.storedSeq = a.ID, sv.seq
-	if sv.submit {
-		a.Status = drafts.StatusSubmitted
-		if err := p.wb.store.UpdateAmendment(&a); err != nil {
-			return nil, err
-		}
-	}
 	return &a, nil
 }
 
 // saved takes the result of a save on the UI goroutine.
 func (p *proposer) saved(sv save, stored *drafts.Amendment, err error) {
 	if err != nil {
+		p.lastErr = err
 		p.status.SetText(userError(err).Error())
 		return
 	}
@@ -428,10 +421,17 @@ func (p *proposer) autosave() {
 		return
 	}
 	p.store(false, func(err error) {
-		if err != nil && !drafts.IsKind(err, drafts.Invalid) {
+		if err != nil && !isNotYet(err) {
 			showError(p.wb.win, err)
 		}
 	})
+}
+
+// isNotYet reports whether err says the amendment cannot be stored yet,
+// rather than that storing it failed.
+func isNotYet(err error) bool {
+	var n notYet
+	return errors.As(err, &n)
 }
 
 // saveNow is the Save draft button, and the save before closing: then is
@@ -444,7 +444,7 @@ func (p *proposer) saveNow(quietIfClean bool, then func(error)) {
 		return
 	}
 	p.store(false, func(err error) {
-		if err != nil && !drafts.IsKind(err, drafts.Invalid) {
+		if err != nil && !isNotYet(err) {
 			showError(p.wb.win, err)
 		}
 		then(err)
@@ -471,10 +471,19 @@ func (wb *Workbench) SaveWork() {
 	p.dirty = false
 }
 
+// ProposeRefusal is what the open propose screen last said stood in the
+// way of saving or submitting its amendment, as the round's rules said
+// it; nil when nothing did, or no screen is open.
+func (wb *Workbench) ProposeRefusal() error {
+	if wb.propose == nil {
+		return nil
+	}
+	return wb.propose.lastErr
+}
+
 // confirmSubmit asks before locking the amendment.
 func (p *proposer) confirmSubmit() {
-	if err := p.check(p.amendment()); err != nil {
-		p.status.SetText(userError(err).Error())
+	if err := p.check(p.amendment(), true); err != nil {
 		return
 	}
 	msg := newStatuteText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
@@ -493,7 +502,7 @@ func (p *proposer) submitNow() {
 	p.store(true, func(err error) {
 		if err == nil {
 			p.finish()
-		} else if !drafts.IsKind(err, drafts.Invalid) {
+		} else if !isNotYet(err) {
 			showError(p.wb.win, err)
 		}
 	})
@@ -521,7 +530,7 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 	switch {
 	case err == nil:
 		then()
-	case drafts.IsKind(err, drafts.Invalid):
+	case isNotYet(err):
 		msg := newStatuteText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
 		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
 			if discard {

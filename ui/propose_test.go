@@ -3,7 +3,6 @@ package ui_test
 import (
 	"bytes"
 	"image/png"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,9 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"statute/assets"
 	"statute/drafts"
-	"statute/drafts/boltstore"
 	"statute/ui"
 )
 
@@ -208,8 +205,9 @@ func TestAChamberCannotEditAnotherChambersAmendment(t *testing.T) {
 func TestSubmitLocksTheAmendment(t *testing.T) {
 	f := newFixture(t)
 	wb, w := openPropose(t, f, "RSK", "en")
-	text, _, _ := wb.ProposeEditors()
+	text, _, just := wb.ProposeEditors()
 	typeAtEnd(text, " جهوية")
+	typeAtEnd(just, "للتوضيح.")
 	test.Tap(button(t, w, "Submit"))
 	if ts := topDialogText(w); !containsText(ts, "locked") {
 		t.Fatalf("Submit asks %q, want a warning that it locks", ts)
@@ -386,36 +384,6 @@ func TestEscapeInAnEditorClosesTheScreenAndSaves(t *testing.T) {
 	}
 }
 
-func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "statute.db")
-	ui.HoldProposeTimers()
-	a := newApp(t, "RSK")
-	w := test.NewWindow(nil) // closed below, as a quit from the system would
-	wb, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en", Article: "3"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wb.Wait(); err != nil {
-		t.Fatal(err)
-	}
-	test.Tap(button(t, w, "Propose an amendment"))
-	text, _, _ := wb.ProposeEditors()
-	typeAtEnd(text, " جهوية")
-	w.Close() // not the close button: no dialog, no intercept
-	s, err := boltstore.Open(db, boltstore.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	as, err := s.Amendments(drafts.AmendmentFilter{Chamber: "RSK"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(as) != 1 || !strings.HasSuffix(as[0].Text, " جهوية") || as[0].Status != drafts.StatusDraft {
-		t.Errorf("after the app closed the database holds %+v, want the typed wording as a draft", as)
-	}
-}
-
 func TestASaveThatEndsLateDoesNotUndoALaterOne(t *testing.T) {
 	f := newFixture(t)
 	wb, _ := openPropose(t, f, "RSK", "en")
@@ -450,5 +418,67 @@ func TestClickingAFieldLetsYouTypeInIt(t *testing.T) {
 	test.Type(w.Canvas().Focused(), "سبب")
 	if author.Text() != "سلمى" || just.Text() != "سبب" {
 		t.Errorf("after clicking each field and typing, the author reads %q and the justification %q", author.Text(), just.Text())
+	}
+}
+
+// confirm taps the button named verb in the dialog on top of w.
+func confirm(t *testing.T, w fyne.Window, verb string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog asks to %s", verb)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == verb {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no %q button", verb)
+}
+
+func TestAChamberDeletesItsDraft(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FM")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	test.Tap(button(t, w, "Delete"))
+	if ts := topDialogText(w); !containsText(ts, "removes it for good") {
+		t.Fatalf("Delete asks %q, want a warning that it is for good", ts)
+	}
+	confirm(t, w, "Delete")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if as := mine(t, f, "FM"); len(as) != 0 {
+		t.Errorf("after Delete the store holds FM's %v", as)
+	}
+	if !shows(w, "0 amendments") || hasButton(w, "Delete") {
+		t.Errorf("after Delete the window shows %q, want no amendment", labels(w))
+	}
+}
+
+func TestAChamberWithdrawsItsSubmittedAmendment(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "CS")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	if hasButton(w, "Edit") || hasButton(w, "Delete") {
+		t.Error("a submitted amendment offers Edit or Delete")
+	}
+	test.Tap(button(t, w, "Withdraw"))
+	confirm(t, w, "Withdraw")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	as := mine(t, f, "CS")
+	if len(as) != 1 || as[0].Status != drafts.StatusWithdrawn {
+		t.Fatalf("after Withdraw the store holds %v, want CS's amendment withdrawn", as)
+	}
+	if !containsText(labels(w), "Casablanca-Settat (CS) — New wording — Withdrawn") || hasButton(w, "Withdraw") {
+		t.Errorf("after Withdraw the window shows %q, want it marked withdrawn, with nothing left to do", labels(w))
+	}
+	// The federation still sees it, as withdrawn.
+	_, fw := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	if !containsText(labels(fw), "Casablanca-Settat (CS) — New wording — Withdrawn") {
+		t.Errorf("the federation sees %q, want CS's amendment as withdrawn", labels(fw))
 	}
 }

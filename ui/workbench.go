@@ -12,15 +12,12 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/parse"
+	"statute/drafts/round"
 )
 
-// Options say how the app starts; the zero value opens the default
-// database with the user's preferences.
+// Options say what the window shows at first; the zero value follows the
+// user's preferences.
 type Options struct {
-	// DB is the database file for Start; "" means boltstore.DefaultPath.
-	DB string
-	// Sample is imported as the first draft when the store holds none.
-	Sample []byte
 	// Lang ("ar", "fr", "en") overrides the language preference for this
 	// session.
 	Lang string
@@ -41,6 +38,7 @@ type Workbench struct {
 	app   fyne.App
 	win   fyne.Window
 	store drafts.Store
+	round *round.Round // the rules every change to an amendment goes through
 	opts  Options
 
 	role    drafts.Chamber
@@ -76,14 +74,14 @@ type Workbench struct {
 	once     sync.Once
 }
 
-// New fills w with a Workbench on store and starts loading the latest
-// draft in the background; Wait tells when it is shown. opts.DB is not
-// used: the caller owns the store.
+// New fills w with a Workbench on store and starts loading its latest
+// draft in the background; Wait tells when it is shown. The caller owns
+// the store, and seeds it (round.Seed).
 func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbench, error) {
-	if err := applyAppearance(a, opts); err != nil {
+	if err := ApplyAppearance(a, opts); err != nil {
 		return nil, err
 	}
-	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, loaded: make(chan struct{})}
+	wb := &Workbench{app: a, win: w, store: store, round: round.New(store), opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
 	}
@@ -96,9 +94,10 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	return wb, nil
 }
 
-// applyAppearance sets the interface language and the app theme from
-// opts and the preferences.
-func applyAppearance(a fyne.App, opts Options) error {
+// ApplyAppearance sets the interface language and the app theme from
+// opts and the preferences; New does, and so may a caller that must show
+// an error before there is a window to show.
+func ApplyAppearance(a fyne.App, opts Options) error {
 	code := opts.Lang
 	if code == "" {
 		code = a.Preferences().String(PrefLanguage)
@@ -162,7 +161,7 @@ func (wb *Workbench) Wait() error {
 // thousands.
 func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	defer wb.once.Do(func() { close(wb.loaded) })
-	d, err := Seed(wb.store, wb.opts.Sample)
+	d, err := wb.round.Latest()
 	start := 0
 	if err == nil && len(d.Articles) == 0 {
 		err = drafts.Errorf(drafts.Invalid, "the draft %s has no articles: import a draft that has some", d.ID)
@@ -208,15 +207,10 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	})
 }
 
-// visibleTo is the filter of the amendments of draft id a role may see: a
-// chamber its own, the federation all; false before the role is known,
-// when none may be seen.
+// visibleTo is the filter of the amendments of draft id a role may see
+// (round.Visible); false before the role is known, when none may be seen.
 func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFilter, bool) {
-	f := drafts.AmendmentFilter{DraftID: id}
-	if role.Code != drafts.FederationCode {
-		f.Chamber = role.Code
-	}
-	return f, hasRole
+	return round.Visible(role, id), hasRole
 }
 
 // readAmendments reads the counts by article of the amendments f passes,
@@ -484,17 +478,7 @@ func (wb *Workbench) showText(i int) bool {
 }
 
 // articleTitle is an article's heading line: «المادة 3: الطبيعة القانونية للغرف».
-func articleTitle(d *drafts.Draft, a *drafts.Article) string {
-	word := d.ArticleWord
-	if word == "" {
-		word = "المادة"
-	}
-	t := word + " " + a.Number
-	if a.Heading != "" {
-		t += ": " + a.Heading
-	}
-	return t
-}
+func articleTitle(d *drafts.Draft, a *drafts.Article) string { return d.ArticleTitle(a) }
 
 // setRole makes c the session's role and shows what it may see.
 func (wb *Workbench) setRole(c drafts.Chamber) {

@@ -76,16 +76,18 @@ func TestPreviousIsDisabledOnTheFirstArticleAndNextOnTheLast(t *testing.T) {
 	}
 }
 
-func TestAChamberSeesItsOwnAmendmentsAndTheFederationAll(t *testing.T) {
+func TestAChamberSeesItsOwnAmendmentsAndTheFederationTheSubmitted(t *testing.T) {
 	f := newFixture(t)
 	for _, c := range []struct {
-		role  string
-		count string
-		who   []string
+		role   string
+		count  string
+		who    []string // amendments shown, with their state
+		hidden []string // amendments that must not be shown
 	}{
-		{"FM", "1 amendment", []string{"Fès-Meknès (FM)"}},
-		{"FED", "2 amendments", []string{"Fès-Meknès (FM)", "Casablanca-Settat (CS)"}},
-		{"RSK", "0 amendments", nil},
+		{"FM", "1 amendment", []string{"Fès-Meknès (FM) — New wording — Draft"}, []string{"Casablanca-Settat (CS)"}},
+		{"CS", "1 amendment", []string{"Casablanca-Settat (CS) — New wording — Submitted"}, []string{"Fès-Meknès (FM)"}},
+		{"FED", "2 amendments", []string{"Casablanca-Settat (CS) — New wording — Submitted", "Marrakech-Safi (MS) — New wording — Submitted"}, []string{"Fès-Meknès (FM)"}},
+		{"RSK", "0 amendments", nil, []string{"Fès-Meknès (FM)", "Casablanca-Settat (CS)", "Marrakech-Safi (MS)"}},
 	} {
 		t.Run(c.role, func(t *testing.T) {
 			a := newApp(t, "")
@@ -94,8 +96,13 @@ func TestAChamberSeesItsOwnAmendmentsAndTheFederationAll(t *testing.T) {
 				t.Errorf("the window shows %q, want %q", labels(w), c.count)
 			}
 			for _, who := range c.who {
-				if !containsText(labels(w), who+" — New wording — Draft") {
-					t.Errorf("no amendment by %s shown in %q", who, labels(w))
+				if !containsText(labels(w), who) {
+					t.Errorf("no «%s» shown in %q", who, labels(w))
+				}
+			}
+			for _, who := range c.hidden {
+				if containsText(labels(w), who) {
+					t.Errorf("%s is shown to %s: %q", who, c.role, labels(w))
 				}
 			}
 			if w.Canvas().Overlays().Top() != nil {

@@ -8,31 +8,33 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"statute/assets"
 	"statute/drafts/boltstore"
+	"statute/drafts/round"
 	"statute/ui"
 )
 
 func main() {
 	var opts ui.Options
-	flag.StringVar(&opts.DB, "db", "", "the database file (default: $"+boltstore.EnvDB+", or one in the user's settings folder)")
+	db := flag.String("db", "", "the database file (default: $"+boltstore.EnvDB+", or one in the user's settings folder)")
 	flag.StringVar(&opts.Article, "article", "", "the article to show first, such as 3, «المادة 3» or 2bis")
 	flag.StringVar(&opts.Lang, "lang", "", "the interface language for this session: ar, fr or en")
 	flag.StringVar(&opts.Role, "role", "", "whose laptop this is for this session: a chamber code such as FM, or FED")
 	shot := flag.String("screenshot", "", "render the main window to this PNG file and exit")
 	flag.Parse()
-	opts.Sample = assets.SampleDraft
 	opts.Screenshot = *shot != ""
 
 	a := app.NewWithID("ma.artisanat.statuteworkbench")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Statute Workbench")
 	w.Resize(fyne.NewSize(1280, 800))
-	wb, err := ui.Start(a, w, opts)
+	wb, err := start(a, w, *db, opts)
 	if err != nil && opts.Screenshot {
 		fail(err)
 	}
@@ -55,6 +57,70 @@ func main() {
 		}
 	}
 	os.Exit(code)
+}
+
+// start is the app's wiring: it opens the database at path (the default
+// one when empty), seeds it with the sample draft on first run, and fills w
+// with a Workbench on it. When that fails it shows why in w, quits the app
+// once that is read, and returns the error. However the app ends, the work
+// being written is stored and the database closed.
+func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workbench, error) {
+	if err := ui.ApplyAppearance(a, opts); err != nil {
+		ui.ShowFatal(a, w, err)
+		return nil, err
+	}
+	if path == "" {
+		p, err := boltstore.DefaultPath()
+		if err != nil {
+			ui.ShowFatal(a, w, err)
+			return nil, err
+		}
+		path = p
+	}
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		ui.ShowFatal(a, w, err)
+		return nil, err
+	}
+	var wb *ui.Workbench
+	w.SetOnClosed(func() {
+		// The close button is intercepted before this while an amendment
+		// is open, but a quit from the system is not.
+		if wb != nil {
+			wb.SaveWork()
+		}
+		if err := s.Close(); err != nil {
+			fyne.LogError("closing the database", err)
+		}
+	})
+	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
+		ui.ShowFatal(a, w, err)
+		return nil, err
+	}
+	wb, err = ui.New(a, w, s, opts)
+	if err != nil {
+		ui.ShowFatal(a, w, err)
+		return nil, err
+	}
+	// When the system asks the app to end (a shutdown or logout, Ctrl+C in
+	// a terminal), Fyne quits without closing the window: its lifecycle's
+	// last call stores the work. The UI loop has ended by then, so nothing
+	// else touches the window.
+	a.Lifecycle().SetOnStopped(wb.SaveWork)
+	quitOnHangup(a)
+	return wb, nil
+}
+
+// quitOnHangup quits the app, which saves, on SIGHUP (the terminal it was
+// started from closed); Fyne itself quits on SIGINT and SIGTERM.
+func quitOnHangup(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGHUP)
+	go func() {
+		<-ch
+		signal.Stop(ch)
+		fyne.Do(a.Quit)
+	}()
 }
 
 func fail(err error) {

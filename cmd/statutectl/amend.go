@@ -276,7 +276,7 @@ var cmdDiff = &command{
 				fmt.Fprintf(c.stdout, "%s\n", out)
 				return nil
 			}
-			fmt.Fprintf(c.stdout, "%s · %s · %s · %s\n", am.ID, am.Chamber, articleHeading(d, a), kindLabel(am))
+			fmt.Fprintf(c.stdout, "%s · %s · %s · %s\n", am.ID, am.Chamber, d.ArticleTitle(a), kindLabel(am))
 			if am.Justification != "" {
 				fmt.Fprintf(c.stdout, "التعليل: %s\n", am.Justification)
 			}

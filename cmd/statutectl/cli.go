@@ -66,6 +66,13 @@ func lookup(name string) *command {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code, _ := execute(args, stdin, stdout, stderr)
+	return code
+}
+
+// execute runs one command line and returns its exit code and, when the
+// command was refused or failed, the error it said on stderr.
+func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	c := &ctx{stdin: stdin, stdout: stdout, stderr: stderr}
 	defer func() {
 		if c.store != nil {
@@ -81,25 +88,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout)
-			return exitOK
+			return exitOK, nil
 		}
 		fmt.Fprintf(stderr, "statutectl: %v\n", err)
 		fmt.Fprintln(stderr, "Run 'statutectl help' for usage.")
-		return exitUsage
+		return exitUsage, nil
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
 		usage(stderr)
-		return exitUsage
+		return exitUsage, nil
 	}
 	name, rest := rest[0], rest[1:]
 	if name == "help" {
-		return help(rest, stdout, stderr)
+		return help(rest, stdout, stderr), nil
 	}
 	cmd := lookup(name)
 	if cmd == nil {
 		fmt.Fprintf(stderr, "statutectl: unknown command %q\nRun 'statutectl help' for the list of commands.\n", name)
-		return exitUsage
+		return exitUsage, nil
 	}
 
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -113,23 +120,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			commandUsage(stdout, cmd, fs)
-			return exitOK
+			return exitOK, nil
 		}
 		fmt.Fprintf(stderr, "statutectl %s: %v\n", name, err)
 		fmt.Fprintf(stderr, "Usage: statutectl %s %s\n", name, cmd.args)
-		return exitUsage
+		return exitUsage, nil
 	}
 	if err := do(c, positional); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "statutectl %s: %v\n", name, err)
 			fmt.Fprintf(stderr, "Usage: statutectl %s %s\n", name, cmd.args)
-			return exitUsage
+			return exitUsage, nil
 		}
 		fmt.Fprintf(stderr, "statutectl: %s\n", oneLine(err))
-		return exitError
+		return exitError, err
 	}
-	return exitOK
+	return exitOK, nil
 }
 
 // parseInterspersed lets flags come before or after positional arguments

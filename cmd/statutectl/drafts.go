@@ -131,7 +131,7 @@ var cmdShow = &command{
 			for _, div := range d.Path(a) {
 				fmt.Fprintln(c.stdout, div.Heading)
 			}
-			fmt.Fprintln(c.stdout, articleHeading(d, a))
+			fmt.Fprintln(c.stdout, d.ArticleTitle(a))
 			for _, p := range a.Paragraphs {
 				fmt.Fprintln(c.stdout, p)
 			}
@@ -159,16 +159,6 @@ var cmdChambers = &command{
 			return nil
 		}
 	},
-}
-
-// articleHeading is the article's heading line as a reader expects it:
-// «المادة 3: مهام الغرفة».
-func articleHeading(d *drafts.Draft, a *drafts.Article) string {
-	h := strings.TrimSpace(d.ArticleWord + " " + a.Number)
-	if a.Heading != "" {
-		h += ": " + a.Heading
-	}
-	return h
 }
 
 // firstWords shortens a text to its first n words, for one-line listings.

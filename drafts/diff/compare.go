@@ -100,8 +100,8 @@ func Compare(old, new *drafts.Draft, opt Options) *Report {
 	r := &Report{
 		Old:     DraftRef{ID: old.ID, Title: old.Title, Version: old.Version},
 		New:     DraftRef{ID: new.ID, Title: new.Title, Version: new.Version},
-		oldWord: articleWord(old),
-		newWord: articleWord(new),
+		oldWord: old.Word(),
+		newWord: new.Word(),
 	}
 	// Removed articles follow the new position of their nearest matched
 	// predecessor in the old draft; -1 is before everything.
@@ -185,16 +185,6 @@ func formOnly(cs []Change) bool {
 		}
 	}
 	return true
-}
-
-func articleWord(d *drafts.Draft) string {
-	switch {
-	case d.ArticleWord != "":
-		return d.ArticleWord
-	case d.Language == "fr":
-		return "Article"
-	}
-	return "المادة"
 }
 
 // WritePlain writes the report as text: a header line per article, such as

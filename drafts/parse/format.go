@@ -33,13 +33,7 @@ func Format(d *drafts.Draft) []byte {
 			depth[i] = depth[dv.Parent] + 1
 		}
 	}
-	word := d.ArticleWord
-	if word == "" {
-		word = "المادة"
-		if d.Language == "fr" {
-			word = "Article"
-		}
-	}
+	word := d.Word()
 	written := 0 // divisions written so far, in document order
 	writeDivisions := func(upTo int) {
 		for ; written <= upTo && written < len(d.Divisions); written++ {

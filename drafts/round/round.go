@@ -64,12 +64,9 @@ func (r *Round) Store() drafts.Store { return r.store }
 // the sample, so that a first start shows a statute to work on. With no
 // sample, an empty store is NotFound.
 func (r *Round) Seed(sample []byte) (*drafts.Draft, error) {
-	d, err := r.store.LatestDraft()
-	if !drafts.IsKind(err, drafts.NotFound) {
+	d, err := r.Latest()
+	if !drafts.IsKind(err, drafts.NotFound) || sample == nil {
 		return d, err
-	}
-	if sample == nil {
-		return nil, msgNoDraft.Err(drafts.NotFound)
 	}
 	d, err = parse.Parse(sample, parse.Options{Source: "sample-draft.md"})
 	if err != nil {
@@ -81,6 +78,16 @@ func (r *Round) Seed(sample []byte) (*drafts.Draft, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// Latest returns the latest version of the draft imported last.
+// NotFound: the store holds no draft yet.
+func (r *Round) Latest() (*drafts.Draft, error) {
+	d, err := r.store.LatestDraft()
+	if drafts.IsKind(err, drafts.NotFound) {
+		return nil, msgNoDraft.Err(drafts.NotFound)
+	}
+	return d, err
 }
 
 // Visible is the filter of the amendments to draft id that viewer may

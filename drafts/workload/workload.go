@@ -255,7 +255,7 @@ func (m *model) draft(seed int64, version int) *drafts.Draft {
 		Title:       draftTitle,
 		Language:    "ar",
 		Version:     version,
-		ArticleWord: "المادة",
+		ArticleWord: drafts.DefaultArticleWord,
 		Preamble:    append([]string(nil), preamble...),
 		Imported:    epoch,
 		Articles:    make([]drafts.Article, len(m.arts)),
