@@ -74,7 +74,7 @@ func (wb *Workbench) ShowSettings() {
 			language.SetSelectedIndex(i + 1)
 		}
 	}
-	fonts := installedFonts()
+	fonts := installedFonts(wb.opts.fontDirs())
 	families := []string{lang.L("DejaVu Sans (built in)")}
 	for _, f := range fonts {
 		families = append(families, f.Family)

@@ -18,14 +18,6 @@ import (
 	"statute/drafts/parse"
 )
 
-// How often unsaved work is written to the store, and how long typing must
-// pause before the preview is diffed again. Variables so that the tests can
-// push them out of reach and drive both through hooks.
-var (
-	autosaveEvery = 3 * time.Second
-	previewDelay  = 150 * time.Millisecond
-)
-
 // proposer is the screen on which the role writes one amendment to the
 // article shown: it replaces the window's content until closed. It lives
 // on the UI goroutine; its timers come back to it through fyne.Do.
@@ -103,7 +95,7 @@ func (wb *Workbench) openProposer(art *drafts.Article, a *drafts.Amendment) {
 	if p.textBox.Visible() {
 		wb.win.Canvas().Focus(p.text)
 	}
-	go p.tick(autosaveEvery)
+	go p.tick(wb.opts.Timings.Autosave)
 }
 
 // tick asks for an autosave every interval until the screen closes.
@@ -272,10 +264,10 @@ func (p *proposer) changed() {
 // schedulePreview diffs the wording again once typing pauses.
 func (p *proposer) schedulePreview() {
 	if p.pending != nil {
-		p.pending.Reset(previewDelay)
+		p.pending.Reset(p.wb.opts.Timings.Preview)
 		return
 	}
-	p.pending = time.AfterFunc(previewDelay, func() { fyne.Do(p.updatePreview) })
+	p.pending = time.AfterFunc(p.wb.opts.Timings.Preview, func() { fyne.Do(p.updatePreview) })
 }
 
 // updatePreview shows the amendment as tracked changes to the article.

@@ -1,13 +1,7 @@
 package ui
 
-import "time"
-
-// Hooks for the propose screen's external tests.
-
-// HoldProposeTimers pushes the autosave and preview timers out of a test's
-// reach, so that the test drives them through the hooks below; call it
-// before opening the screen.
-func HoldProposeTimers() { autosaveEvery, previewDelay = time.Hour, time.Hour }
+// Hooks for the propose screen's external tests, which hold its timers
+// (Options.Timings) and drive them through Autosave and FlushPreview.
 
 // ProposeEditors returns the open propose screen's wording, number and
 // justification editors.

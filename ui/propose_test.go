@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -19,13 +20,16 @@ import (
 	"statute/ui"
 )
 
+// heldTimers push the propose screen's autosave and preview timers out of
+// a test's reach, so that the test drives them through the hooks.
+var heldTimers = ui.Timings{Autosave: time.Hour, Preview: time.Hour}
+
 // openPropose opens article 3 for role in English with the propose screen
 // shown, its timers held for the test to drive.
 func openPropose(t *testing.T, f *fixture, role, language string) (*ui.Workbench, fyne.Window) {
 	t.Helper()
-	ui.HoldProposeTimers()
 	a := newApp(t, role)
-	wb, w := f.open(t, a, ui.Options{Lang: language, Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: language, Article: "3", Timings: heldTimers})
 	test.Tap(button(t, w, proposeLabel(language)))
 	if !wb.Proposing() {
 		t.Fatal("the propose screen did not open")
@@ -388,10 +392,9 @@ func TestEscapeInAnEditorClosesTheScreenAndSaves(t *testing.T) {
 
 func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "statute.db")
-	ui.HoldProposeTimers()
 	a := newApp(t, "RSK")
 	w := test.NewWindow(nil) // closed below, as a quit from the system would
-	wb, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en", Article: "3"})
+	wb, err := ui.Start(a, w, ui.Options{DB: db, Sample: assets.SampleDraft, Lang: "en", Article: "3", Timings: heldTimers})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,11 +29,6 @@ const searchLimit = 200
 // of the match: enough to tell the hits of one article apart.
 const searchContextWords = 6
 
-// searchPause is how long typing must pause before the draft is searched:
-// every search lays its results out again, and a query typed letter by
-// letter would otherwise lay out a list for each letter.
-var searchPause = 150 * time.Millisecond
-
 // searchMatch is the span style of the matched words in a result.
 const searchMatch = 1
 
@@ -171,7 +166,7 @@ func (p *searchPanel) start(query string) {
 	p.running.Add(1)
 	go func() {
 		defer p.running.Done()
-		time.Sleep(searchPause)
+		time.Sleep(p.wb.opts.Timings.SearchPause)
 		if !p.latest(gen) {
 			return // more was typed meanwhile
 		}

@@ -33,6 +33,12 @@ type Options struct {
 	// Screenshot: the window is being captured unattended, so nothing may
 	// wait for input (no first-run dialog).
 	Screenshot bool
+	// Timings are the interface's waits; the zero value keeps the
+	// defaults.
+	Timings Timings
+	// FontDirs are the folders searched for installed fonts; nil means
+	// the system's font folders.
+	FontDirs []string
 }
 
 // Workbench is the main window: the draft's outline, the selected
@@ -83,6 +89,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	if err := applyAppearance(a, opts); err != nil {
 		return nil, err
 	}
+	opts.Timings = opts.Timings.withDefaults()
 	wb := &Workbench{app: a, win: w, store: store, opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
@@ -108,7 +115,7 @@ func applyAppearance(a fyne.App, opts Options) error {
 	}
 	t := NewTheme(a.Preferences().FloatWithFallback(PrefTextScale, 1))
 	if family := a.Preferences().String(PrefFont); family != "" {
-		faces, err := findFont(family)
+		faces, err := findFont(opts.fontDirs(), family)
 		if err != nil {
 			// The text stays readable in DejaVu; the preference is kept
 			// for when the font is back.
