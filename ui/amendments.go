@@ -8,6 +8,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/ui/textwidget"
 )
 
 // amendmentPage is how many amendments an article shows at first, and how
@@ -47,22 +48,22 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	}
 	for i := range page {
 		a := &page[i]
-		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
+		objs = append(objs, textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
 		if wb.hasRole && a.Chamber == wb.role.Code && a.Status == drafts.StatusDraft {
 			edit := *a
 			objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(edit) })))
 		}
 		switch {
 		case a.BaseHash == art.TextHash():
-			objs = append(objs, newTrackedText(diff.OfAmendment(art.Text(), a, diff.Options{})))
+			objs = append(objs, textwidget.NewTracked(diff.OfAmendment(art.Text(), a, diff.Options{})))
 		case a.Text != "":
 			// made against another wording of the article: no diff to show
-			objs = append(objs, newStatuteText(a.Text))
+			objs = append(objs, textwidget.NewText(a.Text))
 		}
 		if a.Justification != "" {
 			objs = append(objs,
 				label(lang.L("Justification")),
-				newStatuteText(a.Justification))
+				textwidget.NewText(a.Justification))
 		}
 		objs = append(objs, widget.NewSeparator())
 	}

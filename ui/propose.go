@@ -16,6 +16,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/parse"
+	"statute/ui/textwidget"
 )
 
 // proposer is the screen on which the role writes one amendment to the
@@ -45,14 +46,14 @@ type proposer struct {
 
 	kind          *widget.RadioGroup
 	kinds         []drafts.AmendmentKind
-	number        *editor
+	number        *textwidget.Editor
 	numberBox     *fyne.Container
-	text          *editor
+	text          *textwidget.Editor
 	textBox       *fyne.Container
-	preview       *rtlText
-	justification *editor
-	author        *editor     // who in the chamber proposes it
-	status        statuteText // saved or not, or why it cannot be
+	preview       *textwidget.Tracked
+	justification *textwidget.Editor
+	author        *textwidget.Editor // who in the chamber proposes it
+	status        *textwidget.Text   // saved or not, or why it cannot be
 	save, submit  *widget.Button
 	content       fyne.CanvasObject
 
@@ -115,7 +116,7 @@ func (p *proposer) tick(every time.Duration) {
 func (p *proposer) build() {
 	rtl := rightToLeft()
 	d := p.wb.draft
-	title := newStatuteLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+	title := textwidget.NewLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
 	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
 	labels := []string{lang.L("New wording"), lang.L("Repeal"), lang.L("New article after this one")}
@@ -129,15 +130,14 @@ func (p *proposer) build() {
 	p.kind.Horizontal = true
 	p.kind.Required = true
 
-	p.number = newEditor(p.wb.win.Clipboard())
+	p.number = textwidget.NewEditor(p.wb.app)
 	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»")), p.number)
-	p.text = newEditor(p.wb.win.Clipboard())
+	p.text = textwidget.NewEditor(p.wb.app)
 	p.textBox = container.NewVBox(label(lang.L("Proposed wording")), p.text)
-	p.preview = newTrackedText(nil).(*rtlText)
-	p.justification = newEditor(p.wb.win.Clipboard())
-	p.author = newEditor(p.wb.win.Clipboard())
-	p.author.singleLine = true
-	p.status = newStatuteText("")
+	p.preview = textwidget.NewTracked(nil)
+	p.justification = textwidget.NewEditor(p.wb.app)
+	p.author = textwidget.NewLineEditor(p.wb.app)
+	p.status = textwidget.NewText("")
 
 	kind := drafts.Wording
 	if p.a != nil {
@@ -191,8 +191,9 @@ func (p *proposer) build() {
 		label(lang.L("Proposed by (name and office)")), p.author,
 	)
 	scroll := container.NewVScroll(body)
-	for _, e := range []*editor{p.number, p.text, p.justification, p.author} {
-		e.scroll, e.onEscape = scroll, p.close
+	for _, e := range []*textwidget.Editor{p.number, p.text, p.justification, p.author} {
+		e.SetScroll(scroll)
+		e.SetOnEscape(p.close)
 	}
 	p.content = container.NewBorder(
 		container.NewVBox(title, widget.NewSeparator()),
@@ -204,7 +205,7 @@ func (p *proposer) build() {
 // label names a field, laid out as statute text is: an Arabic label with
 // brackets, digits or «» reads wrongly in Fyne's Label.
 func label(text string) fyne.CanvasObject {
-	return newStatuteLine(text, fyne.TextStyle{Italic: true})
+	return textwidget.NewLine(text, fyne.TextStyle{Italic: true})
 }
 
 // buttonRow puts a button on the side interface text starts from.
@@ -277,8 +278,7 @@ func (p *proposer) updatePreview() {
 		return
 	}
 	a := p.amendment()
-	p.preview.text, p.preview.spans = mergeChanges(diff.OfAmendment(p.art.Text(), a, diff.Options{}))
-	p.preview.Refresh()
+	p.preview.SetChanges(diff.OfAmendment(p.art.Text(), a, diff.Options{}))
 }
 
 // amendment is what the screen holds, as an amendment ready to store.
@@ -469,7 +469,7 @@ func (p *proposer) confirmSubmit() {
 		p.status.SetText(userError(err).Error())
 		return
 	}
-	msg := newStatuteText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
+	msg := textwidget.NewText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
 	d := dialog.NewCustomConfirm(lang.L("Submit the amendment"), lang.L("Submit"), lang.L("Cancel"), msg, func(ok bool) {
 		if ok {
 			p.submitNow()
@@ -514,7 +514,7 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 	case err == nil:
 		then()
 	case drafts.IsKind(err, drafts.Invalid):
-		msg := newStatuteText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
+		msg := textwidget.NewText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
 		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
 			if discard {
 				then()

@@ -18,6 +18,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/ui"
+	"statute/ui/textwidget"
 )
 
 // heldTimers push the propose screen's autosave and preview timers out of
@@ -54,7 +55,7 @@ func settle(t *testing.T, wb *ui.Workbench) {
 
 // typeAtEnd types s at the end of an editor, as a user would after
 // clicking there.
-func typeAtEnd(e *ui.Editor, s string) {
+func typeAtEnd(e *textwidget.Editor, s string) {
 	e.SetCaret(len(e.Text()))
 	for _, r := range s {
 		e.TypedRune(r)

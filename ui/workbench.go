@@ -12,6 +12,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/parse"
+	"statute/ui/textwidget"
 )
 
 // Options say how the app starts; the zero value opens the default
@@ -61,14 +62,14 @@ type Workbench struct {
 	amendGen int
 
 	outline    *outline
-	path       statuteText
-	header     statuteText
-	body       statuteText
-	amendTitle statuteText
+	path       *textwidget.Text
+	header     *textwidget.Text
+	body       *textwidget.Text
+	amendTitle *textwidget.Text
 	amendList  *fyne.Container
 	scroll     *container.Scroll
-	position   statuteText
-	roleLabel  statuteText
+	position   *textwidget.Text
+	roleLabel  *textwidget.Text
 	prev, next *widget.Button
 	bar        *fyne.Container
 	split      *container.Split // the outline (or search results) and the article
@@ -337,8 +338,8 @@ func (wb *Workbench) build() {
 	wb.next.IconPlacement = widget.ButtonIconTrailingText
 	// Arabic interface strings mix words and digits as statute text does,
 	// so they are laid out the same way.
-	wb.position = newStatuteLine("", fyne.TextStyle{})
-	wb.roleLabel = newStatuteLine("", fyne.TextStyle{})
+	wb.position = textwidget.NewLine("", fyne.TextStyle{})
+	wb.roleLabel = textwidget.NewLine("", fyne.TextStyle{})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), wb.ShowSettings)
 	wb.search = newSearchPanel(wb)
 	var bar *fyne.Container
@@ -348,10 +349,10 @@ func (wb *Workbench) build() {
 		bar = container.NewBorder(nil, nil, container.NewHBox(wb.prev, wb.next, wb.position), container.NewHBox(wb.roleLabel, settings), wb.search.entry)
 	}
 
-	wb.path = newStatuteText("")
-	wb.header = newStatuteLine("", fyne.TextStyle{Bold: true})
-	wb.body = newStatuteText(lang.L("Loading the draft…"))
-	wb.amendTitle = newStatuteLine("", fyne.TextStyle{Bold: true})
+	wb.path = textwidget.NewText("")
+	wb.header = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	wb.body = textwidget.NewText(lang.L("Loading the draft…"))
+	wb.amendTitle = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 
