@@ -1,8 +1,6 @@
 package ui_test
 
 import (
-	"bytes"
-	"image/png"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 	"statute/ui/textwidget"
 )
 
@@ -338,16 +337,7 @@ func TestProposeSnapshot(t *testing.T) {
 	typeAtEnd(just, "توضيح الطبيعة الجهوية للغرف.")
 	wb.FlushPreview()
 	w.Canvas().Unfocus() // no blinking caret in the snapshot
-	if *update {
-		write(t, "propose_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "propose_ar.png", buf.Bytes())
-	}
-	test.AssertRendersToMarkup(t, "propose_ar.xml", w.Canvas())
-	test.AssertRendersToImage(t, "propose_ar.png", w.Canvas())
+	snapshot.Assert(t, w.Canvas(), "propose_ar")
 }
 
 func TestTheAuthorIsStoredAndOfferedForTheNextAmendment(t *testing.T) {

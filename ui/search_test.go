@@ -1,11 +1,9 @@
 package ui_test
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/draw"
-	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 )
 
 // searchField finds the search field of the window's top bar.
@@ -273,16 +272,7 @@ func TestSearchSnapshot(t *testing.T) {
 	wb, w := f.open(t, a, ui.Options{Lang: "ar", Role: "FED", Article: "2"})
 	typeQuery(t, wb, w, "احكام")
 	w.Canvas().Unfocus() // no blinking cursor in the snapshot
-	if *update {
-		write(t, "search_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "search_ar.png", buf.Bytes())
-	}
-	test.AssertRendersToMarkup(t, "search_ar.xml", w.Canvas())
-	test.AssertRendersToImage(t, "search_ar.png", w.Canvas())
+	snapshot.Assert(t, w.Canvas(), "search_ar")
 }
 
 // BenchmarkSearchShowsResults measures a query typed in the search field
@@ -378,14 +368,7 @@ func TestSearchBarSnapshot(t *testing.T) {
 	scale := float32(img.Bounds().Dx()) / w.Canvas().Size().Width
 	bar := image.NewNRGBA(image.Rect(0, 0, img.Bounds().Dx(), int((bottom+12)*scale)))
 	draw.Draw(bar, bar.Bounds(), img, image.Point{}, draw.Src)
-	if *update {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, bar); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "search_bar_ar.png", buf.Bytes())
-	}
-	test.AssertImageMatches(t, "search_bar_ar.png", bar)
+	snapshot.AssertImage(t, "search_bar_ar", bar)
 }
 
 func TestClickingTheSearchFieldLetsYouType(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 	"statute/ui/textwidget"
 )
 
@@ -328,7 +329,7 @@ func TestEditorSnapshot(t *testing.T) {
 	if a, b := e.Selection(); a != 4 || b != 14 || e.Caret() != 14 {
 		t.Fatalf("selection [%d, %d) caret %d, want [4, 14) caret 14", a, b, e.Caret())
 	}
-	assertSnapshot(t, w.Canvas(), "editor_ar")
+	snapshot.Assert(t, w.Canvas(), "editor_ar")
 }
 
 // FuzzEditorKeys types and pastes arbitrary text, presses keys and word

@@ -15,6 +15,7 @@ import (
 
 	"statute/drafts/diff"
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 	"statute/ui/rtl"
 	"statute/ui/textwidget"
 )
@@ -289,7 +290,7 @@ func TestTrackedTextSnapshots(t *testing.T) {
 			w := textwidget.NewTracked(diff.Words(c.old, c.new, diff.Options{Lenient: c.lenient}))
 			win := trackedWindow(t, w, 330)
 			win.Resize(fyne.NewSize(330, w.MinSize().Height))
-			assertSnapshot(t, win.Canvas(), c.name)
+			snapshot.Assert(t, win.Canvas(), c.name)
 		})
 	}
 }
