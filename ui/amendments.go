@@ -12,6 +12,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/ui/textwidget"
 )
 
 // amendmentPage is how many amendments an article shows at first, and how
@@ -51,21 +52,21 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	}
 	for i := range page {
 		a := &page[i]
-		objs = append(objs, newStatuteLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
+		objs = append(objs, textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
 		if actions := wb.amendmentActions(*a); actions != nil {
 			objs = append(objs, actions)
 		}
 		switch {
 		case a.BaseHash == art.TextHash():
-			objs = append(objs, newTrackedText(diff.OfAmendment(art.Text(), a, diff.Options{})))
+			objs = append(objs, textwidget.NewTracked(diff.OfAmendment(art.Text(), a, diff.Options{})))
 		case a.Text != "":
 			// made against another wording of the article: no diff to show
-			objs = append(objs, newStatuteText(a.Text))
+			objs = append(objs, textwidget.NewText(a.Text))
 		}
 		if a.Justification != "" {
 			objs = append(objs,
 				label(lang.L("Justification")),
-				newStatuteText(a.Justification))
+				textwidget.NewText(a.Justification))
 		}
 		objs = append(objs, widget.NewSeparator())
 	}
@@ -128,7 +129,7 @@ func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // the UI goroutine, then shows the article's amendments again, or why act
 // was refused.
 func (wb *Workbench) confirmThen(title, verb, question string, act func() error) {
-	d := dialog.NewCustomConfirm(title, verb, lang.L("Cancel"), newStatuteText(question), func(ok bool) {
+	d := dialog.NewCustomConfirm(title, verb, lang.L("Cancel"), textwidget.NewText(question), func(ok bool) {
 		if !ok {
 			return
 		}

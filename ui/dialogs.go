@@ -14,6 +14,7 @@ import (
 
 	"statute/drafts"
 	"statute/ui/rtl"
+	"statute/ui/textwidget"
 )
 
 // roleSelect offers the twelve chambers and the federation, with current
@@ -37,7 +38,7 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 // askRole is the first-run question: whose laptop is this? It cannot be
 // dismissed without an answer, since amendments are written in that name.
 func (wb *Workbench) askRole() {
-	msg := newStatuteText(lang.L("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
+	msg := textwidget.NewText(lang.L("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
 	sel := roleSelect(drafts.Chamber{})
 	ok := widget.NewButton(lang.L("Confirm"), nil)
 	ok.Importance = widget.HighImportance
@@ -74,7 +75,7 @@ func (wb *Workbench) ShowSettings() {
 			language.SetSelectedIndex(i + 1)
 		}
 	}
-	fonts := installedFonts()
+	fonts := installedFonts(wb.opts.fontDirs())
 	families := []string{lang.L("DejaVu Sans (built in)")}
 	for _, f := range fonts {
 		families = append(families, f.Family)
@@ -194,7 +195,7 @@ func uiLine(s string) string {
 	if len(lines) != 1 {
 		return s
 	}
-	return display(lines[0])
+	return textwidget.Display(lines[0])
 }
 
 func isRTLLetter(r rune) bool {
@@ -206,7 +207,7 @@ func isRTLLetter(r rune) bool {
 func newForm(pairs ...any) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := 0; i+1 < len(pairs); i += 2 {
-		objs = append(objs, newStatuteLine(pairs[i].(string), fyne.TextStyle{Bold: true}), pairs[i+1].(fyne.CanvasObject))
+		objs = append(objs, textwidget.NewLine(pairs[i].(string), fyne.TextStyle{Bold: true}), pairs[i+1].(fyne.CanvasObject))
 	}
 	return container.New(formLayout{rtl: rightToLeft()}, objs...)
 }

@@ -3,11 +3,8 @@
 // its amendments, the first-run and settings dialogs, the app theme and the
 // interface languages (Arabic, French, English).
 //
-// Fyne lays the runs of a line out in typing order, which scrambles Arabic
-// next to digits or French words, and its Entry moves the caret the wrong
-// way in Arabic. So every piece of statute text, and every Arabic interface
-// line, is drawn by the widgets of this package on top of ui/rtl:
-// newStatuteText and newStatuteLine (read-only text), newTrackedText (a
-// word diff with insertions underlined and deletions struck through) and
-// the editor (text being written).
+// Fyne lays out neither Arabic text nor an Arabic caret right, so every
+// piece of statute text, and every Arabic interface line, is shown by the
+// widgets of ui/textwidget (Text, Tracked, Editor) rather than by Fyne's
+// Label and Entry.
 package ui

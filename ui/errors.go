@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"statute/drafts"
+	"statute/ui/textwidget"
 )
 
 // userError is what a dialog says about err: the domain's sentence, which
@@ -72,7 +73,7 @@ func ShowFatal(a fyne.App, w fyne.Window, err error) {
 // Arabic sentence around a file path or an article number reads wrongly
 // in Fyne's own error dialog.
 func errorDialog(w fyne.Window, err error) dialog.Dialog {
-	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), newStatuteText(userError(err).Error()), w)
+	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), textwidget.NewText(userError(err).Error()), w)
 	d.Resize(fyne.NewSize(480, 220))
 	return d
 }

@@ -46,9 +46,18 @@ var knownFonts = []struct {
 // far more is not a font folder, and the settings dialog must not hang.
 const maxFontFiles = 50_000
 
-// fontDirs returns the folders fonts are installed in on this system,
-// the user's first.
-var fontDirs = func() []string {
+// fontDirs returns the folders searched for installed fonts: those the
+// options name, else the system's.
+func (o Options) fontDirs() []string {
+	if o.FontDirs != nil {
+		return o.FontDirs
+	}
+	return systemFontDirs()
+}
+
+// systemFontDirs returns the folders fonts are installed in on this
+// system, the user's first.
+func systemFontDirs() []string {
 	home, _ := os.UserHomeDir() // "" is skipped below
 	var dirs []string
 	switch runtime.GOOS {
@@ -74,11 +83,11 @@ var fontDirs = func() []string {
 }
 
 // installedFonts lists the known Arabic families found in the font
-// folders, in the order of knownFonts. Unreadable folders are skipped.
-func installedFonts() []installedFont {
+// folders dirs, in the order of knownFonts. Unreadable folders are skipped.
+func installedFonts(dirs []string) []installedFont {
 	found := map[string]string{} // lower-case file name → path, first found wins
 	seen := 0
-	for _, dir := range fontDirs() {
+	for _, dir := range dirs {
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil // an unreadable folder: look in the others
@@ -145,9 +154,9 @@ func loadFont(f installedFont) (*fontFaces, error) {
 	return faces, nil
 }
 
-// findFont loads the installed family named family.
-func findFont(family string) (*fontFaces, error) {
-	for _, f := range installedFonts() {
+// findFont loads the family named family installed in dirs.
+func findFont(dirs []string, family string) (*fontFaces, error) {
+	for _, f := range installedFonts(dirs) {
 		if f.Family == family {
 			return loadFont(f)
 		}

@@ -80,10 +80,9 @@ func themeFont(a fyne.App, style fyne.TextStyle) string {
 }
 
 func TestAnInstalledFontCanBeChosenAndIsKept(t *testing.T) {
-	defer ui.UseFontDirs(fontFolder(t))()
 	f := newFixture(t)
 	a := newApp(t, "FED")
-	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3", FontDirs: []string{fontFolder(t)}})
 	if got := themeFont(a, fyne.TextStyle{}); got != "DejaVuSans.ttf" {
 		t.Fatalf("the text starts in %s, want the built-in DejaVu Sans", got)
 	}
@@ -113,10 +112,9 @@ func TestAnInstalledFontCanBeChosenAndIsKept(t *testing.T) {
 }
 
 func TestAFontFileThatIsNotAFontIsRefused(t *testing.T) {
-	defer ui.UseFontDirs(fontFolder(t))()
 	f := newFixture(t)
 	a := newApp(t, "FED")
-	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3", FontDirs: []string{fontFolder(t)}})
 	settingsFont(t, wb, w, "Noto Naskh Arabic")
 	if !containsText(topDialogText(w), "is not a font file Statute Workbench can use") {
 		t.Errorf("choosing a broken font shows %q, want a dialog saying the file is not a usable font", topDialogText(w))
@@ -139,11 +137,10 @@ func TestAStartUsesTheChosenFontWhileItIsInstalled(t *testing.T) {
 		{"uninstalled since", func(t *testing.T) string { return t.TempDir() }, "DejaVuSans.ttf"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			defer ui.UseFontDirs(c.fonts(t))()
 			f := newFixture(t)
 			a := newApp(t, "FED")
 			a.Preferences().SetString(ui.PrefFont, "Amiri")
-			f.open(t, a, ui.Options{Lang: "en"})
+			f.open(t, a, ui.Options{Lang: "en", FontDirs: []string{c.fonts(t)}})
 			if got := themeFont(a, fyne.TextStyle{}); got != c.want {
 				t.Errorf("on a start with Amiri chosen the text is drawn in %s, want %s", got, c.want)
 			}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/ui/textwidget"
 )
 
 // outline is the draft's table of contents: its divisions as branches and
@@ -37,7 +38,7 @@ func newOutline(onArticle func(i int)) *outline {
 		func(bool) fyne.CanvasObject {
 			count := widget.NewLabel("")
 			count.Importance = widget.LowImportance
-			return container.New(layout.NewBorderLayout(nil, nil, count, nil), newStatuteLine("", fyne.TextStyle{}), count)
+			return container.New(layout.NewBorderLayout(nil, nil, count, nil), textwidget.NewLine("", fyne.TextStyle{}), count)
 		},
 		o.update,
 	)
@@ -111,7 +112,7 @@ func articleIndex(id widget.TreeNodeID) (int, bool) {
 
 func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	c := obj.(*fyne.Container)
-	text, count := c.Objects[0].(statuteText), c.Objects[1].(*widget.Label)
+	text, count := c.Objects[0].(*textwidget.Text), c.Objects[1].(*widget.Label)
 	if o.draft == nil {
 		return
 	}

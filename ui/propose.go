@@ -17,14 +17,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/round"
-)
-
-// How often unsaved work is written to the store, and how long typing must
-// pause before the preview is diffed again. Variables so that the tests can
-// push them out of reach and drive both through hooks.
-var (
-	autosaveEvery = 3 * time.Second
-	previewDelay  = 150 * time.Millisecond
+	"statute/ui/textwidget"
 )
 
 // proposer is the screen on which the role writes one amendment to the
@@ -54,15 +47,15 @@ type proposer struct {
 
 	kind          *widget.RadioGroup
 	kinds         []drafts.AmendmentKind
-	number        *editor
+	number        *textwidget.Editor
 	numberBox     *fyne.Container
-	text          *editor
+	text          *textwidget.Editor
 	textBox       *fyne.Container
-	preview       *rtlText
-	justification *editor
-	author        *editor     // who in the chamber proposes it
-	status        statuteText // saved or not, or why it cannot be
-	lastErr       error       // the last refusal the status line said
+	preview       *textwidget.Tracked
+	justification *textwidget.Editor
+	author        *textwidget.Editor // who in the chamber proposes it
+	status        *textwidget.Text   // saved or not, or why it cannot be
+	lastErr       error              // the last refusal the status line said
 	save, submit  *widget.Button
 	content       fyne.CanvasObject
 
@@ -105,7 +98,7 @@ func (wb *Workbench) openProposer(art *drafts.Article, a *drafts.Amendment) {
 	if p.textBox.Visible() {
 		wb.win.Canvas().Focus(p.text)
 	}
-	go p.tick(autosaveEvery)
+	go p.tick(wb.opts.Timings.Autosave)
 }
 
 // tick asks for an autosave every interval until the screen closes.
@@ -125,7 +118,7 @@ func (p *proposer) tick(every time.Duration) {
 func (p *proposer) build() {
 	rtl := rightToLeft()
 	d := p.wb.draft
-	title := newStatuteLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+	title := textwidget.NewLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
 	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
 	labels := []string{lang.L("New wording"), lang.L("Repeal"), lang.L("New article after this one")}
@@ -139,15 +132,14 @@ func (p *proposer) build() {
 	p.kind.Horizontal = true
 	p.kind.Required = true
 
-	p.number = newEditor(p.wb.win.Clipboard())
+	p.number = textwidget.NewEditor(p.wb.app)
 	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»")), p.number)
-	p.text = newEditor(p.wb.win.Clipboard())
+	p.text = textwidget.NewEditor(p.wb.app)
 	p.textBox = container.NewVBox(label(lang.L("Proposed wording")), p.text)
-	p.preview = newTrackedText(nil).(*rtlText)
-	p.justification = newEditor(p.wb.win.Clipboard())
-	p.author = newEditor(p.wb.win.Clipboard())
-	p.author.singleLine = true
-	p.status = newStatuteText("")
+	p.preview = textwidget.NewTracked(nil)
+	p.justification = textwidget.NewEditor(p.wb.app)
+	p.author = textwidget.NewLineEditor(p.wb.app)
+	p.status = textwidget.NewText("")
 
 	kind := drafts.Wording
 	if p.a != nil {
@@ -201,8 +193,9 @@ func (p *proposer) build() {
 		label(lang.L("Proposed by (name and office)")), p.author,
 	)
 	scroll := container.NewVScroll(body)
-	for _, e := range []*editor{p.number, p.text, p.justification, p.author} {
-		e.scroll, e.onEscape = scroll, p.close
+	for _, e := range []*textwidget.Editor{p.number, p.text, p.justification, p.author} {
+		e.SetScroll(scroll)
+		e.SetOnEscape(p.close)
 	}
 	p.content = container.NewBorder(
 		container.NewVBox(title, widget.NewSeparator()),
@@ -214,7 +207,7 @@ func (p *proposer) build() {
 // label names a field, laid out as statute text is: an Arabic label with
 // brackets, digits or «» reads wrongly in Fyne's Label.
 func label(text string) fyne.CanvasObject {
-	return newStatuteLine(text, fyne.TextStyle{Italic: true})
+	return textwidget.NewLine(text, fyne.TextStyle{Italic: true})
 }
 
 // buttonRow puts a button on the side interface text starts from.
@@ -274,10 +267,10 @@ func (p *proposer) changed() {
 // schedulePreview diffs the wording again once typing pauses.
 func (p *proposer) schedulePreview() {
 	if p.pending != nil {
-		p.pending.Reset(previewDelay)
+		p.pending.Reset(p.wb.opts.Timings.Preview)
 		return
 	}
-	p.pending = time.AfterFunc(previewDelay, func() { fyne.Do(p.updatePreview) })
+	p.pending = time.AfterFunc(p.wb.opts.Timings.Preview, func() { fyne.Do(p.updatePreview) })
 }
 
 // updatePreview shows the amendment as tracked changes to the article.
@@ -287,8 +280,7 @@ func (p *proposer) updatePreview() {
 		return
 	}
 	a := p.amendment()
-	p.preview.text, p.preview.spans = mergeChanges(diff.OfAmendment(p.art.Text(), a, diff.Options{}))
-	p.preview.Refresh()
+	p.preview.SetChanges(diff.OfAmendment(p.art.Text(), a, diff.Options{}))
 }
 
 // amendment is what the screen holds, as an amendment ready to store.
@@ -486,7 +478,7 @@ func (p *proposer) confirmSubmit() {
 	if err := p.check(p.amendment(), true); err != nil {
 		return
 	}
-	msg := newStatuteText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
+	msg := textwidget.NewText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
 	d := dialog.NewCustomConfirm(lang.L("Submit the amendment"), lang.L("Submit"), lang.L("Cancel"), msg, func(ok bool) {
 		if ok {
 			p.submitNow()
@@ -531,7 +523,7 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 	case err == nil:
 		then()
 	case isNotYet(err):
-		msg := newStatuteText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
+		msg := textwidget.NewText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
 		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
 			if discard {
 				then()

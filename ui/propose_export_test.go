@@ -1,17 +1,13 @@
 package ui
 
-import "time"
+import "statute/ui/textwidget"
 
-// Hooks for the propose screen's external tests.
-
-// HoldProposeTimers pushes the autosave and preview timers out of a test's
-// reach, so that the test drives them through the hooks below; call it
-// before opening the screen.
-func HoldProposeTimers() { autosaveEvery, previewDelay = time.Hour, time.Hour }
+// Hooks for the propose screen's external tests, which hold its timers
+// (Options.Timings) and drive them through Autosave and FlushPreview.
 
 // ProposeEditors returns the open propose screen's wording, number and
 // justification editors.
-func (wb *Workbench) ProposeEditors() (text, number, justification *Editor) {
+func (wb *Workbench) ProposeEditors() (text, number, justification *textwidget.Editor) {
 	p := wb.propose
 	return p.text, p.number, p.justification
 }
@@ -39,19 +35,10 @@ func (wb *Workbench) CloseWindow() bool {
 func (wb *Workbench) Proposing() bool { return wb.propose != nil }
 
 // PreviewInserts returns the texts the preview marks as inserted.
-func (wb *Workbench) PreviewInserts() []string {
-	t := wb.propose.preview
-	var out []string
-	for _, s := range t.spans {
-		if s.Style == trackedInsert {
-			out = append(out, t.text[s.Start:s.End])
-		}
-	}
-	return out
-}
+func (wb *Workbench) PreviewInserts() []string { return wb.propose.preview.Inserted() }
 
 // ProposeAuthor returns the open propose screen's author field.
-func (wb *Workbench) ProposeAuthor() *Editor { return wb.propose.author }
+func (wb *Workbench) ProposeAuthor() *textwidget.Editor { return wb.propose.author }
 
 // ProposeSnapshot takes the screen's amendment as it stands and returns
 // what stores it, for tests of saves that end out of order.

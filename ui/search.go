@@ -18,7 +18,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/search"
-	"statute/ui/rtl"
+	"statute/ui/textwidget"
 )
 
 // searchLimit caps the results listed: past a few hundred nobody reads
@@ -29,29 +29,18 @@ const searchLimit = 200
 // of the match: enough to tell the hits of one article apart.
 const searchContextWords = 6
 
-// searchPause is how long typing must pause before the draft is searched:
-// every search lays its results out again, and a query typed letter by
-// letter would otherwise lay out a list for each letter.
-var searchPause = 150 * time.Millisecond
-
-// searchMatch is the span style of the matched words in a result.
-const searchMatch = 1
-
-// searchMarks draws the matched words in the primary colour and
-// underlined, so that a black-and-white printout still shows them.
-func searchMarks(style int) textMark {
-	if style == searchMatch {
-		return textMark{color: theme.ColorNamePrimary, line: markUnderline, lineColor: theme.ColorNamePrimary}
-	}
-	return textMark{}
-}
-
 // searchPanel is the search field of the top bar and the list of results,
 // which takes the outline's place in the window while a query is typed.
 type searchPanel struct {
-	wb    *Workbench
-	entry *searchEntry
-	count statuteText
+	wb *Workbench
+	// entry is the query field: a line editor, so that Arabic reads right
+	// to left, joined and right-aligned, as in the results. Escape closes
+	// the results.
+	entry *textwidget.Editor
+	// query is the query last searched for, so that an edit that leaves
+	// the text as it was searches no more.
+	query string
+	count *textwidget.Text
 	list  *fyne.Container
 	box   fyne.CanvasObject // count, close button and list: what replaces the outline
 
@@ -75,55 +64,13 @@ type searchResult struct {
 	start, end int // of the match in context
 }
 
-// searchEntry is the query field: the editor in single-line mode, so that
-// Arabic reads right to left, joined and right-aligned, as in the results.
-// Escape closes the results. It tells of a change once the editor is done
-// with the key or call that made it (the editor calls OnChanged after
-// redrawing), and SetText tells of one too, which clears the results when
-// the field is emptied from outside.
-type searchEntry struct {
-	editor
-	changed func(string)
-	last    string
-}
-
-func newSearchEntry(clip fyne.Clipboard) *searchEntry {
-	e := &searchEntry{}
-	e.clip, e.singleLine, e.outer = clip, true, e
-	e.OnChanged = func(string) { e.after() }
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// after tells of a change of text once the entry is done with it.
-func (e *searchEntry) after() {
-	if t := e.Text(); t != e.last {
-		e.last = t
-		if e.changed != nil {
-			e.changed(t)
-		}
-	}
-}
-
-// SetText replaces the query and tells of the change.
-func (e *searchEntry) SetText(text string) {
-	e.editor.SetText(text)
-	e.after()
-}
-
-// SetPlaceHolder sets the hint shown while the field is empty.
-func (e *searchEntry) SetPlaceHolder(text string) {
-	e.placeHolder = text
-	e.Refresh()
-}
-
 // newSearchPanel makes the search field and the (hidden) results for wb.
 func newSearchPanel(wb *Workbench) *searchPanel {
-	p := &searchPanel{wb: wb, entry: newSearchEntry(wb.win.Clipboard())}
+	p := &searchPanel{wb: wb, entry: textwidget.NewLineEditor(wb.app)}
 	p.entry.SetPlaceHolder(lang.L("Search the draft (Ctrl+F)"))
-	p.entry.changed = p.start
-	p.entry.onEscape = p.close
-	p.count = newStatuteLine("", fyne.TextStyle{Bold: true})
+	p.entry.OnChanged = p.changed
+	p.entry.SetOnEscape(p.close)
+	p.count = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
 	closeButton := widget.NewButtonWithIcon(lang.L("Close the results"), theme.CancelIcon(), p.close)
 	var head *fyne.Container
@@ -149,10 +96,20 @@ func (p *searchPanel) focus() {
 	p.wb.win.Canvas().Focus(p.entry)
 }
 
+// changed searches for the query typed, unless it is the one last
+// searched for. The editor calls it once it is done with the key or call
+// that changed the text, after redrawing.
+func (p *searchPanel) changed(query string) {
+	if query != p.query {
+		p.query = query
+		p.start(query)
+	}
+}
+
 // close empties the field, which puts the outline back.
 func (p *searchPanel) close() {
 	p.entry.SetText("")
-	// SetText reports no change when the field was already empty.
+	p.query = ""
 	p.start("")
 }
 
@@ -171,7 +128,7 @@ func (p *searchPanel) start(query string) {
 	p.running.Add(1)
 	go func() {
 		defer p.running.Done()
-		time.Sleep(searchPause)
+		time.Sleep(p.wb.opts.Timings.SearchPause)
 		if !p.latest(gen) {
 			return // more was typed meanwhile
 		}
@@ -334,12 +291,11 @@ var (
 )
 
 func newResultItem(r searchResult, show func(int)) *resultItem {
-	ctx := &rtlText{text: r.context, wrap: true, spans: []rtl.Span{{Start: r.start, End: r.end, Style: searchMatch}}, mark: searchMarks}
-	ctx.ExtendBaseWidget(ctx)
+	ctx := textwidget.NewHighlighted(r.context, r.start, r.end)
 	box := container.NewVBox(ctx)
 	if r.title != "" {
 		// A hit in the text, under the title of its article.
-		box = container.NewVBox(newStatuteLine(r.title, fyne.TextStyle{Bold: true}), ctx)
+		box = container.NewVBox(textwidget.NewLine(r.title, fyne.TextStyle{Bold: true}), ctx)
 	}
 	it := &resultItem{content: box, onTap: func() { show(r.index) }}
 	it.ExtendBaseWidget(it)

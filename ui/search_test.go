@@ -1,13 +1,12 @@
 package ui_test
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/draw"
-	"image/png"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 )
 
 // searchField finds the search field of the window's top bar.
@@ -72,16 +72,29 @@ func searchResults(w fyne.Window) []shownResult {
 }
 
 // typeQuery puts q in the search field and waits for the results. It is
-// set in one go rather than typed: Fyne's test driver runs fyne.Do on the
-// calling goroutine, so a search still running while the next letter is
-// typed would touch the window from two goroutines at once, which the real
-// driver never does.
+// put in one go, pasted over the field's text, rather than typed: Fyne's
+// test driver runs fyne.Do on the calling goroutine, so a search still
+// running while the next letter is typed would touch the window from two
+// goroutines at once, which the real driver never does.
 func typeQuery(t *testing.T, wb *ui.Workbench, w fyne.Window, q string) {
 	t.Helper()
 	f := searchField(t, w)
 	w.Canvas().Focus(f)
-	f.(interface{ SetText(string) }).SetText(q)
+	pasteQuery(f, q)
 	wb.WaitSearch()
+}
+
+// pasteQuery replaces the text of the search field f by q, as selecting
+// all and pasting q (or deleting, for no query) does.
+func pasteQuery(f fyne.Focusable, q string) {
+	s := f.(fyne.Shortcutable)
+	s.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if q == "" {
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(q)
+	s.TypedShortcut(&fyne.ShortcutPaste{})
 }
 
 func TestSearchFindsWordsWhateverTheirSpelling(t *testing.T) {
@@ -259,29 +272,19 @@ func TestSearchSnapshot(t *testing.T) {
 	wb, w := f.open(t, a, ui.Options{Lang: "ar", Role: "FED", Article: "2"})
 	typeQuery(t, wb, w, "احكام")
 	w.Canvas().Unfocus() // no blinking cursor in the snapshot
-	if *update {
-		write(t, "search_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "search_ar.png", buf.Bytes())
-	}
-	test.AssertRendersToMarkup(t, "search_ar.xml", w.Canvas())
-	test.AssertRendersToImage(t, "search_ar.png", w.Canvas())
+	snapshot.Assert(t, w.Canvas(), "search_ar")
 }
 
 // BenchmarkSearchShowsResults measures a query typed in the search field
 // of the sample draft, from the search to the laid-out list of its 200
 // results (the most shown).
 func BenchmarkSearchShowsResults(b *testing.B) {
-	defer ui.SetSearchPause(0)()
-	wb, w, _ := benchWorkbench(b)
-	field := searchField(b, w).(interface{ SetText(string) })
+	wb, w, _ := benchWorkbench(b, ui.Timings{SearchPause: time.Nanosecond}) // no pause
+	field := searchField(b, w)
 	queries := []string{"ال", "الغرف"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		field.SetText(queries[i%2])
+		pasteQuery(field, queries[i%2])
 		wb.WaitSearch()
 	}
 }
@@ -365,14 +368,7 @@ func TestSearchBarSnapshot(t *testing.T) {
 	scale := float32(img.Bounds().Dx()) / w.Canvas().Size().Width
 	bar := image.NewNRGBA(image.Rect(0, 0, img.Bounds().Dx(), int((bottom+12)*scale)))
 	draw.Draw(bar, bar.Bounds(), img, image.Point{}, draw.Src)
-	if *update {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, bar); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "search_bar_ar.png", buf.Bytes())
-	}
-	test.AssertImageMatches(t, "search_bar_ar.png", bar)
+	snapshot.AssertImage(t, "search_bar_ar", bar)
 }
 
 func TestClickingTheSearchFieldLetsYouType(t *testing.T) {

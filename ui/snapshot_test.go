@@ -1,19 +1,11 @@
 package ui_test
 
 import (
-	"bytes"
-	"flag"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the snapshots under testdata/")
 
 // TestMainWindowSnapshots keeps the main window as markup (what is shown,
 // where, in which style) and, for Arabic, as an image drawn with the app
@@ -30,30 +22,11 @@ func TestMainWindowSnapshots(t *testing.T) {
 		t.Run(c.lang, func(t *testing.T) {
 			a := newApp(t, "")
 			_, w := f.open(t, a, ui.Options{Lang: c.lang, Role: c.role, Article: "3"})
-			markup := "main_" + c.lang + ".xml"
-			img := "main_" + c.lang + ".png"
-			if *update {
-				write(t, markup, []byte(test.RenderToMarkup(w.Canvas())))
+			name := "main_" + c.lang
+			snapshot.AssertMarkup(t, w.Canvas(), name)
+			if c.image {
+				snapshot.AssertImage(t, name, w.Canvas().Capture())
 			}
-			test.AssertRendersToMarkup(t, markup, w.Canvas())
-			if !c.image {
-				return
-			}
-			if *update {
-				var buf bytes.Buffer
-				if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
-					t.Fatal(err)
-				}
-				write(t, img, buf.Bytes())
-			}
-			test.AssertRendersToImage(t, img, w.Canvas())
 		})
-	}
-}
-
-func write(t *testing.T, name string, data []byte) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join("testdata", name), data, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

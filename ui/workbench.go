@@ -13,6 +13,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/parse"
 	"statute/drafts/round"
+	"statute/ui/textwidget"
 )
 
 // Options say what the window shows at first; the zero value follows the
@@ -30,6 +31,12 @@ type Options struct {
 	// Screenshot: the window is being captured unattended, so nothing may
 	// wait for input (no first-run dialog).
 	Screenshot bool
+	// Timings are the interface's waits; the zero value keeps the
+	// defaults.
+	Timings Timings
+	// FontDirs are the folders searched for installed fonts; nil means
+	// the system's font folders.
+	FontDirs []string
 }
 
 // Workbench is the main window: the draft's outline, the selected
@@ -53,14 +60,14 @@ type Workbench struct {
 	amendGen int
 
 	outline    *outline
-	path       statuteText
-	header     statuteText
-	body       statuteText
-	amendTitle statuteText
+	path       *textwidget.Text
+	header     *textwidget.Text
+	body       *textwidget.Text
+	amendTitle *textwidget.Text
 	amendList  *fyne.Container
 	scroll     *container.Scroll
-	position   statuteText
-	roleLabel  statuteText
+	position   *textwidget.Text
+	roleLabel  *textwidget.Text
 	prev, next *widget.Button
 	bar        *fyne.Container
 	split      *container.Split // the outline (or search results) and the article
@@ -81,6 +88,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 	if err := ApplyAppearance(a, opts); err != nil {
 		return nil, err
 	}
+	opts.Timings = opts.Timings.withDefaults()
 	wb := &Workbench{app: a, win: w, store: store, round: round.New(store), opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
@@ -107,7 +115,7 @@ func ApplyAppearance(a fyne.App, opts Options) error {
 	}
 	t := NewTheme(a.Preferences().FloatWithFallback(PrefTextScale, 1))
 	if family := a.Preferences().String(PrefFont); family != "" {
-		faces, err := findFont(family)
+		faces, err := findFont(opts.fontDirs(), family)
 		if err != nil {
 			// The text stays readable in DejaVu; the preference is kept
 			// for when the font is back.
@@ -324,8 +332,8 @@ func (wb *Workbench) build() {
 	wb.next.IconPlacement = widget.ButtonIconTrailingText
 	// Arabic interface strings mix words and digits as statute text does,
 	// so they are laid out the same way.
-	wb.position = newStatuteLine("", fyne.TextStyle{})
-	wb.roleLabel = newStatuteLine("", fyne.TextStyle{})
+	wb.position = textwidget.NewLine("", fyne.TextStyle{})
+	wb.roleLabel = textwidget.NewLine("", fyne.TextStyle{})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), wb.ShowSettings)
 	wb.search = newSearchPanel(wb)
 	var bar *fyne.Container
@@ -335,10 +343,10 @@ func (wb *Workbench) build() {
 		bar = container.NewBorder(nil, nil, container.NewHBox(wb.prev, wb.next, wb.position), container.NewHBox(wb.roleLabel, settings), wb.search.entry)
 	}
 
-	wb.path = newStatuteText("")
-	wb.header = newStatuteLine("", fyne.TextStyle{Bold: true})
-	wb.body = newStatuteText(lang.L("Loading the draft…"))
-	wb.amendTitle = newStatuteLine("", fyne.TextStyle{Bold: true})
+	wb.path = textwidget.NewText("")
+	wb.header = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	wb.body = textwidget.NewText(lang.L("Loading the draft…"))
+	wb.amendTitle = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 

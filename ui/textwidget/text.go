@@ -1,4 +1,4 @@
-package ui
+package textwidget
 
 import (
 	"math"
@@ -15,47 +15,69 @@ import (
 	"statute/ui/rtl"
 )
 
-// statuteText is how the app shows a piece of statute text. Every place
-// that shows Arabic statute text makes it through newStatuteText or
-// newStatuteLine, which lay it out with ui/rtl: Fyne draws runs left to
-// right in typing order, so Arabic words, digits and French words come out
-// scrambled unless each line is reordered first (shared/docs/ARABIC.md).
-type statuteText interface {
-	fyne.CanvasObject
-	// SetText replaces the text shown.
-	SetText(text string)
-	// Text returns the text shown, in logical order.
-	Text() string
-}
+// Text shows read-only text: a paragraph or more (NewText), one line
+// (NewLine), or a paragraph with a search match marked (NewHighlighted).
+// Each line is aligned to the side its direction starts from: right for
+// Arabic, left for French.
+type Text struct{ rtlText }
 
-// newStatuteText shows a paragraph or more of statute text, wrapped at word
-// boundaries to the available width, each paragraph aligned to the side its
-// direction starts from (right for Arabic); "\n" separates paragraphs.
-func newStatuteText(text string) statuteText {
-	t := &rtlText{text: text, wrap: true}
+// NewText shows a paragraph or more, wrapped at word boundaries to the
+// width it is given; "\n" separates paragraphs.
+func NewText(text string) *Text {
+	t := &Text{rtlText{text: text, wrap: true}}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
-// newStatuteLine shows one line of statute text (a heading, an outline
-// entry), unwrapped, aligned like newStatuteText.
-func newStatuteLine(text string, style fyne.TextStyle) statuteText {
-	t := &rtlText{text: text, style: style}
+// NewLine shows one line (a heading, an outline entry, a label) in style,
+// unwrapped: its minimum width is the line's.
+func NewLine(text string, style fyne.TextStyle) *Text {
+	t := &Text{rtlText{text: text, style: style}}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
-// rtlText is a read-only text widget laid out by ui/rtl. Spans, when set,
-// mark parts of the text (tracked changes): each line is then drawn as
-// pieces, one text object per style change, with the marks of the piece's
-// style drawn over or under it.
+// NewHighlighted shows text as NewText does, with text[start:end] (byte
+// offsets) marked as a match: in the primary colour and underlined, so
+// that a black-and-white printout still shows it.
+func NewHighlighted(text string, start, end int) *Text {
+	t := &Text{rtlText{text: text, wrap: true, spans: []rtl.Span{{Start: start, End: end, Style: highlight}}, mark: highlightMarks}}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// highlight is the span style of a match.
+const highlight = 1
+
+func highlightMarks(style int) textMark {
+	if style == highlight {
+		return underlined
+	}
+	return textMark{}
+}
+
+// SetText replaces the text; a match marked by NewHighlighted goes, as
+// its offsets were into the old text.
+func (t *Text) SetText(text string) {
+	if text == t.text {
+		return
+	}
+	t.text = text
+	t.spans = nil
+	t.Refresh()
+}
+
+// rtlText is the read-only text widget that Text and Tracked are, laid out
+// by ui/rtl. Spans, when set, mark parts of the text (tracked changes, a
+// match): each line is then drawn as pieces, one text object per style
+// change, with the marks of the piece's style drawn over or under it.
 type rtlText struct {
 	widget.BaseWidget
 	text  string
 	style fyne.TextStyle
 	wrap  bool
 	// spans are logical byte ranges of text, across paragraphs; mark says
-	// how each span style is drawn. Both are fixed at construction.
+	// how each span style is drawn.
 	spans []rtl.Span
 	mark  func(style int) textMark
 }
@@ -82,19 +104,11 @@ const (
 	markDots
 )
 
-// Text returns the text in logical (typing) order, as given to SetText.
-func (t *rtlText) Text() string { return t.text }
+// underlined is the mark of inserted text and of a match.
+var underlined = textMark{color: theme.ColorNamePrimary, line: markUnderline, lineColor: theme.ColorNamePrimary}
 
-// SetText replaces the text; it drops the spans, which were offsets into
-// the old text.
-func (t *rtlText) SetText(text string) {
-	if text == t.text {
-		return
-	}
-	t.text = text
-	t.spans = nil
-	t.Refresh()
-}
+// Text returns the text shown, in logical (typing) order.
+func (t *rtlText) Text() string { return t.text }
 
 // Resize re-wraps the text at the new width; the new height then reaches
 // the container through MinSize.
@@ -106,6 +120,7 @@ func (t *rtlText) Resize(size fyne.Size) {
 	}
 }
 
+// CreateRenderer implements fyne.Widget.
 func (t *rtlText) CreateRenderer() fyne.WidgetRenderer {
 	return &rtlTextRenderer{t: t}
 }
@@ -180,10 +195,10 @@ func (r *rtlTextRenderer) layout(width float32) {
 		for _, l := range rtl.Layout(para, rtl.Auto, inner, measure) {
 			pl := placedLine{y: y, rtl: l.Level%2 == 1}
 			if spans == nil {
-				d := display(l)
+				d := Display(l)
 				pl.width = l.Width
 				if startsWithSpace(l.Text[l.Start:l.End]) {
-					// l.Width counts the spaces display drops.
+					// l.Width counts the spaces Display drops.
 					pl.width = measure(d)
 				}
 				pl.pieces = []placedPiece{{display: d, width: pl.width}}
@@ -218,7 +233,7 @@ func paraSpans(spans []rtl.Span, start, end int) []rtl.Span {
 // placePieces splits a line into styled pieces in visual order and places
 // them left to right by measuring each piece's display string, which keeps
 // the order of the line's plain display string. Spaces at the line's two
-// ends are dropped, as display does.
+// ends are dropped, as Display does.
 func placePieces(l rtl.Line, spans []rtl.Span, measure rtl.Measure) ([]placedPiece, float32) {
 	ps := rtl.Pieces(l, spans)
 	trim := func(i int, f func(string, func(rune) bool) string) bool {
@@ -395,10 +410,12 @@ func (r *rtlTextRenderer) Objects() []fyne.CanvasObject {
 
 func (r *rtlTextRenderer) Destroy() {}
 
-// display is rtl.Display without the spaces at the line's ends: a wrapped
-// line keeps the space it broke at, which would push the drawn text off
-// its alignment by a space's width.
-func display(l rtl.Line) string {
+// Display is rtl.Display without the spaces at the line's ends, as the
+// widgets draw a line: a wrapped line keeps the space it broke at, which
+// would push the drawn text off its alignment by a space's width. It is
+// what to give a Fyne widget that draws one line as it is told (a Select's
+// option, say).
+func Display(l rtl.Line) string {
 	d := rtl.Display(l)
 	inner := overridden(d)
 	if len(inner)+len(overrideLTR)+len(overridePop) != len(d) {

@@ -1,4 +1,4 @@
-package ui
+package textwidget
 
 import (
 	"math"
@@ -98,8 +98,8 @@ func wordAfter(text string, o int) int {
 
 // deleteWord deletes the word before the caret (or after it, forward), or
 // the selection when there is one, as one undo step.
-func (e *editor) deleteWord(forward bool) {
-	a, b := e.selection()
+func (e *Editor) deleteWord(forward bool) {
+	a, b := e.Selection()
 	if a == b {
 		if forward {
 			b = wordAfter(e.text, e.caret)
@@ -121,7 +121,7 @@ type glyph struct {
 }
 
 // glyphs returns the clusters of line l from left to right on screen.
-func (e *editor) glyphs(l *editorLine, m rtl.Measure) []glyph {
+func (e *Editor) glyphs(l *editorLine, m rtl.Measure) []glyph {
 	text := l.l.Text
 	toks := tokens(e.text, l.base+l.l.Start)
 	inWord := func(o int) bool {
@@ -160,7 +160,7 @@ func (e *editor) glyphs(l *editorLine, m rtl.Measure) []glyph {
 // the left edge of the next word leftwards, Ctrl+Right to the right edge
 // of the next word rightwards, so that in Arabic Ctrl+Left reads on. At
 // the end of a line it goes on to the next line as the arrow keys do.
-func (e *editor) wordMove(right, extend bool) {
+func (e *Editor) wordMove(right, extend bool) {
 	e.hasGoal = false
 	ly := e.layout()
 	i := e.lineOf(e.caret, e.preferEnd)
@@ -250,7 +250,7 @@ func wordStop(l *editorLine, o int, right bool, gs []glyph, m rtl.Measure) (int,
 
 // selectWordAt selects the word (or run of spaces, or punctuation mark)
 // drawn under p.
-func (e *editor) selectWordAt(p fyne.Position) {
+func (e *Editor) selectWordAt(p fyne.Position) {
 	ly := e.layout()
 	i, o := e.offsetAt(p)
 	l := &ly.lines[i]

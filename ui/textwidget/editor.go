@@ -1,4 +1,4 @@
-package ui
+package textwidget
 
 import (
 	"math"
@@ -15,36 +15,39 @@ import (
 	"statute/ui/rtl"
 )
 
-// editor edits Arabic (and mixed Arabic, digits and French) statute text.
-// Fyne's Entry draws its caret mirrored in Arabic, moves it the wrong way and
-// maps clicks to the mirrored place, and none of that can be fixed from
-// outside (shared/docs/ARABIC.md, "What works" 5). So the text is kept in
-// logical order and laid out like statuteText, through ui/rtl: wrapped at
-// words, each line reordered, right-aligned when it reads right to left;
-// the caret, arrows, clicks and selection use rtl's mapping between logical
-// offsets and the drawn line. "\n" separates paragraphs.
+// Editor is a text field for Arabic, and for Arabic mixed with digits and
+// French, that keeps the text in logical (typing) order and lays it out as
+// Text does: wrapped at words, each line reordered, right-aligned when it
+// reads right to left. The caret, the arrow keys, clicks and the selection
+// go by ui/rtl's mapping between logical offsets and the drawn line, so
+// Left moves the caret leftwards on screen, which in Arabic is reading on.
+// "\n" separates paragraphs.
 //
-// Ctrl+Left and Ctrl+Right move by a word on screen (leftwards reads on in
-// Arabic), Ctrl+Backspace and Ctrl+Delete delete a word, a double click
-// selects one; words are those of drafts/diff (letters with their harakat,
-// numbers whole). An owner that puts the editor in a container.Scroll sets
-// scroll, and the caret is kept in view there; onEscape takes Escape, which
-// a focused widget would otherwise swallow. In single-line mode (the search
-// field) Enter calls onSubmit, newlines pasted become spaces, the line does
-// not wrap but slides sideways to keep the caret visible, and a placeholder
-// shows while the field is empty and unfocused.
+// Ctrl+Left and Ctrl+Right move by a word on screen, Ctrl+Backspace and
+// Ctrl+Delete delete a word, a double click selects one; words are those of
+// drafts/diff (letters with their harakat, numbers whole). Shift with a
+// caret key selects; select all, copy, cut, paste, undo and redo work as in
+// any field.
+//
+// Make one with NewEditor or NewLineEditor. An owner that puts the editor
+// in a container.Scroll tells it so with SetScroll, and the caret is kept in
+// view there; SetOnEscape gives it Escape, which a focused widget would
+// otherwise swallow. A line editor (the search field) is one line: Enter
+// calls what SetOnSubmit set, line breaks pasted become spaces, the line
+// does not wrap but slides sideways to keep the caret visible.
 //
 // Not done: input-method preview. Fyne v2.7.1 has no pre-edit API: its GLFW
-// driver registers only key and character callbacks (window_desktop.go), and
-// GLFW 3.3 opens its X input context as XIMPreeditNothing, so a composing
-// IME draws its own pre-edit window and the editor sees committed runes only.
-type editor struct {
+// driver registers only key and character callbacks, and GLFW 3.3 opens its
+// X input context as XIMPreeditNothing, so a composing IME draws its own
+// pre-edit window and the editor sees committed runes only.
+type Editor struct {
 	widget.BaseWidget
 
 	// OnChanged is called after the user changed the text (typing,
 	// deleting, cutting, pasting, undo, redo), not after SetText.
 	OnChanged func(string)
 
+	app  fyne.App // its driver finds the editor's canvas and place
 	clip fyne.Clipboard
 
 	text          string
@@ -68,10 +71,6 @@ type editor struct {
 	// in (Fyne gives no parent pointers): keys that move the caret scroll it
 	// into view there.
 	scroll *container.Scroll
-	// outer is the widget that embeds the editor (the search field), which
-	// is what the window holds and focuses; nil when the editor stands on
-	// its own.
-	outer fyne.Focusable
 	// onEscape is called on Escape, which a focused widget keeps from the
 	// window's own key handler; without it Escape does nothing.
 	onEscape func()
@@ -90,14 +89,14 @@ type editor struct {
 }
 
 var (
-	_ fyne.Focusable      = (*editor)(nil)
-	_ fyne.Tappable       = (*editor)(nil)
-	_ fyne.DoubleTappable = (*editor)(nil)
-	_ desktop.Mouseable   = (*editor)(nil)
-	_ fyne.Draggable      = (*editor)(nil)
-	_ fyne.Shortcutable   = (*editor)(nil)
-	_ desktop.Keyable     = (*editor)(nil)
-	_ desktop.Cursorable  = (*editor)(nil)
+	_ fyne.Focusable      = (*Editor)(nil)
+	_ fyne.Tappable       = (*Editor)(nil)
+	_ fyne.DoubleTappable = (*Editor)(nil)
+	_ desktop.Mouseable   = (*Editor)(nil)
+	_ fyne.Draggable      = (*Editor)(nil)
+	_ fyne.Shortcutable   = (*Editor)(nil)
+	_ desktop.Keyable     = (*Editor)(nil)
+	_ desktop.Cursorable  = (*Editor)(nil)
 )
 
 type editState struct {
@@ -140,17 +139,43 @@ type editorLine struct {
 
 func (l *editorLine) rtl() bool { return l.l.Level%2 == 1 }
 
-// newEditor returns an empty editor that copies to and pastes from clip
-// (the window's clipboard; nil falls back to the one a shortcut carries).
-func newEditor(clip fyne.Clipboard) *editor {
-	e := &editor{clip: clip}
+// NewEditor returns an empty editor of one or more paragraphs, which
+// wraps its lines to the width it is given. It copies to and pastes from
+// a's clipboard, and asks a's driver for the canvas that gives it the
+// keyboard when it is clicked and for where it is drawn.
+func NewEditor(a fyne.App) *Editor {
+	e := &Editor{app: a, clip: a.Clipboard()}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
+// NewLineEditor returns an empty one-line editor, as a search field is.
+func NewLineEditor(a fyne.App) *Editor {
+	e := NewEditor(a)
+	e.singleLine = true
+	return e
+}
+
+// SetScroll tells the editor the container.Scroll it is in, where keys
+// that move the caret scroll it into view.
+func (e *Editor) SetScroll(s *container.Scroll) { e.scroll = s }
+
+// SetOnEscape sets what Escape does; by default nothing.
+func (e *Editor) SetOnEscape(f func()) { e.onEscape = f }
+
+// SetOnSubmit sets what Enter does in a line editor; by default nothing.
+func (e *Editor) SetOnSubmit(f func()) { e.onSubmit = f }
+
+// SetPlaceHolder sets the hint shown while the editor is empty and
+// unfocused, laid out as its text is (it may be Arabic).
+func (e *Editor) SetPlaceHolder(text string) {
+	e.placeHolder = text
+	e.Refresh()
+}
+
 // SetText replaces the text, puts the caret at its start and forgets the
 // undo history; OnChanged is not called.
-func (e *editor) SetText(text string) {
+func (e *Editor) SetText(text string) {
 	e.text = e.clean(text)
 	e.caret, e.anchor, e.preferEnd, e.hasGoal = 0, 0, false, false
 	e.scrollX = 0
@@ -159,20 +184,41 @@ func (e *editor) SetText(text string) {
 }
 
 // Text returns the text in logical (typing) order.
-func (e *editor) Text() string { return e.text }
+func (e *Editor) Text() string { return e.text }
 
-// selection returns the selected logical range, empty when there is none.
-func (e *editor) selection() (int, int) {
+// Selection returns the selected logical byte range, start before end;
+// empty when nothing is selected.
+func (e *Editor) Selection() (start, end int) {
 	return min(e.caret, e.anchor), max(e.caret, e.anchor)
 }
 
-func (e *editor) measure(size float32) rtl.Measure {
+// Caret returns the caret's logical byte offset in the text.
+func (e *Editor) Caret() int { return e.caret }
+
+// SetCaret puts the caret before logical byte offset o, which must lie on
+// a character boundary of the text, selecting nothing.
+func (e *Editor) SetCaret(o int) {
+	e.caret, e.anchor, e.preferEnd, e.hasGoal = o, o, false, false
+	e.Refresh()
+}
+
+// CaretPos returns where the caret is drawn in the editor: the top of its
+// line and its x.
+func (e *Editor) CaretPos() fyne.Position { return e.caretPos(e.caret, e.preferEnd) }
+
+// CaretPosAt returns where the caret would be drawn before offset o.
+func (e *Editor) CaretPosAt(o int) fyne.Position { return e.caretPos(o, false) }
+
+// LineHeight returns the height of one drawn line.
+func (e *Editor) LineHeight() float32 { return e.layout().lineH }
+
+func (e *Editor) measure(size float32) rtl.Measure {
 	return func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
 }
 
 // layout lays the text out for the widget's current width, reusing the last
 // layout when nothing changed.
-func (e *editor) layout() *editorLayout {
+func (e *Editor) layout() *editorLayout {
 	th := e.Theme()
 	size := th.Size(theme.SizeNameText)
 	pad := th.Size(theme.SizeNameInnerPadding)
@@ -221,7 +267,7 @@ func (e *editor) layout() *editorLayout {
 
 // lineOf returns the index of the line holding offset o; at a wrap point
 // preferEnd picks the earlier line.
-func (e *editor) lineOf(o int, preferEnd bool) int {
+func (e *Editor) lineOf(o int, preferEnd bool) int {
 	lines := e.layout().lines
 	for i := range lines {
 		l := &lines[i]
@@ -234,7 +280,7 @@ func (e *editor) lineOf(o int, preferEnd bool) int {
 }
 
 // caretPos returns the top-left of the caret for offset o in the widget.
-func (e *editor) caretPos(o int, preferEnd bool) fyne.Position {
+func (e *Editor) caretPos(o int, preferEnd bool) fyne.Position {
 	ly := e.layout()
 	l := &ly.lines[e.lineOf(o, preferEnd)]
 	return fyne.NewPos(e.left(l)+rtl.CaretX(l.l, o-l.base, e.measure(ly.size)), l.y)
@@ -242,11 +288,11 @@ func (e *editor) caretPos(o int, preferEnd bool) fyne.Position {
 
 // left returns the x of line l's drawn text, after any sideways slide of a
 // single line.
-func (e *editor) left(l *editorLine) float32 { return l.x + e.scrollX }
+func (e *Editor) left(l *editorLine) float32 { return l.x + e.scrollX }
 
 // moveTo places the caret on line i at paragraph offset o, keeping the
 // anchor when extending a selection.
-func (e *editor) moveTo(i, o int, extend bool) {
+func (e *Editor) moveTo(i, o int, extend bool) {
 	l := &e.layout().lines[i]
 	e.caret = l.base + o
 	e.preferEnd = o == l.l.End && o > l.l.Start && !l.lastInPara
@@ -259,7 +305,7 @@ func (e *editor) moveTo(i, o int, extend bool) {
 
 // horizontal moves the caret one step visually; at the end of a line it
 // goes on to the neighbouring line in reading order.
-func (e *editor) horizontal(right, extend bool) {
+func (e *Editor) horizontal(right, extend bool) {
 	e.hasGoal = false
 	ly := e.layout()
 	i := e.lineOf(e.caret, e.preferEnd)
@@ -288,7 +334,7 @@ func (e *editor) horizontal(right, extend bool) {
 
 // home moves to the edge the line starts from (the right one for Arabic);
 // end to the other edge.
-func (e *editor) home(end, extend bool) {
+func (e *Editor) home(end, extend bool) {
 	e.hasGoal = false
 	i := e.lineOf(e.caret, e.preferEnd)
 	l := &e.layout().lines[i]
@@ -302,7 +348,7 @@ func (e *editor) home(end, extend bool) {
 
 // vertical moves the caret to the line above or below, as near as possible
 // to the x it had when vertical moves began.
-func (e *editor) vertical(down, extend bool) {
+func (e *Editor) vertical(down, extend bool) {
 	ly := e.layout()
 	i := e.lineOf(e.caret, e.preferEnd)
 	if !e.hasGoal {
@@ -322,7 +368,7 @@ func (e *editor) vertical(down, extend bool) {
 }
 
 // offsetAt returns the line and paragraph offset nearest to a point.
-func (e *editor) offsetAt(p fyne.Position) (int, int) {
+func (e *Editor) offsetAt(p fyne.Position) (int, int) {
 	ly := e.layout()
 	i := int(math.Floor(float64((p.Y - ly.pad) / ly.lineH)))
 	i = max(0, min(i, len(ly.lines)-1))
@@ -364,7 +410,7 @@ func hitOffset(l *editorLine, x float32, m rtl.Measure) int {
 // edit replaces text[a:b] by s as one user action of the given kind;
 // consecutive typing is kept as one undo step per word, consecutive
 // deleting as one step.
-func (e *editor) edit(a, b int, s string, kind editKind, r rune) {
+func (e *Editor) edit(a, b int, s string, kind editKind, r rune) {
 	coalesce := kind != editNone && kind == e.lastKind && e.caret == e.lastCaret && e.caret == e.anchor
 	if coalesce && kind == editType && !unicode.IsSpace(r) && unicode.IsSpace(e.lastRune) {
 		coalesce = false // a new word begins a new step
@@ -380,14 +426,14 @@ func (e *editor) edit(a, b int, s string, kind editKind, r rune) {
 	e.changed()
 }
 
-func (e *editor) pushUndo() {
+func (e *Editor) pushUndo() {
 	e.undo = append(e.undo, editState{e.text, e.caret, e.anchor})
 	if len(e.undo) > maxUndo {
 		e.undo = e.undo[len(e.undo)-maxUndo:]
 	}
 }
 
-func (e *editor) changed() {
+func (e *Editor) changed() {
 	e.Refresh()
 	if e.OnChanged != nil {
 		e.OnChanged(e.text)
@@ -395,7 +441,7 @@ func (e *editor) changed() {
 }
 
 // restore makes st current, keeping the current state on the other stack.
-func (e *editor) restore(from, to *[]editState) {
+func (e *Editor) restore(from, to *[]editState) {
 	if len(*from) == 0 {
 		return
 	}
@@ -407,15 +453,15 @@ func (e *editor) restore(from, to *[]editState) {
 	e.changed()
 }
 
-func (e *editor) insert(s string, kind editKind, r rune) {
-	a, b := e.selection()
+func (e *Editor) insert(s string, kind editKind, r rune) {
+	a, b := e.Selection()
 	e.edit(a, b, s, kind, r)
 }
 
 // clean makes text fit the editor: "\r\n" becomes "\n", and a single line
 // takes line breaks and tabs as spaces, so a pasted paragraph stays one
 // query.
-func (e *editor) clean(text string) string {
+func (e *Editor) clean(text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	if e.singleLine {
 		text = strings.Map(func(r rune) rune {
@@ -431,14 +477,14 @@ func (e *editor) clean(text string) string {
 
 // afterInput keeps the caret in view once a key, rune or shortcut moved it
 // or changed the text.
-func (e *editor) afterInput(caret, length int) {
+func (e *Editor) afterInput(caret, length int) {
 	if e.caret != caret || len(e.text) != length {
 		e.revealCaret()
 	}
 }
 
 // TypedRune inserts r at the caret, replacing the selection.
-func (e *editor) TypedRune(r rune) {
+func (e *Editor) TypedRune(r rune) {
 	defer e.afterInput(e.caret, len(e.text))
 	if e.singleLine && (r == '\n' || r == '\r') {
 		r = ' '
@@ -447,7 +493,7 @@ func (e *editor) TypedRune(r rune) {
 }
 
 // TypedKey handles editing and caret keys, and Escape for the owner.
-func (e *editor) TypedKey(k *fyne.KeyEvent) {
+func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 	defer e.afterInput(e.caret, len(e.text))
 	switch k.Name {
 	case fyne.KeyEscape:
@@ -455,7 +501,7 @@ func (e *editor) TypedKey(k *fyne.KeyEvent) {
 			e.onEscape()
 		}
 	case fyne.KeyBackspace, fyne.KeyDelete:
-		if a, b := e.selection(); a != b {
+		if a, b := e.Selection(); a != b {
 			e.edit(a, b, "", editNone, 0)
 			return
 		}
@@ -486,7 +532,7 @@ func (e *editor) TypedKey(k *fyne.KeyEvent) {
 // pageLines is how many lines PageUp and PageDown move: the height of the
 // scroll the editor is in, less one line kept for context, or ten lines
 // when it is in none.
-func (e *editor) pageLines() int {
+func (e *Editor) pageLines() int {
 	ly := e.layout()
 	if e.scroll == nil || ly.lineH <= 0 {
 		return 10
@@ -496,14 +542,14 @@ func (e *editor) pageLines() int {
 
 // KeyDown notes Shift, which turns caret keys into selecting ones (the
 // desktop driver sends Shift+arrow as a plain key, not as a shortcut).
-func (e *editor) KeyDown(k *fyne.KeyEvent) {
+func (e *Editor) KeyDown(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shift = true
 	}
 }
 
 // KeyUp implements desktop.Keyable.
-func (e *editor) KeyUp(k *fyne.KeyEvent) {
+func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shift = false
 	}
@@ -511,7 +557,7 @@ func (e *editor) KeyUp(k *fyne.KeyEvent) {
 
 // TypedShortcut handles the clipboard, select-all, undo and redo, and the
 // word keys.
-func (e *editor) TypedShortcut(s fyne.Shortcut) {
+func (e *Editor) TypedShortcut(s fyne.Shortcut) {
 	defer e.afterInput(e.caret, len(e.text))
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
@@ -536,7 +582,7 @@ func (e *editor) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-func (e *editor) customShortcut(s *desktop.CustomShortcut) {
+func (e *Editor) customShortcut(s *desktop.CustomShortcut) {
 	shift := s.Modifier&fyne.KeyModifierShift != 0
 	ctrl := s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 	// Word keys: Ctrl, or Option (Alt) as on macOS, with or without Shift.
@@ -555,15 +601,15 @@ func (e *editor) customShortcut(s *desktop.CustomShortcut) {
 	}
 }
 
-func (e *editor) clipboard(c fyne.Clipboard) fyne.Clipboard {
+func (e *Editor) clipboard(c fyne.Clipboard) fyne.Clipboard {
 	if e.clip != nil {
 		return e.clip
 	}
 	return c
 }
 
-func (e *editor) copySelection(c fyne.Clipboard, cut bool) {
-	a, b := e.selection()
+func (e *Editor) copySelection(c fyne.Clipboard, cut bool) {
+	a, b := e.Selection()
 	c = e.clipboard(c)
 	if a == b || c == nil {
 		return
@@ -577,7 +623,7 @@ func (e *editor) copySelection(c fyne.Clipboard, cut bool) {
 // MouseDown places the caret as soon as the button goes down: Fyne holds
 // Tapped back until the double-click delay has passed, and a caret that
 // came that late could land after letters typed meanwhile.
-func (e *editor) MouseDown(ev *desktop.MouseEvent) {
+func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
@@ -589,11 +635,11 @@ func (e *editor) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // MouseUp implements desktop.Mouseable.
-func (e *editor) MouseUp(*desktop.MouseEvent) {}
+func (e *Editor) MouseUp(*desktop.MouseEvent) {}
 
 // Tapped places the caret at the tapped point, unless MouseDown did; with
 // Shift it extends the selection there.
-func (e *editor) Tapped(ev *fyne.PointEvent) {
+func (e *Editor) Tapped(ev *fyne.PointEvent) {
 	e.requestFocus()
 	if e.pressed {
 		e.pressed = false
@@ -606,25 +652,21 @@ func (e *editor) Tapped(ev *fyne.PointEvent) {
 
 // requestFocus takes the keyboard on a click, as a text field does: Fyne
 // leaves focusing to the widget.
-func (e *editor) requestFocus() {
-	var target fyne.Focusable = e
-	if e.outer != nil {
-		target = e.outer
-	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(target.(fyne.CanvasObject)); c != nil && c.Focused() != target {
-		c.Focus(target)
+func (e *Editor) requestFocus() {
+	if c := e.app.Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
 	}
 }
 
 // DoubleTapped selects the word under the pointer (or the spaces, or the
 // punctuation mark).
-func (e *editor) DoubleTapped(ev *fyne.PointEvent) {
+func (e *Editor) DoubleTapped(ev *fyne.PointEvent) {
 	e.pressed = false
 	e.selectWordAt(ev.Position)
 }
 
 // Dragged selects from where the drag began to where the pointer is.
-func (e *editor) Dragged(ev *fyne.DragEvent) {
+func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	e.hasGoal = false
 	if !e.drag {
 		e.drag = true
@@ -636,22 +678,22 @@ func (e *editor) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd implements fyne.Draggable.
-func (e *editor) DragEnd() { e.drag, e.pressed = false, false }
+func (e *Editor) DragEnd() { e.drag, e.pressed = false, false }
 
 // FocusGained implements fyne.Focusable.
-func (e *editor) FocusGained() {
+func (e *Editor) FocusGained() {
 	e.focused = true
 	e.Refresh()
 }
 
 // FocusLost implements fyne.Focusable.
-func (e *editor) FocusLost() {
+func (e *Editor) FocusLost() {
 	e.focused, e.shift = false, false
 	e.Refresh()
 }
 
 // Resize re-wraps the text at the new width.
-func (e *editor) Resize(size fyne.Size) {
+func (e *Editor) Resize(size fyne.Size) {
 	old := e.Size()
 	e.BaseWidget.Resize(size)
 	if old != size {
@@ -660,9 +702,10 @@ func (e *editor) Resize(size fyne.Size) {
 }
 
 // Cursor shows the text cursor over the editor.
-func (e *editor) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (e *Editor) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-func (e *editor) CreateRenderer() fyne.WidgetRenderer {
+// CreateRenderer implements fyne.Widget.
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	r := &editorRenderer{e: e, bg: canvas.NewRectangle(nil), caret: canvas.NewRectangle(nil), hint: canvas.NewText("", nil)}
 	if e.singleLine {
 		r.clip = &clipBox{}
@@ -699,7 +742,7 @@ func (r clipBoxRenderer) Refresh() {
 }
 
 type editorRenderer struct {
-	e     *editor
+	e     *Editor
 	bg    *canvas.Rectangle
 	sels  []*canvas.Rectangle
 	texts []*canvas.Text
@@ -711,7 +754,7 @@ type editorRenderer struct {
 
 // slide keeps the caret of a single line inside the field, moving the line
 // no further than needed and never leaving blank room at its start.
-func (e *editor) slide() {
+func (e *Editor) slide() {
 	ly := e.layout()
 	if !e.singleLine || len(ly.lines) != 1 {
 		e.scrollX = 0
@@ -749,7 +792,7 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 
 	m := e.measure(ly.size)
-	a, b := e.selection()
+	a, b := e.Selection()
 	nsel := 0
 	for len(r.texts) < len(ly.lines) {
 		r.texts = append(r.texts, canvas.NewText("", fg))

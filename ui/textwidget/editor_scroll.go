@@ -1,4 +1,4 @@
-package ui
+package textwidget
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,14 +6,14 @@ import (
 )
 
 // revealCaret scrolls the container.Scroll the owner put the editor in
-// (its scroll field) so that the caret's line shows, with the padding
+// (SetScroll) so that the caret's line shows, with the padding
 // around it: no further than needed, as text editors do.
-func (e *editor) revealCaret() {
+func (e *Editor) revealCaret() {
 	s := e.scroll
 	if s == nil || s.Content == nil {
 		return
 	}
-	d := fyne.CurrentApp().Driver()
+	d := e.app.Driver()
 	if d.CanvasForObject(e) == nil {
 		return // not shown
 	}

@@ -1,4 +1,4 @@
-package ui
+package textwidget
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ const (
 func trackedMarks(style int) textMark {
 	switch style {
 	case trackedInsert:
-		return textMark{color: theme.ColorNamePrimary, line: markUnderline, lineColor: theme.ColorNamePrimary}
+		return underlined
 	case trackedDelete:
 		return textMark{color: theme.ColorNameError, line: markStrike, lineColor: theme.ColorNameError}
 	case trackedForm:
@@ -37,15 +37,41 @@ func trackedMarks(style int) textMark {
 	return textMark{}
 }
 
-// newTrackedText shows a word diff as tracked changes, laid out like
-// newStatuteText: the equal, deleted and inserted text in diff order, with
+// Tracked shows a word diff as tracked changes, laid out as NewText lays
+// out text: the equal, deleted and inserted text in diff order, with
 // insertions underlined, deletions struck through and respellings (Form
 // changes, shown in their new spelling) underlined with dots.
-func newTrackedText(changes []diff.Change) statuteText {
-	text, spans := mergeChanges(changes)
-	t := &rtlText{text: text, wrap: true, spans: spans, mark: trackedMarks}
+type Tracked struct{ rtlText }
+
+// NewTracked shows changes, as drafts/diff gives them; nil shows nothing
+// until SetChanges.
+func NewTracked(changes []diff.Change) *Tracked {
+	t := &Tracked{rtlText{wrap: true, mark: trackedMarks}}
+	t.text, t.spans = mergeChanges(changes)
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// SetChanges replaces the changes shown.
+func (t *Tracked) SetChanges(changes []diff.Change) {
+	t.text, t.spans = mergeChanges(changes)
+	t.Refresh()
+}
+
+// Inserted returns the texts shown as inserted, in text order.
+func (t *Tracked) Inserted() []string { return t.marked(trackedInsert) }
+
+// Deleted returns the texts shown as deleted, in text order.
+func (t *Tracked) Deleted() []string { return t.marked(trackedDelete) }
+
+func (t *Tracked) marked(style int) []string {
+	var out []string
+	for _, s := range t.spans {
+		if s.Style == style {
+			out = append(out, t.text[s.Start:s.End])
+		}
+	}
+	return out
 }
 
 // mergeChanges returns the text a tracked-change view shows and the spans

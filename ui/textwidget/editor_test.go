@@ -1,9 +1,7 @@
-package ui_test
+package textwidget_test
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"math"
 	"slices"
 	"strings"
@@ -17,16 +15,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/ui"
+	"statute/ui/internal/snapshot"
+	"statute/ui/textwidget"
 )
 
 // newEditor shows an editor holding text in a focused test window of the
 // given size, with the app theme (DejaVu, so measures and images do not
 // depend on the fonts installed).
-func newEditor(t *testing.T, text string, w, h float32) (*ui.Editor, fyne.Window, fyne.App) {
+func newEditor(t *testing.T, text string, w, h float32) (*textwidget.Editor, fyne.Window, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	e := ui.NewEditor(a.Clipboard())
+	e := textwidget.NewEditor(a)
 	win := test.NewTempWindow(t, e)
 	win.Resize(fyne.NewSize(w, h))
 	win.Canvas().Focus(e)
@@ -34,14 +34,14 @@ func newEditor(t *testing.T, text string, w, h float32) (*ui.Editor, fyne.Window
 	return e, win, a
 }
 
-func key(e *ui.Editor, names ...fyne.KeyName) {
+func key(e *textwidget.Editor, names ...fyne.KeyName) {
 	for _, n := range names {
 		e.TypedKey(&fyne.KeyEvent{Name: n})
 	}
 }
 
 // shiftKey presses keys with Shift held, as the desktop driver reports it.
-func shiftKey(e *ui.Editor, names ...fyne.KeyName) {
+func shiftKey(e *textwidget.Editor, names ...fyne.KeyName) {
 	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	key(e, names...)
 	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
@@ -76,7 +76,7 @@ func reversed(s []int) []int {
 
 // walk presses k n times and returns the caret offsets and x visited,
 // starting position included.
-func walk(e *ui.Editor, k fyne.KeyName, n int) ([]int, []float32) {
+func walk(e *textwidget.Editor, k fyne.KeyName, n int) ([]int, []float32) {
 	offs, xs := []int{e.Caret()}, []float32{e.CaretPos().X}
 	for range n {
 		key(e, k)
@@ -329,16 +329,7 @@ func TestEditorSnapshot(t *testing.T) {
 	if a, b := e.Selection(); a != 4 || b != 14 || e.Caret() != 14 {
 		t.Fatalf("selection [%d, %d) caret %d, want [4, 14) caret 14", a, b, e.Caret())
 	}
-	if *update {
-		write(t, "editor_ar.xml", []byte(test.RenderToMarkup(w.Canvas())))
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, w.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-		write(t, "editor_ar.png", buf.Bytes())
-	}
-	test.AssertRendersToMarkup(t, "editor_ar.xml", w.Canvas())
-	test.AssertRendersToImage(t, "editor_ar.png", w.Canvas())
+	snapshot.Assert(t, w.Canvas(), "editor_ar")
 }
 
 // FuzzEditorKeys types and pastes arbitrary text, presses keys and word
@@ -353,8 +344,8 @@ func FuzzEditorKeys(f *testing.F) {
 	f.Add("غرف 50.17 Chambre\n\nتحدث", []byte{12, 13, 140, 141, 14, 15, 16, 0x90, 13, 14})
 	a := test.NewTempApp(f)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	multi := ui.NewEditor(a.Clipboard())
-	line := ui.NewLineEditor(a.Clipboard())
+	multi := textwidget.NewEditor(a)
+	line := textwidget.NewLineEditor(a)
 	w := test.NewTempWindow(f, container.NewVBox(multi, line))
 	w.Resize(fyne.NewSize(160, 300))
 	keys := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn}
@@ -363,7 +354,7 @@ func FuzzEditorKeys(f *testing.F) {
 		if !utf8.ValidString(text) || len(ops) > 100 { // the undo history is bounded
 			return
 		}
-		for _, e := range []*ui.Editor{multi, line} {
+		for _, e := range []*textwidget.Editor{multi, line} {
 			e.SetText(text)
 			start := e.Text()
 			for _, op := range ops {
@@ -412,7 +403,7 @@ func FuzzEditorKeys(f *testing.F) {
 func BenchmarkEditorTypeInArticle(b *testing.B) {
 	a := test.NewTempApp(b)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	e := ui.NewEditor(a.Clipboard())
+	e := textwidget.NewEditor(a)
 	w := test.NewTempWindow(b, e)
 	w.Resize(fyne.NewSize(500, 400))
 	text := strings.Repeat("تحدث غرف الصناعة التقليدية بموجب المادة 12 من هذا القانون، ", 5)
@@ -427,7 +418,7 @@ func BenchmarkEditorTypeInArticle(b *testing.B) {
 
 // ctrl presses key with Ctrl (and Shift), as the desktop driver reports
 // it: a shortcut.
-func ctrl(e *ui.Editor, shift bool, names ...fyne.KeyName) {
+func ctrl(e *textwidget.Editor, shift bool, names ...fyne.KeyName) {
 	mod := fyne.KeyModifierControl
 	if shift {
 		mod |= fyne.KeyModifierShift
@@ -437,7 +428,7 @@ func ctrl(e *ui.Editor, shift bool, names ...fyne.KeyName) {
 	}
 }
 
-func selected(e *ui.Editor) string {
+func selected(e *textwidget.Editor) string {
 	a, b := e.Selection()
 	return e.Text()[a:b]
 }
@@ -590,11 +581,11 @@ func TestEditorDoubleClickSelectsAWord(t *testing.T) {
 
 // scrolled shows a tall editor inside a vertical scroll in a short window,
 // wired as the propose screen does.
-func scrolled(t *testing.T, text string) (*ui.Editor, *container.Scroll) {
+func scrolled(t *testing.T, text string) (*textwidget.Editor, *container.Scroll) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	e := ui.NewEditor(a.Clipboard())
+	e := textwidget.NewEditor(a)
 	s := container.NewVScroll(container.NewVBox(widget.NewLabel("above"), e, widget.NewLabel("below")))
 	e.SetScroll(s)
 	w := test.NewTempWindow(t, s)
@@ -605,7 +596,7 @@ func scrolled(t *testing.T, text string) (*ui.Editor, *container.Scroll) {
 }
 
 // caretShows tells whether the caret's line lies inside the scroll's view.
-func caretShows(e *ui.Editor, s *container.Scroll) (bool, string) {
+func caretShows(e *textwidget.Editor, s *container.Scroll) (bool, string) {
 	d := fyne.CurrentApp().Driver()
 	y := d.AbsolutePositionForObject(e).Y + e.CaretPos().Y - d.AbsolutePositionForObject(s).Y
 	ok := y >= 0 && y+e.LineHeight() <= s.Size().Height
@@ -620,21 +611,21 @@ func TestEditorScrollsTheCaretIntoView(t *testing.T) {
 	text := strings.Join(paras, "\n")
 	steps := []struct {
 		name string
-		do   func(e *ui.Editor)
+		do   func(e *textwidget.Editor)
 	}{
-		{"Down ×20", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyDown}, 20)...) }},
-		{"Up ×15", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyUp}, 15)...) }},
-		{"PageDown", func(e *ui.Editor) { key(e, fyne.KeyPageDown, fyne.KeyPageDown) }},
-		{"Ctrl+A selects to the end", func(e *ui.Editor) { e.TypedShortcut(&fyne.ShortcutSelectAll{}) }},
-		{"typing new lines at the end grows the editor", func(e *ui.Editor) {
+		{"Down ×20", func(e *textwidget.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyDown}, 20)...) }},
+		{"Up ×15", func(e *textwidget.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyUp}, 15)...) }},
+		{"PageDown", func(e *textwidget.Editor) { key(e, fyne.KeyPageDown, fyne.KeyPageDown) }},
+		{"Ctrl+A selects to the end", func(e *textwidget.Editor) { e.TypedShortcut(&fyne.ShortcutSelectAll{}) }},
+		{"typing new lines at the end grows the editor", func(e *textwidget.Editor) {
 			key(e, fyne.KeyRight)
 			for range 5 {
 				key(e, fyne.KeyReturn)
 				test.Type(e, "سطر")
 			}
 		}},
-		{"PageUp ×10", func(e *ui.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyPageUp}, 10)...) }},
-		{"Left at the top", func(e *ui.Editor) { key(e, fyne.KeyLeft) }},
+		{"PageUp ×10", func(e *textwidget.Editor) { key(e, slices.Repeat([]fyne.KeyName{fyne.KeyPageUp}, 10)...) }},
+		{"Left at the top", func(e *textwidget.Editor) { key(e, fyne.KeyLeft) }},
 	}
 	e, s := scrolled(t, text)
 	for _, st := range steps {
@@ -662,7 +653,7 @@ func TestEditorEscapeGoesToTheOwner(t *testing.T) {
 func TestLineEditorKeepsOneLine(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(ui.NewTheme(1))
-	e := ui.NewLineEditor(a.Clipboard())
+	e := textwidget.NewLineEditor(a)
 	w := test.NewTempWindow(t, e)
 	w.Resize(fyne.NewSize(200, 60))
 	w.Canvas().Focus(e)

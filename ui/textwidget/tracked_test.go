@@ -1,9 +1,7 @@
-package ui_test
+package textwidget_test
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"math"
 	"slices"
 	"sort"
@@ -17,7 +15,9 @@ import (
 
 	"statute/drafts/diff"
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 	"statute/ui/rtl"
+	"statute/ui/textwidget"
 )
 
 // The amendment of the brief: a word inserted, a law number replaced.
@@ -126,9 +126,9 @@ func TestTrackedTextKeepsWordOrder(t *testing.T) {
 // plain text at the given width, and compares them line by line.
 func checkWordOrder(t *testing.T, win fyne.Window, old, new string, lenient bool, width float32) {
 	t.Helper()
-	tracked := ui.NewTrackedText(diff.Words(old, new, diff.Options{Lenient: lenient}))
-	text := tracked.(interface{ Text() string }).Text()
-	plain := ui.NewStatuteTextForTracking(text)
+	tracked := textwidget.NewTracked(diff.Words(old, new, diff.Options{Lenient: lenient}))
+	text := tracked.Text()
+	plain := textwidget.NewText(text)
 	win.SetContent(plain)
 	win.Resize(fyne.NewSize(width, 300))
 	plainLines, _ := drawn(plain)
@@ -209,7 +209,7 @@ func TestTrackedTextMarks(t *testing.T) {
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			w := ui.NewTrackedText(diff.Words(c.old, c.new, diff.Options{Lenient: c.lenient}))
+			w := textwidget.NewTracked(diff.Words(c.old, c.new, diff.Options{Lenient: c.lenient}))
 			trackedWindow(t, w, 1000)
 			lines, marks := drawn(w)
 			if len(lines) != 1 {
@@ -287,20 +287,10 @@ func TestTrackedTextSnapshots(t *testing.T) {
 		{"tracked_ar_form", "تحدث غُرف للصناعة التقليدية وفق القانون رقم 18.09.", amendNew, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			w := ui.NewTrackedText(diff.Words(c.old, c.new, diff.Options{Lenient: c.lenient}))
+			w := textwidget.NewTracked(diff.Words(c.old, c.new, diff.Options{Lenient: c.lenient}))
 			win := trackedWindow(t, w, 330)
 			win.Resize(fyne.NewSize(330, w.MinSize().Height))
-			markup, img := c.name+".xml", c.name+".png"
-			if *update {
-				write(t, markup, []byte(test.RenderToMarkup(win.Canvas())))
-				var buf bytes.Buffer
-				if err := png.Encode(&buf, win.Canvas().Capture()); err != nil {
-					t.Fatal(err)
-				}
-				write(t, img, buf.Bytes())
-			}
-			test.AssertRendersToMarkup(t, markup, win.Canvas())
-			test.AssertRendersToImage(t, img, win.Canvas())
+			snapshot.Assert(t, win.Canvas(), c.name)
 		})
 	}
 }
@@ -310,7 +300,7 @@ func TestTrackedTextSnapshots(t *testing.T) {
 func BenchmarkTrackedTextLayout(b *testing.B) {
 	old := strings.Repeat(amendOld+" ", 5)
 	new := strings.Repeat(amendNew+" ", 5)
-	w := ui.NewTrackedText(diff.Words(old, new, diff.Options{}))
+	w := textwidget.NewTracked(diff.Words(old, new, diff.Options{}))
 	win := trackedWindow(b, w, 600)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -338,9 +328,30 @@ func TestPiecesMeasuredWordByWordMatchTheWholeLine(t *testing.T) {
 		}) {
 			shown := rtl.Display(l)
 			whole := fyne.MeasureText(shown, size, fyne.TextStyle{}).Width
-			if got := ui.MeasureByWords(shown, size); math.Abs(float64(got-whole)) > 0.5 {
+			if got := textwidget.MeasureByWords(shown, size); math.Abs(float64(got-whole)) > 0.5 {
 				t.Errorf("%q: %.2f word by word, %.2f whole", line, got, whole)
 			}
 		}
+	}
+}
+
+// TestTrackedChangesCanBeSetLater checks that a view made empty, as the
+// propose screen's preview is, shows the changes set later, and tells
+// which texts it marks inserted and deleted.
+func TestTrackedChangesCanBeSetLater(t *testing.T) {
+	w := textwidget.NewTracked(nil)
+	trackedWindow(t, w, 1000)
+	if w.Text() != "" || len(w.Inserted()) != 0 || len(w.Deleted()) != 0 {
+		t.Fatalf("an empty view shows %q, inserted %q, deleted %q", w.Text(), w.Inserted(), w.Deleted())
+	}
+	w.SetChanges(diff.Words(amendOld, amendNew, diff.Options{}))
+	if got, want := w.Inserted(), []string{"جهوية", "50.17"}; !slices.Equal(got, want) {
+		t.Errorf("inserted %q, want %q", got, want)
+	}
+	if got, want := w.Deleted(), []string{"18.09"}; !slices.Equal(got, want) {
+		t.Errorf("deleted %q, want %q", got, want)
+	}
+	if lines, marks := drawn(w); len(lines) != 1 || len(marks) != 3 {
+		t.Errorf("%d lines and %d marks drawn, want 1 line and a mark under or through each change", len(lines), len(marks))
 	}
 }
