@@ -78,6 +78,14 @@ func Messages() []Message {
 	return slices.Clone(messages)
 }
 
+// Wrap returns an *Error of the given kind that says m with args and keeps
+// err as its cause.
+func (m Message) Wrap(kind ErrorKind, err error, args ...any) *Error {
+	e := m.Err(kind, args...)
+	e.Err = err
+	return e
+}
+
 // Err returns an *Error of the given kind that says m with args.
 func (m Message) Err(kind ErrorKind, args ...any) *Error {
 	return &Error{Kind: kind, Message: fmt.Sprintf(m.Format, args...), ID: m.ID, Format: m.Format, Args: args}

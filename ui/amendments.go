@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,10 +23,10 @@ const amendmentPage = 20
 // showAmendments lists the amendments to the article shown: who proposed
 // what, as a tracked-change diff of the article, in what state, and why.
 func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
-	wb.amendTitle.SetText(lang.N("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
+	wb.amendTitle.SetText(trN("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
 	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+2)
 	if wb.hasRole {
-		objs = append(objs, buttonRow(widget.NewButtonWithIcon(lang.L("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment)))
+		objs = append(objs, buttonRow(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment)))
 	}
 	wb.amendList.Objects = wb.appendAmendments(objs, art, as)
 	wb.amendList.Refresh()
@@ -37,7 +36,7 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) 
 // showLoadingAmendments says the article's amendments are still being
 // read, rather than that it has none.
 func (wb *Workbench) showLoadingAmendments() {
-	wb.amendTitle.SetText(lang.L("Loading the amendments…"))
+	wb.amendTitle.SetText(tr("Loading the amendments…"))
 	wb.amendList.Objects = nil
 	wb.amendList.Refresh()
 	wb.scroll.Refresh()
@@ -65,7 +64,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 		}
 		if a.Justification != "" {
 			objs = append(objs,
-				label(lang.L("Justification")),
+				label(tr("Justification")),
 				textwidget.NewText(a.Justification))
 		}
 		objs = append(objs, widget.NewSeparator())
@@ -73,7 +72,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	if len(rest) == 0 {
 		return objs
 	}
-	more := widget.NewButtonWithIcon(uiLine(lang.L("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)})), theme.MoreVerticalIcon(), func() {
+	more := widget.NewButtonWithIcon(uiLine(tr("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)})), theme.MoreVerticalIcon(), func() {
 		list := wb.amendList
 		// The button's row is the last object; the next page replaces it.
 		list.Objects = wb.appendAmendments(list.Objects[:len(list.Objects)-1], art, rest)
@@ -94,16 +93,16 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 	switch a.Status {
 	case drafts.StatusDraft:
 		buttons = append(buttons,
-			widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) }),
-			widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() {
-				wb.confirmThen(lang.L("Delete the draft"), lang.L("Delete"),
-					lang.L("This draft amendment has not been submitted: deleting it removes it for good. Delete it?"),
+			widget.NewButtonWithIcon(tr("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) }),
+			widget.NewButtonWithIcon(tr("Delete"), theme.DeleteIcon(), func() {
+				wb.confirmThen(tr("Delete the draft"), tr("Delete"),
+					tr("This draft amendment has not been submitted: deleting it removes it for good. Delete it?"),
 					func() error { return wb.round.Delete(wb.role, a.ID) })
 			}))
 	case drafts.StatusSubmitted:
-		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Withdraw"), theme.ContentUndoIcon(), func() {
-			wb.confirmThen(lang.L("Withdraw the amendment"), lang.L("Withdraw"),
-				lang.L("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
+		buttons = append(buttons, widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
+			wb.confirmThen(tr("Withdraw the amendment"), tr("Withdraw"),
+				tr("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
 				func() error {
 					_, err := wb.round.Withdraw(wb.role, a.ID)
 					return err
@@ -129,7 +128,7 @@ func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // the UI goroutine, then shows the article's amendments again, or why act
 // was refused.
 func (wb *Workbench) confirmThen(title, verb, question string, act func() error) {
-	d := dialog.NewCustomConfirm(title, verb, lang.L("Cancel"), textwidget.NewText(question), func(ok bool) {
+	d := dialog.NewCustomConfirm(title, verb, tr("Cancel"), textwidget.NewText(question), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -160,22 +159,22 @@ func amendmentSummary(a *drafts.Amendment) string {
 	var kind string
 	switch a.Kind {
 	case drafts.Wording:
-		kind = lang.L("New wording")
+		kind = tr("New wording")
 	case drafts.Repeal:
-		kind = lang.L("Repeal")
+		kind = tr("Repeal")
 	case drafts.Insert:
-		kind = lang.L("New article {{.Number}} after this one", map[string]any{"Number": a.NewNumber})
+		kind = tr("New article {{.Number}} after this one", map[string]any{"Number": a.NewNumber})
 	default:
 		kind = string(a.Kind)
 	}
 	status := string(a.Status)
 	switch a.Status {
 	case drafts.StatusDraft:
-		status = lang.L("Draft")
+		status = tr("Draft")
 	case drafts.StatusSubmitted:
-		status = lang.L("Submitted")
+		status = tr("Submitted")
 	case drafts.StatusWithdrawn:
-		status = lang.L("Withdrawn")
+		status = tr("Withdrawn")
 	}
 	return who + " — " + kind + " — " + status
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +25,7 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 		labels[i] = chamberLabel(c)
 	}
 	s := newChoice(labels)
-	s.PlaceHolder = uiLine(lang.L("Chamber or federation"))
+	s.PlaceHolder = uiLine(tr("Chamber or federation"))
 	for i, c := range rs {
 		if c.Code == current.Code {
 			s.SetSelectedIndex(i)
@@ -38,13 +37,13 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 // askRole is the first-run question: whose laptop is this? It cannot be
 // dismissed without an answer, since amendments are written in that name.
 func (wb *Workbench) askRole() {
-	msg := textwidget.NewText(lang.L("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
+	msg := textwidget.NewText(tr("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
 	sel := roleSelect(drafts.Chamber{})
-	ok := widget.NewButton(lang.L("Confirm"), nil)
+	ok := widget.NewButton(tr("Confirm"), nil)
 	ok.Importance = widget.HighImportance
 	ok.Disable()
 	sel.OnChanged = func(string) { ok.Enable() }
-	d := dialog.NewCustomWithoutButtons(lang.L("Who is this laptop for?"), container.NewVBox(msg, sel), wb.win)
+	d := dialog.NewCustomWithoutButtons(tr("Who is this laptop for?"), container.NewVBox(msg, sel), wb.win)
 	ok.OnTapped = func() {
 		i := sel.SelectedIndex()
 		if i < 0 {
@@ -64,7 +63,7 @@ func (wb *Workbench) askRole() {
 // interface language and the font of the text.
 func (wb *Workbench) ShowSettings() {
 	role := roleSelect(wb.role)
-	langs := append([]string{lang.L("System language")}, make([]string, len(Languages))...)
+	langs := append([]string{tr("System language")}, make([]string, len(Languages))...)
 	for i, code := range Languages {
 		langs[i+1] = languageNames[code]
 	}
@@ -76,7 +75,7 @@ func (wb *Workbench) ShowSettings() {
 		}
 	}
 	fonts := installedFonts(wb.opts.fontDirs())
-	families := []string{lang.L("DejaVu Sans (built in)")}
+	families := []string{tr("DejaVu Sans (built in)")}
 	for _, f := range fonts {
 		families = append(families, f.Family)
 	}
@@ -89,11 +88,11 @@ func (wb *Workbench) ShowSettings() {
 		}
 	}
 	fields := newForm(
-		lang.L("Chamber or federation"), role,
-		lang.L("Interface language"), language,
-		lang.L("Font of the text"), fontSel,
+		tr("Chamber or federation"), role,
+		tr("Interface language"), language,
+		tr("Font of the text"), fontSel,
 	)
-	d := dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), fields, func(save bool) {
+	d := dialog.NewCustomConfirm(tr("Settings"), tr("Save"), tr("Cancel"), fields, func(save bool) {
 		if !save {
 			return
 		}

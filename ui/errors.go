@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"statute/drafts"
 	"statute/ui/textwidget"
@@ -26,31 +25,42 @@ func userError(err error) error {
 		return errors.New(translateError(e))
 	}
 	fyne.LogError("unexpected error", err)
-	return errors.New(lang.L("something went wrong that the app did not expect; the details are in its log: please report them"))
+	return errors.New(tr("something went wrong that the app did not expect; the details are in its log: please report them"))
 }
 
-// translateError says e in the interface language: its format translated
-// (keeping its verbs, which may be numbered to change their order), its
-// arguments as they are. Without a translation it is e's own sentence.
+// translateError says e in the interface language: the translation of its
+// message ID (keeping the English sentence's verbs, which may be numbered
+// to change their order), its arguments as they are. Without an ID or a
+// translation it is e's own sentence.
 func translateError(e *drafts.Error) string {
-	if e.Format == "" {
+	if e.ID == "" {
 		return e.Message
 	}
-	tr := lang.L(e.Format)
-	if tr == e.Format {
+	format, ok := translation(errorKeyPrefix + e.ID)
+	if !ok {
 		return e.Message
 	}
+	rtl := rightToLeft()
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
-		if s, ok := a.(string); ok {
-			// A path or a French name inside an Arabic sentence is set
-			// apart (first-strong isolate), or the bidi algorithm moves
-			// its leading «/» to the Arabic side.
-			a = "\u2068" + s + "\u2069"
+		switch a := a.(type) {
+		case drafts.Status:
+			// «submitted» reads in the sentence's language.
+			args[i] = trKey("status."+string(a), string(a))
+		case string:
+			if rtl {
+				// A path or a French name inside an Arabic sentence is
+				// set apart (first-strong isolate), or the bidi algorithm
+				// moves its leading «/» to the Arabic side.
+				args[i] = "\u2068" + a + "\u2069"
+			} else {
+				args[i] = a
+			}
+		default:
+			args[i] = a
 		}
-		args[i] = a
 	}
-	return fmt.Sprintf(tr, args...)
+	return fmt.Sprintf(format, args...)
 }
 
 // showError shows err in a dialog over w.
@@ -73,7 +83,7 @@ func ShowFatal(a fyne.App, w fyne.Window, err error) {
 // Arabic sentence around a file path or an article number reads wrongly
 // in Fyne's own error dialog.
 func errorDialog(w fyne.Window, err error) dialog.Dialog {
-	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), textwidget.NewText(userError(err).Error()), w)
+	d := dialog.NewCustom(tr("Error"), tr("OK"), textwidget.NewText(userError(err).Error()), w)
 	d.Resize(fyne.NewSize(480, 220))
 	return d
 }

@@ -48,6 +48,13 @@ const maxFontFiles = 50_000
 
 // fontDirs returns the folders searched for installed fonts: those the
 // options name, else the system's.
+// The sentences said about fonts.
+var (
+	msgFontUnreadable = drafts.NewMessage("font.unreadable", "the font file %s could not be read: choose another font in Settings")
+	msgNotAFont       = drafts.NewMessage("font.not-a-font", "%s is not a font file Statute Workbench can use: choose another font in Settings, or reinstall %s")
+	msgFontGone       = drafts.NewMessage("font.gone", "the font %s is no longer installed: the built-in DejaVu Sans is used; Settings can choose another")
+)
+
 func (o Options) fontDirs() []string {
 	if o.FontDirs != nil {
 		return o.FontDirs
@@ -134,10 +141,10 @@ func loadFont(f installedFont) (*fontFaces, error) {
 	read := func(path string) (fyne.Resource, error) {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, drafts.Wrap(drafts.Unavailable, err, "the font file %s could not be read: choose another font in Settings", path)
+			return nil, msgFontUnreadable.Wrap(drafts.Unavailable, err, path)
 		}
 		if _, err := font.ParseTTF(bytes.NewReader(data)); err != nil {
-			return nil, drafts.Wrap(drafts.Invalid, err, "%s is not a font file Statute Workbench can use: choose another font in Settings, or reinstall %s", path, f.Family)
+			return nil, msgNotAFont.Wrap(drafts.Invalid, err, path, f.Family)
 		}
 		return fyne.NewStaticResource(filepath.Base(path), data), nil
 	}
@@ -161,5 +168,5 @@ func findFont(dirs []string, family string) (*fontFaces, error) {
 			return loadFont(f)
 		}
 	}
-	return nil, drafts.Errorf(drafts.NotFound, "the font %s is no longer installed: the built-in DejaVu Sans is used; Settings can choose another", family)
+	return nil, msgFontGone.Err(drafts.NotFound, family)
 }

@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,22 +16,6 @@ import (
 	"statute/drafts/round"
 	"statute/ui"
 )
-
-// keepLocale restores, after the test, the locale variables that
-// ui.SetLanguage changes for the process.
-func keepLocale(t *testing.T) {
-	t.Helper()
-	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		if val, ok := os.LookupEnv(v); ok {
-			t.Setenv(v, val)
-		} else {
-			t.Setenv(v, "")
-			if err := os.Unsetenv(v); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-}
 
 // fixture is a store seeded with the sample draft and a few amendments.
 type fixture struct {
@@ -107,7 +90,6 @@ func (f *fixture) open(t *testing.T, a fyne.App, opts ui.Options) (*ui.Workbench
 // newApp is a test app whose preferences say whose laptop this is.
 func newApp(t *testing.T, role string) fyne.App {
 	t.Helper()
-	keepLocale(t)
 	a := test.NewTempApp(t)
 	if role != "" {
 		a.Preferences().SetString(ui.PrefRole, role)

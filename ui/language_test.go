@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -59,7 +60,6 @@ func TestLanguageCanBeSwitchedWhileRunning(t *testing.T) {
 }
 
 func TestUnknownLanguageIsRefused(t *testing.T) {
-	keepLocale(t)
 	if err := ui.SetLanguage("de"); err == nil {
 		t.Error("SetLanguage(de) gave no error")
 	}
@@ -140,5 +140,25 @@ func TestTheArabicSettingsReadRightToLeft(t *testing.T) {
 	}
 	if lx, rx := a.Driver().AbsolutePositionForObject(labels[0]).X, a.Driver().AbsolutePositionForObject(role).X; lx <= rx {
 		t.Errorf("the label «الغرفة أو الجامعة» is at x=%v, its choice at x=%v: want the label on the right", lx, rx)
+	}
+}
+
+// Choosing the interface language is the app's own business: the process
+// environment, which C code reads at any moment, is left as it was.
+func TestSwitchingLanguageLeavesTheEnvironmentAlone(t *testing.T) {
+	before := os.Environ()
+	for _, code := range []string{"ar", "fr", "en", "", "ar"} {
+		if err := ui.SetLanguage(code); err != nil {
+			t.Fatal(err)
+		}
+		if code != "" && ui.CurrentLanguage() != code {
+			t.Errorf("SetLanguage(%q) left the interface in %q", code, ui.CurrentLanguage())
+		}
+	}
+	if after := os.Environ(); !slices.Equal(before, after) {
+		t.Errorf("switching languages changed the environment:\nbefore %q\nafter  %q", before, after)
+	}
+	if err := ui.SetLanguage("de"); err == nil {
+		t.Error("SetLanguage(de) was accepted")
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,10 +117,10 @@ func (p *proposer) tick(every time.Duration) {
 func (p *proposer) build() {
 	rtl := rightToLeft()
 	d := p.wb.draft
-	title := textwidget.NewLine(lang.L("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+	title := textwidget.NewLine(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
 	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
-	labels := []string{lang.L("New wording"), lang.L("Repeal"), lang.L("New article after this one")}
+	labels := []string{tr("New wording"), tr("Repeal"), tr("New article after this one")}
 	if rtl {
 		// The group lays its options out left to right: reversed, the first
 		// is read first, on the right.
@@ -133,9 +132,9 @@ func (p *proposer) build() {
 	p.kind.Required = true
 
 	p.number = textwidget.NewEditor(p.wb.app)
-	p.numberBox = container.NewVBox(label(lang.L("Proposed number, such as «3 مكررة»")), p.number)
+	p.numberBox = container.NewVBox(label(tr("Proposed number, such as «3 مكررة»")), p.number)
 	p.text = textwidget.NewEditor(p.wb.app)
-	p.textBox = container.NewVBox(label(lang.L("Proposed wording")), p.text)
+	p.textBox = container.NewVBox(label(tr("Proposed wording")), p.text)
 	p.preview = textwidget.NewTracked(nil)
 	p.justification = textwidget.NewEditor(p.wb.app)
 	p.author = textwidget.NewLineEditor(p.wb.app)
@@ -169,10 +168,10 @@ func (p *proposer) build() {
 	p.justification.OnChanged = func(string) { p.changed() }
 	p.author.OnChanged = func(string) { p.changed() }
 
-	p.save = widget.NewButtonWithIcon(lang.L("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false, func(error) {}) })
-	p.submit = widget.NewButtonWithIcon(lang.L("Submit"), theme.MailSendIcon(), p.confirmSubmit)
+	p.save = widget.NewButtonWithIcon(tr("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false, func(error) {}) })
+	p.submit = widget.NewButtonWithIcon(tr("Submit"), theme.MailSendIcon(), p.confirmSubmit)
 	p.submit.Importance = widget.HighImportance
-	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), p.close)
+	closeBtn := widget.NewButtonWithIcon(tr("Close"), theme.CancelIcon(), p.close)
 	var buttons *fyne.Container
 	if rtl {
 		buttons = container.NewBorder(nil, nil, closeBtn, container.NewHBox(p.submit, p.save))
@@ -188,9 +187,9 @@ func (p *proposer) build() {
 		kindRow,
 		p.numberBox,
 		p.textBox,
-		label(lang.L("Preview of the changes")), p.preview,
-		label(lang.L("Justification")), p.justification,
-		label(lang.L("Proposed by (name and office)")), p.author,
+		label(tr("Preview of the changes")), p.preview,
+		label(tr("Justification")), p.justification,
+		label(tr("Proposed by (name and office)")), p.author,
 	)
 	scroll := container.NewVScroll(body)
 	for _, e := range []*textwidget.Editor{p.number, p.text, p.justification, p.author} {
@@ -261,7 +260,7 @@ func (p *proposer) showKind() {
 func (p *proposer) changed() {
 	p.dirty = true
 	p.edits++
-	p.status.SetText(lang.L("Unsaved changes"))
+	p.status.SetText(tr("Unsaved changes"))
 }
 
 // schedulePreview diffs the wording again once typing pauses.
@@ -402,7 +401,7 @@ func (p *proposer) saved(sv save, stored *drafts.Amendment, err error) {
 	}
 	if sv.seq == p.edits {
 		p.dirty = false
-		p.status.SetText(lang.L("Saved"))
+		p.status.SetText(tr("Saved"))
 	}
 }
 
@@ -478,8 +477,8 @@ func (p *proposer) confirmSubmit() {
 	if err := p.check(p.amendment(), true); err != nil {
 		return
 	}
-	msg := textwidget.NewText(lang.L("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
-	d := dialog.NewCustomConfirm(lang.L("Submit the amendment"), lang.L("Submit"), lang.L("Cancel"), msg, func(ok bool) {
+	msg := textwidget.NewText(tr("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
+	d := dialog.NewCustomConfirm(tr("Submit the amendment"), tr("Submit"), tr("Cancel"), msg, func(ok bool) {
 		if ok {
 			p.submitNow()
 		}
@@ -523,8 +522,8 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 	case err == nil:
 		then()
 	case isNotYet(err):
-		msg := textwidget.NewText(lang.L("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
-		d := dialog.NewCustomConfirm(lang.L("Unsaved amendment"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
+		msg := textwidget.NewText(tr("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
+		d := dialog.NewCustomConfirm(tr("Unsaved amendment"), tr("Discard"), tr("Keep editing"), msg, func(discard bool) {
 			if discard {
 				then()
 			}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,12 +66,12 @@ type searchResult struct {
 // newSearchPanel makes the search field and the (hidden) results for wb.
 func newSearchPanel(wb *Workbench) *searchPanel {
 	p := &searchPanel{wb: wb, entry: textwidget.NewLineEditor(wb.app)}
-	p.entry.SetPlaceHolder(lang.L("Search the draft (Ctrl+F)"))
+	p.entry.SetPlaceHolder(tr("Search the draft (Ctrl+F)"))
 	p.entry.OnChanged = p.changed
 	p.entry.SetOnEscape(p.close)
 	p.count = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
-	closeButton := widget.NewButtonWithIcon(lang.L("Close the results"), theme.CancelIcon(), p.close)
+	closeButton := widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close)
 	var head *fyne.Container
 	if rightToLeft() {
 		head = container.NewBorder(nil, nil, closeButton, nil, p.count)
@@ -241,9 +240,9 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	}
 	n := len(results)
 	if cut {
-		p.count.SetText(lang.N("More than {{.Count}} results: the first {{.Count}} are shown", n, map[string]any{"Count": n}))
+		p.count.SetText(trN("More than {{.Count}} results: the first {{.Count}} are shown", n, map[string]any{"Count": n}))
 	} else {
-		p.count.SetText(lang.N("{{.Count}} results", n, map[string]any{"Count": n}))
+		p.count.SetText(trN("{{.Count}} results", n, map[string]any{"Count": n}))
 	}
 	objs := make([]fyne.CanvasObject, 0, 2*n)
 	for _, r := range results {

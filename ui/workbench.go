@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,6 +37,8 @@ type Options struct {
 	// the system's font folders.
 	FontDirs []string
 }
+
+var msgNoArticles = drafts.NewMessage("draft.no-articles", "the draft %s has no articles: import a draft that has some")
 
 // Workbench is the main window: the draft's outline, the selected
 // article's text and its amendments.
@@ -172,7 +173,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	d, err := wb.round.Latest()
 	start := 0
 	if err == nil && len(d.Articles) == 0 {
-		err = drafts.Errorf(drafts.Invalid, "the draft %s has no articles: import a draft that has some", d.ID)
+		err = msgNoArticles.Err(drafts.Invalid, d.ID)
 	}
 	var findErr error
 	if err == nil && wb.opts.Article != "" {
@@ -322,19 +323,19 @@ func (r *reads) wait() {
 // the language changes, as the layout mirrors for Arabic.
 func (wb *Workbench) build() {
 	rtl := rightToLeft()
-	wb.win.SetTitle(lang.L("Statute Workbench"))
+	wb.win.SetTitle(tr("Statute Workbench"))
 	back, forward := theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	if rtl {
 		back, forward = forward, back
 	}
-	wb.prev = widget.NewButtonWithIcon(lang.L("Previous article"), back, wb.Previous)
-	wb.next = widget.NewButtonWithIcon(lang.L("Next article"), forward, wb.Next)
+	wb.prev = widget.NewButtonWithIcon(tr("Previous article"), back, wb.Previous)
+	wb.next = widget.NewButtonWithIcon(tr("Next article"), forward, wb.Next)
 	wb.next.IconPlacement = widget.ButtonIconTrailingText
 	// Arabic interface strings mix words and digits as statute text does,
 	// so they are laid out the same way.
 	wb.position = textwidget.NewLine("", fyne.TextStyle{})
 	wb.roleLabel = textwidget.NewLine("", fyne.TextStyle{})
-	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), wb.ShowSettings)
+	settings := widget.NewButtonWithIcon(tr("Settings"), theme.SettingsIcon(), wb.ShowSettings)
 	wb.search = newSearchPanel(wb)
 	var bar *fyne.Container
 	if rtl {
@@ -345,7 +346,7 @@ func (wb *Workbench) build() {
 
 	wb.path = textwidget.NewText("")
 	wb.header = textwidget.NewLine("", fyne.TextStyle{Bold: true})
-	wb.body = textwidget.NewText(lang.L("Loading the draft…"))
+	wb.body = textwidget.NewText(tr("Loading the draft…"))
 	wb.amendTitle = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
@@ -466,7 +467,7 @@ func (wb *Workbench) showText(i int) bool {
 	wb.path.SetText(path)
 	wb.header.SetText(articleTitle(d, a))
 	wb.body.SetText(a.Text())
-	wb.position.SetText(lang.L("Article {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
+	wb.position.SetText(tr("Article {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
 	wb.prev.Disable()
 	if i > 0 {
 		wb.prev.Enable()
@@ -503,5 +504,5 @@ func (wb *Workbench) showRole() {
 		wb.roleLabel.SetText("")
 		return
 	}
-	wb.roleLabel.SetText(lang.L("Seen by: {{.Role}}", map[string]any{"Role": chamberLabel(wb.role)}))
+	wb.roleLabel.SetText(tr("Seen by: {{.Role}}", map[string]any{"Role": chamberLabel(wb.role)}))
 }

@@ -237,6 +237,15 @@ func isEmpty(tx *bolt.Tx) bool {
 	return k == nil
 }
 
+// The sentences said about the database file itself.
+var (
+	msgNewerSchema = drafts.NewMessage("database.newer-schema", "the database %s was written by a newer version of Statute Workbench (schema %d; this version reads schema %d): update the app and statutectl")
+	msgNotOurs     = drafts.NewMessage("database.not-ours", "%s is not a Statute Workbench database (or it is damaged): check the path, or restore it from a backup")
+	msgHeld        = drafts.NewMessage("database.held", "the database %s is open in another program (the Statute Workbench app or statutectl): close it and try again")
+	msgPermission  = drafts.NewMessage("database.permission", "the database %s cannot be opened: permission denied; check the file's permissions")
+	msgCannotOpen  = drafts.NewMessage("database.cannot-open", "the database %s cannot be opened: %s")
+)
+
 func checkSchema(tx *bolt.Tx, path string) error {
 	meta := tx.Bucket([]byte(bucketMeta))
 	if meta == nil || string(meta.Get([]byte(keyApp))) != appMagic {
@@ -247,9 +256,7 @@ func checkSchema(tx *bolt.Tx, path string) error {
 		return notOurs(path, errors.New("no schema version"))
 	}
 	if n := binary.BigEndian.Uint32(v); n > SchemaVersion {
-		return drafts.Errorf(drafts.Invalid,
-			"the database %s was written by a newer version of Statute Workbench (schema %d; this version reads schema %d): update the app and statutectl",
-			path, n, SchemaVersion)
+		return msgNewerSchema.Err(drafts.Invalid, path, n, SchemaVersion)
 	}
 	for _, name := range topBuckets {
 		if tx.Bucket([]byte(name)) == nil {
@@ -260,8 +267,7 @@ func checkSchema(tx *bolt.Tx, path string) error {
 }
 
 func notOurs(path string, cause error) error {
-	return drafts.Wrap(drafts.Invalid, cause,
-		"%s is not a Statute Workbench database (or it is damaged): check the path, or restore it from a backup", path)
+	return msgNotOurs.Wrap(drafts.Invalid, cause, path)
 }
 
 // openError turns a failure to open the file into the sentence for the user.
@@ -269,12 +275,11 @@ func openError(path string, err error) error {
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return drafts.Wrap(drafts.Unavailable, err,
-			"the database %s is open in another program (the Statute Workbench app or statutectl): close it and try again", path)
+		return msgHeld.Wrap(drafts.Unavailable, err, path)
 	case errors.Is(err, fs.ErrPermission):
-		return drafts.Wrap(drafts.Unavailable, err, "the database %s cannot be opened: permission denied; check the file's permissions", path)
+		return msgPermission.Wrap(drafts.Unavailable, err, path)
 	case errors.As(err, &pe):
-		return drafts.Wrap(drafts.Unavailable, err, "the database %s cannot be opened: %v", path, pe.Err)
+		return msgCannotOpen.Wrap(drafts.Unavailable, err, path, pe.Err.Error())
 	}
 	// Everything else comes from reading bbolt's own pages.
 	return notOurs(path, err)

@@ -1,0 +1,4 @@
+package ui
+
+// UserError is what a dialog says about err, for the external tests.
+var UserError = userError
