@@ -172,6 +172,10 @@ func TestReadmeTutorial(t *testing.T) {
 		}
 		t.Skipf("the README's tutorial is a bash script and bash was not found (%v): on Windows, install Git for Windows (Git Bash)", err)
 	}
+	if sys := os.Getenv("SystemRoot"); runtime.GOOS == "windows" && sys != "" &&
+		strings.HasPrefix(strings.ToLower(bash), strings.ToLower(filepath.Join(sys, "System32"))+`\`) {
+		t.Skipf("the bash found, %s, is WSL's, which cannot run a Windows statutectl on Windows paths: put Git Bash first on the PATH", bash)
+	}
 	readme, err := os.ReadFile(readmePath)
 	if err != nil {
 		t.Fatal(err)
