@@ -2,6 +2,9 @@ package rtl_test
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -17,10 +20,7 @@ const bidiCharacterTest = "/usr/share/unicode/BidiCharacterTest.txt"
 // code Layout uses, comparing resolved levels and visual order (UBA up to
 // rule L2).
 func TestConformance(t *testing.T) {
-	f, err := os.Open(bidiCharacterTest)
-	if err != nil {
-		t.Fatalf("the bidi conformance suite is missing (%v): install the Debian package unicode-data (apt-get install unicode-data)", err)
-	}
+	f := openUCD(t, bidiCharacterTest)
 	defer f.Close()
 	var total, passed int
 	failures := map[string]int{}
@@ -98,6 +98,72 @@ func TestConformance(t *testing.T) {
 			t.Log(e)
 		}
 		t.Errorf("%d conformance cases fail", total-passed)
+	}
+}
+
+// openUCD opens one of the Unicode reference files Debian's unicode-data
+// package installs in /usr/share/unicode. Where the file is absent (Windows,
+// macOS, a Linux without the package) the test is skipped with a message
+// saying how to get it, except in CI, where it fails: there the package is
+// installed and a missing file means the suite did not run.
+func openUCD(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err == nil {
+		return f
+	}
+	skip, msg := ucdAbsent(path, err, os.Getenv("CI"))
+	if skip {
+		t.Skip(msg)
+	}
+	t.Fatal(msg)
+	return nil
+}
+
+// ucdAbsent decides what a test does when path could not be opened (err),
+// with ci the value of $CI: skip (with msg as the reason) only when the
+// file does not exist outside CI; any other error, or CI, is a failure.
+func ucdAbsent(path string, err error, ci string) (skip bool, msg string) {
+	inCI, _ := strconv.ParseBool(ci)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Sprintf("%s cannot be read: %v", path, err)
+	}
+	how := "it comes with Debian's unicode-data package (sudo apt-get install unicode-data)"
+	if inCI {
+		return false, fmt.Sprintf("%s is missing in CI (CI=%s), so the test cannot run: %s", path, ci, how)
+	}
+	return true, fmt.Sprintf("%s is absent, so this Unicode reference test is skipped: %s", path, how)
+}
+
+func TestUCDAbsent(t *testing.T) {
+	const path = "/usr/share/unicode/BidiCharacterTest.txt"
+	gone := &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
+	denied := &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}
+	for _, c := range []struct {
+		name string
+		err  error
+		ci   string
+		skip bool
+	}{
+		{"absent on a developer's machine", gone, "", true},
+		{"absent, CI=false", gone, "false", true},
+		{"absent in CI", gone, "true", false},
+		{"absent in CI, CI=1", gone, "1", false},
+		{"unreadable", denied, "", false},
+		{"unreadable in CI", denied, "true", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			skip, msg := ucdAbsent(path, c.err, c.ci)
+			if skip != c.skip {
+				t.Errorf("skip = %v, want %v (%s)", skip, c.skip, msg)
+			}
+			if !strings.Contains(msg, path) {
+				t.Errorf("%q does not name the file", msg)
+			}
+			if c.err == gone && !strings.Contains(msg, "unicode-data") {
+				t.Errorf("%q does not say how to get the file", msg)
+			}
+		})
 	}
 }
 

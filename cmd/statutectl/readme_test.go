@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README's tutorial, "statutectl in five minutes", is a ```sh block
+// that a new user runs from the repository root. TestReadmeTutorial runs
+// it as written, with bash -e, against a statutectl built here in place of
+// `go run ./cmd/statutectl`, with HOME and the settings folders in a
+// temporary folder so that nothing can reach the user's own database, and
+// checks what each step prints against what the README says it prints.
+
+const (
+	readmePath       = "../../README.md"
+	tutorialHeading  = "## statutectl in five minutes"
+	readmeInvocation = "go run ./cmd/statutectl"
+)
+
+// tutorialStep is one command of the tutorial: one line, or a line with its
+// here-document.
+type tutorialStep struct {
+	line    int    // in the README, 1-based
+	text    string // as written
+	comment string // what follows " # " on its first line, the README's word on its output
+}
+
+// tutorialSteps reads the tutorial's block out of readme.
+func tutorialSteps(readme string) ([]tutorialStep, error) {
+	lines := strings.Split(strings.ReplaceAll(readme, "\r\n", "\n"), "\n")
+	at := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) == tutorialHeading {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("no heading %q", tutorialHeading)
+	}
+	open := -1
+	for i := at + 1; i < len(lines) && !strings.HasPrefix(lines[i], "## "); i++ {
+		if lines[i] == "```sh" {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return nil, fmt.Errorf("no ```sh block under %q", tutorialHeading)
+	}
+	heredoc := regexp.MustCompile(`<<-?\s*'?([A-Za-z_]+)'?`)
+	var steps []tutorialStep
+	for i := open + 1; ; i++ {
+		if i >= len(lines) {
+			return nil, fmt.Errorf("the ```sh block under %q is not closed", tutorialHeading)
+		}
+		l := lines[i]
+		if l == "```" {
+			break
+		}
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		s := tutorialStep{line: i + 1, text: l}
+		if m := regexp.MustCompile(`\s#\s(.*)$`).FindStringSubmatch(l); m != nil {
+			s.comment = m[1]
+		}
+		if m := heredoc.FindStringSubmatch(l); m != nil {
+			for i++; i < len(lines) && lines[i] != m[1]; i++ {
+				if lines[i] == "```" {
+					return nil, fmt.Errorf("README.md:%d: the here-document %s is not closed", s.line, m[1])
+				}
+				s.text += "\n" + lines[i]
+			}
+			s.text += "\n" + m[1]
+		}
+		for strings.HasSuffix(s.text, `\`) && i+1 < len(lines) {
+			i++
+			s.text += "\n" + lines[i]
+		}
+		steps = append(steps, s)
+	}
+	return steps, nil
+}
+
+func TestTutorialSteps(t *testing.T) {
+	readme := "# x\n\n" + tutorialHeading + "\n\ntext\n\n```sh\n" +
+		"a=1                     # first\n" +
+		"# a comment line\n" +
+		"\n" +
+		"cat > f <<'EOF'\n" +
+		"x # not a comment\n" +
+		"EOF\n" +
+		"b \\\n  c\n" +
+		"```\n\n## next\n"
+	steps, err := tutorialSteps(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tutorialStep{
+		{line: 8, text: "a=1                     # first", comment: "first"},
+		{line: 11, text: "cat > f <<'EOF'\nx # not a comment\nEOF"},
+		{line: 14, text: "b \\\n  c"},
+	}
+	if fmt.Sprint(steps) != fmt.Sprint(want) {
+		t.Errorf("steps = %+v\nwant %+v", steps, want)
+	}
+	if _, err := tutorialSteps(strings.Replace(readme, "```sh", "```", 1)); err == nil {
+		t.Error("a README without the ```sh block was read")
+	}
+}
+
+// tutorialCheck is what the README says a step prints, for the steps that
+// call statutectl (by the words after it) or echo an ID.
+type tutorialCheck struct {
+	calls string         // "import", "propose --chamber CS", …
+	want  *regexp.Regexp // the whole output must match
+}
+
+var (
+	tutorialID     = `[0-9A-HJKMNP-TV-Z]{8}`
+	tutorialChecks = []tutorialCheck{
+		{"import", regexp.MustCompile(`^D-` + tutorialID + "\t36 articles\tversion 1\tمشروع القانون الأساسي لغرف الصناعة التقليدية\n$")},
+		{"articles", regexp.MustCompile("^1\tالأولى\tيحدد هذا القانون (?s:.*)\n33\t33\t[^\n]+\n$")},
+		{"show", regexp.MustCompile("(?s)^الباب الأول: أحكام عامة\n.*\nالمادة الأولى\nيحدد هذا القانون النظام الأساسي")},
+		{"chambers", regexp.MustCompile("(?s)^TTA\t.*\nFM\tغرفة الصناعة التقليدية لجهة فاس مكناس\t.*\nFED\t[^\n]+\n$")},
+		{`echo "$fm"`, regexp.MustCompile(`^FM-` + tutorialID + "\n$")},
+		{"propose --chamber CS", regexp.MustCompile(`^CS-` + tutorialID + "\n$")},
+		{"propose --chamber SM", regexp.MustCompile(`^SM-` + tutorialID + "\n$")},
+		{"amendments", regexp.MustCompile("^FM-" + tutorialID + "\tFM\t3\twording\tdraft\t[^\n]+\nCS-" + tutorialID + "\tCS\t5\trepeal\tsubmitted\t[^\n]+\nSM-" + tutorialID +
+			"\tSM\t7 مكررة مرتين\tinsert 7 مكررة ثلاث مرات\tdraft\t[^\n]+\n$")},
+		{"diff", regexp.MustCompile(`(?s)^FM-` + tutorialID + ` · FM · المادة 3: .*في \[-هذا-\] القانون \{\+رقم 50\.17\+\}\.`)},
+		{"submit", regexp.MustCompile("^FM-" + tutorialID + "\tsubmitted\n$")},
+		{"compare", regexp.MustCompile(`(?s)~ المادة 15 .*\[-ست-\]\{\+خمس\+\} \(\[-6-\]\{\+5\+\}\).*\n1 changed, 0 added, 0 removed, 0 renumbered, 35 unchanged\n$`)},
+	}
+	// Tracked-change fragments a comment quotes, such as [-هذا-] or {+رقم 50.17+}.
+	quotedChange = regexp.MustCompile(`\[-[^\]]*-\]|\{\+[^}]*\+\}`)
+)
+
+// checkFor finds what the README says s prints: by the statutectl command
+// it calls, or the variable it echoes.
+func checkFor(s tutorialStep) (tutorialCheck, bool) {
+	text := s.text
+	if i := strings.Index(text, readmeInvocation+" "); i >= 0 {
+		text = text[i+len(readmeInvocation)+1:]
+	}
+	for _, c := range tutorialChecks {
+		if strings.HasPrefix(text, c.calls+" ") || text == c.calls || strings.HasPrefix(s.text, c.calls) {
+			return c, true
+		}
+	}
+	return tutorialCheck{}, false
+}
+
+func TestReadmeTutorial(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds statutectl and runs the README's tutorial with bash")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			t.Fatalf("the README's tutorial needs bash: %v", err)
+		}
+		t.Skipf("the README's tutorial is a bash script and bash was not found (%v): on Windows, install Git for Windows (Git Bash)", err)
+	}
+	if sys := os.Getenv("SystemRoot"); runtime.GOOS == "windows" && sys != "" &&
+		strings.HasPrefix(strings.ToLower(bash), strings.ToLower(filepath.Join(sys, "System32"))+`\`) {
+		t.Skipf("the bash found, %s, is WSL's, which cannot run a Windows statutectl on Windows paths: put Git Bash first on the PATH", bash)
+	}
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, err := tutorialSteps(string(readme))
+	if err != nil {
+		t.Fatalf("README.md: %v", err)
+	}
+
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "statutectl")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	// The script: each step as written, `go run ./cmd/statutectl` made
+	// the binary, after a line on standard output that marks where the
+	// step's output starts.
+	var script strings.Builder
+	seen := map[string]bool{}
+	for i, s := range steps {
+		code := s.text
+		if s.comment != "" {
+			first, rest, _ := strings.Cut(code, "\n")
+			code = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(first, s.comment), " \t"), "#") + "\n" + rest
+		}
+		if strings.Contains(strings.ReplaceAll(code, readmeInvocation, ""), "statutectl") {
+			t.Errorf("README.md:%d calls statutectl other than as %q: %s", s.line, readmeInvocation, s.text)
+		}
+		c, ok := checkFor(s)
+		if ok {
+			seen[c.calls] = true
+		}
+		fmt.Fprintf(&script, "printf '\\n@@step %d\\n'\n%s\n", i, strings.ReplaceAll(s.text, readmeInvocation, `"$STATUTECTL"`))
+	}
+	for _, c := range tutorialChecks {
+		if !seen[c.calls] {
+			t.Errorf("the tutorial has no step %q any more: update this test with the README", c.calls)
+		}
+	}
+	scriptPath := filepath.Join(tmp, "tutorial.sh")
+	if err := os.WriteFile(scriptPath, []byte(script.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A user's environment, except where databases and settings live.
+	home := filepath.Join(tmp, "home")
+	scratch := filepath.Join(tmp, "tmp")
+	for _, d := range []string{home, scratch} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		switch k, _, _ := strings.Cut(kv, "="); strings.ToUpper(k) {
+		case "STATUTE_DB", "BASH_ENV", "ENV", "CDPATH", "HOME", "USERPROFILE", "XDG_CONFIG_HOME", "APPDATA", "TMPDIR":
+			continue
+		}
+		env = append(env, kv)
+	}
+	env = append(env, "STATUTECTL="+bin, "HOME="+home, "USERPROFILE="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "APPDATA="+filepath.Join(home, "AppData"), "TMPDIR="+scratch)
+
+	cmd := exec.Command(bash, "-e", scriptPath)
+	cmd.Dir = filepath.Dir(readmePath)
+	cmd.Env = env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+
+	// Each step's output, by the marks.
+	outputs := map[int]string{}
+	last := -1
+	for _, part := range strings.Split(stdout.String(), "\n@@step ")[1:] {
+		n, out, _ := strings.Cut(part, "\n")
+		k, err := strconv.Atoi(n)
+		if err != nil {
+			t.Fatalf("cannot read the step marks in the tutorial's output: %q", part)
+		}
+		outputs[k], last = out, k
+	}
+	if runErr != nil {
+		s := steps[max(last, 0)]
+		t.Fatalf("the README's tutorial stopped (%v) at README.md:%d:\n%s\nstderr:\n%s\nits output:\n%s", runErr, s.line, s.text, stderr.String(), outputs[last])
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("the tutorial wrote to standard error:\n%s", stderr.String())
+	}
+	for i, s := range steps {
+		out := outputs[i]
+		if c, ok := checkFor(s); ok && !c.want.MatchString(out) {
+			t.Errorf("README.md:%d: %s\nprinted:\n%s\nwant output matching %s", s.line, s.text, out, c.want)
+		}
+		for _, q := range quotedChange.FindAllString(s.comment, -1) {
+			if !strings.Contains(out, q) {
+				t.Errorf("README.md:%d says it prints %s, but it printed:\n%s", s.line, q, out)
+			}
+		}
+	}
+
+	// The tutorial's database is in the scratch folder, and nothing was
+	// written where the app keeps its own.
+	dbs, _ := filepath.Glob(filepath.Join(scratch, "*", "tutorial.db"))
+	if len(dbs) != 1 {
+		t.Errorf("the tutorial's database is not in the temporary folder it made: found %q", dbs)
+	}
+	filepath.WalkDir(home, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			t.Errorf("the tutorial wrote %s in the home folder: it must use only its scratch database", path)
+		}
+		return nil
+	})
+}
+
+// The README states statutectl's exit codes as cli.go has them.
+func TestReadmeExitCodes(t *testing.T) {
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	for _, want := range []string{
+		"The exit status is " + strconv.Itoa(exitOK) + " when the command is done, " + strconv.Itoa(exitError) + " when a request is refused or fails",
+		"and " + strconv.Itoa(exitUsage) + " on wrong usage",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
+}
