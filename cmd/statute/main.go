@@ -29,6 +29,9 @@ func main() {
 	shot := flag.String("screenshot", "", "render the main window to this PNG file and exit")
 	flag.Parse()
 	opts.Screenshot = *shot != ""
+	if err := needDisplay(); err != nil {
+		fail(err)
+	}
 
 	a := app.NewWithID("ma.artisanat.statuteworkbench")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

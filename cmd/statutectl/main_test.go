@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,14 +305,25 @@ func TestCompareFiles(t *testing.T) {
 	}
 }
 
-// The real binary, built without cgo as shipped: exit codes and streams.
-func TestBinary(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "statutectl")
+// buildStatutectl builds the binary into dir without cgo, as shipped, and
+// returns its path.
+func buildStatutectl(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "statutectl")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build with CGO_ENABLED=0: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// The real binary, built without cgo as shipped: exit codes and streams.
+func TestBinary(t *testing.T) {
+	bin := buildStatutectl(t, t.TempDir())
 	db := filepath.Join(t.TempDir(), "statute.db")
 	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
 	for _, tt := range []struct {

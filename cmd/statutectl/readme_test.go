@@ -140,6 +140,8 @@ var (
 			"\tSM\t7 مكررة مرتين\tinsert 7 مكررة ثلاث مرات\tdraft\t[^\n]+\n$")},
 		{"diff", regexp.MustCompile(`(?s)^FM-` + tutorialID + ` · FM · المادة 3: .*في \[-هذا-\] القانون \{\+رقم 50\.17\+\}\.`)},
 		{"submit", regexp.MustCompile("^FM-" + tutorialID + "\tsubmitted\n$")},
+		{"withdraw", regexp.MustCompile("^FM-" + tutorialID + "\twithdrawn\n$")},
+		{"delete", regexp.MustCompile("^RSK-" + tutorialID + "\tdeleted\n$")},
 		{"compare", regexp.MustCompile(`(?s)~ المادة 15 .*\[-ست-\]\{\+خمس\+\} \(\[-6-\]\{\+5\+\}\).*\n1 changed, 0 added, 0 removed, 0 renumbered, 35 unchanged\n$`)},
 	}
 	// Tracked-change fragments a comment quotes, such as [-هذا-] or {+رقم 50.17+}.
@@ -186,15 +188,7 @@ func TestReadmeTutorial(t *testing.T) {
 	}
 
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "statutectl")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildStatutectl(t, tmp)
 
 	// The script: each step as written, `go run ./cmd/statutectl` made
 	// the binary, after a line on standard output that marks where the
