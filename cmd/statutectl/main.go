@@ -7,8 +7,12 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
+	"strings"
+
+	"statute/drafts"
 )
 
 func main() {
@@ -19,10 +23,33 @@ func main() {
 		debug.SetMemoryLimit(256 << 20)
 	}
 	out := bufio.NewWriter(os.Stdout)
-	code := run(os.Args[1:], os.Stdin, out, os.Stderr)
+	code := run(os.Args[1:], os.Stdin, visibleWriter{out}, visibleWriter{os.Stderr})
 	if err := out.Flush(); err != nil && code == exitOK {
 		fmt.Fprintf(os.Stderr, "statutectl: writing the output: %v\n", err)
 		code = exitError
 	}
 	os.Exit(code)
+}
+
+// visibleWriter passes text on with the characters a reader cannot see
+// and a terminal may act on (escape sequences, NUL…; drafts.Invisible)
+// shown as U+FFFD: amendments stored before they were refused must not
+// drive the terminal. Each Write is a whole formatted string, so no
+// character is split between two.
+type visibleWriter struct{ w io.Writer }
+
+func (v visibleWriter) Write(p []byte) (int, error) {
+	if _, bad := drafts.Invisible(string(p)); !bad {
+		return v.w.Write(p)
+	}
+	clean := strings.Map(func(r rune) rune {
+		if _, bad := drafts.Invisible(string(r)); bad {
+			return '\uFFFD'
+		}
+		return r
+	}, string(p))
+	if _, err := io.WriteString(v.w, clean); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -394,5 +395,20 @@ func TestSeedSubmitWithdrawDelete(t *testing.T) {
 	}
 	if all := mustCtl(t, db, "amendments"); strings.Contains(all, draft) {
 		t.Errorf("the deleted draft is still listed: %q", all)
+	}
+}
+
+// Text from a database written before control characters were refused is
+// printed without them: nothing stored can drive the terminal.
+func TestOutputShowsNoControlCharacters(t *testing.T) {
+	var b bytes.Buffer
+	w := visibleWriter{&b}
+	in := "FM-1\tنص \x1b[31mأحمر\x00 \u009b2J\nسطر ثان\n"
+	n, err := fmt.Fprint(w, in)
+	if err != nil || n != len(in) {
+		t.Fatalf("Fprint = %d, %v; want %d, nil", n, err, len(in))
+	}
+	if want := "FM-1\tنص \uFFFD[31mأحمر\uFFFD \uFFFD2J\nسطر ثان\n"; b.String() != want {
+		t.Errorf("printed %q, want %q", b.String(), want)
 	}
 }
