@@ -95,69 +95,57 @@ var cmdPropose = &command{
 	},
 }
 
-var cmdSubmit = &command{
-	name:       "submit",
-	args:       "AMENDMENT [--chamber CODE]",
-	summary:    "submit a chamber's draft amendment to the federation; it needs a change and a justification,\nand can no longer be edited afterwards",
-	positional: 1,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
-		return func(c *ctx, args []string) error {
-			r, by, err := c.actor(*chamber, args[0])
-			if err != nil {
-				return err
-			}
-			am, err := r.SubmitStored(by, args[0])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stdout, "%s\t%s\n", am.ID, am.Status)
-			return nil
+var cmdSubmit = actOnAmendment("submit",
+	"submit a chamber's draft amendment to the federation; it needs a change and a justification,\nand can no longer be edited afterwards",
+	func(r *round.Round, by drafts.Chamber, id string) (string, error) {
+		a, err := r.SubmitStored(by, id)
+		if err != nil {
+			return "", err
 		}
-	},
-}
+		return string(a.Status), nil
+	})
 
-var cmdWithdraw = &command{
-	name:       "withdraw",
-	args:       "AMENDMENT [--chamber CODE]",
-	summary:    "withdraw a submitted amendment: it stays on record as withdrawn, for the federation to see",
-	positional: 1,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
-		return func(c *ctx, args []string) error {
-			r, by, err := c.actor(*chamber, args[0])
-			if err != nil {
-				return err
-			}
-			am, err := r.Withdraw(by, args[0])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stdout, "%s\t%s\n", am.ID, am.Status)
-			return nil
+var cmdWithdraw = actOnAmendment("withdraw",
+	"withdraw a submitted amendment: it stays on record as withdrawn, for the federation to see",
+	func(r *round.Round, by drafts.Chamber, id string) (string, error) {
+		a, err := r.Withdraw(by, id)
+		if err != nil {
+			return "", err
 		}
-	},
-}
+		return string(a.Status), nil
+	})
 
-var cmdDelete = &command{
-	name:       "delete",
-	args:       "AMENDMENT [--chamber CODE]",
-	summary:    "delete a draft amendment that was never submitted (a submitted one can only be withdrawn)",
-	positional: 1,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
-		return func(c *ctx, args []string) error {
-			r, by, err := c.actor(*chamber, args[0])
-			if err != nil {
-				return err
+var cmdDelete = actOnAmendment("delete",
+	"delete a draft amendment that was never submitted (a submitted one can only be withdrawn)",
+	func(r *round.Round, by drafts.Chamber, id string) (string, error) {
+		return "deleted", r.Delete(by, id)
+	})
+
+// actOnAmendment is a command that does one thing to one stored amendment
+// through the round's rules, as the chamber --chamber names (by default
+// the amendment's own), and prints the amendment's ID and what it now is.
+func actOnAmendment(name, summary string, act func(r *round.Round, by drafts.Chamber, id string) (string, error)) *command {
+	return &command{
+		name:       name,
+		args:       "AMENDMENT [--chamber CODE]",
+		summary:    summary,
+		positional: 1,
+		setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+			chamber := fs.String("chamber", "", "the chamber `CODE` acting (default: the amendment's own)")
+			return func(c *ctx, args []string) error {
+				r, by, err := c.actor(*chamber, args[0])
+				if err != nil {
+					return err
+				}
+				now, err := act(r, by, args[0])
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(c.stdout, "%s\t%s\n", drafts.NormalizeID(args[0]), now)
+				return nil
 			}
-			if err := r.Delete(by, args[0]); err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stdout, "%s\tdeleted\n", drafts.NormalizeID(args[0]))
-			return nil
-		}
-	},
+		},
+	}
 }
 
 // actor opens the database for writing and says who acts on amendment id:
