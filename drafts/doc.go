@@ -4,6 +4,12 @@
 // It knows nothing of the user interface or of the database. Its
 // subpackages each own one job: arabic (normalizing and folding Arabic
 // text), parse (reading a draft from text), diff (word-level tracked
-// changes), boltstore (the bbolt store) and workload (generated data for
+// changes), search (finding words whatever their form), round (the rules
+// of an amendment round, which the app and statutectl both call),
+// boltstore (the bbolt store) and workload (generated data for
 // benchmarks).
+//
+// Sentences meant for people are declared as Messages, each under a stable
+// ID that the app translates it by; Error carries the ID with the English
+// sentence.
 package drafts

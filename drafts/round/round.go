@@ -11,6 +11,10 @@
 // a submission that changes nothing or gives no reason. Each refusal is a
 // *drafts.Error of one kind per outcome, with a sentence that says what to
 // do, under a stable message ID for translation.
+//
+// The operations of the round's later stages (the federation's decisions,
+// consolidation, exports, packages between laptops) belong here too, so
+// that no front-end holds a rule of its own.
 package round
 
 import (
