@@ -15,6 +15,7 @@ import (
 	"statute/drafts/boltstore"
 	"statute/drafts/round"
 	"statute/ui"
+	"statute/ui/textwidget"
 )
 
 // The app and statutectl go through the one set of rules: the same action
@@ -44,6 +45,29 @@ func TestTheAppAndStatutectlRefuseAlike(t *testing.T) {
 			},
 			[]string{"propose", "--chamber", "RSK", "--article", "3", "--text", "TEXT", "--submit"},
 			drafts.Invalid,
+		},
+		{
+			"a new article numbered as one the draft has",
+			func(w fyne.Window, _ fyne.Focusable) {
+				for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+					if r, ok := o.(*widget.RadioGroup); ok {
+						r.SetSelected("New article after this one")
+					}
+				}
+				editors := editorsIn(w) // number, wording, justification, author
+				if len(editors) != 4 {
+					t.Fatalf("the propose screen has %d editors, want 4", len(editors))
+				}
+				test.Tap(editors[0])
+				test.Type(editors[0], "4")
+				test.Tap(editors[1])
+				test.Type(editors[1], "تحدث لجنة جهوية.")
+				test.Tap(editors[2])
+				test.Type(editors[2], "التنسيق")
+				tapButton(t, w, "Submit")
+			},
+			[]string{"propose", "--chamber", "RSK", "--article", "3", "--insert-after", "--number", "4", "--text", "تحدث لجنة جهوية.", "--why", "التنسيق", "--submit"},
+			drafts.Conflict,
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -112,6 +136,17 @@ func TestTheAppAndStatutectlRefuseAlike(t *testing.T) {
 			}
 		})
 	}
+}
+
+// editorsIn lists the window's text editors, top to bottom.
+func editorsIn(w fyne.Window) []*textwidget.Editor {
+	var out []*textwidget.Editor
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if e, ok := o.(*textwidget.Editor); ok && e.Visible() {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func tapButton(t *testing.T, w fyne.Window, label string) {
