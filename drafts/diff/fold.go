@@ -3,7 +3,6 @@ package diff
 import (
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"statute/drafts/arabic"
 )
@@ -35,9 +34,6 @@ func mayFold(tok string) bool {
 	}
 	return false
 }
-
-// unsafeString views b as a string, for a lookup that does not keep it.
-func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // appendFoldKey appends to dst the key under which lenient mode compares
 // tok: for white space, the line breaks it holds (so that a doubled space

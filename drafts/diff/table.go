@@ -22,8 +22,7 @@ type tokenSlot struct {
 // Len returns the number of keys in the table.
 func (t *tokenTable) Len() int { return t.n }
 
-// get returns the rune of key, or false. It does not keep key, which may
-// be a view of a buffer.
+// get returns the rune of key, or false.
 func (t *tokenTable) get(key string) (rune, bool) {
 	if t.n == 0 {
 		return 0, false
@@ -38,6 +37,35 @@ func (t *tokenTable) get(key string) (rune, bool) {
 			return s.r, true
 		}
 	}
+}
+
+// getBytes is get for a key held in a buffer, which it does not keep.
+func (t *tokenTable) getBytes(key []byte) (rune, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	mask := len(t.slots) - 1
+	for i := int(maphash.Bytes(t.seed, key)) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if !s.used {
+			return 0, false
+		}
+		if s.key == string(key) {
+			return s.r, true
+		}
+	}
+}
+
+// add adds key, which must not be in the table, with the next token rune
+// (tokenRune of the number of keys). It reports false, adding nothing,
+// when the table holds maxTokens keys already.
+func (t *tokenTable) add(key string) (rune, bool) {
+	if t.n >= maxTokens {
+		return 0, false
+	}
+	r := tokenRune(t.n)
+	t.put(key, r)
+	return r, true
 }
 
 // put adds key, which must not be in the table, with rune r.
