@@ -1,6 +1,3 @@
-// Package arabic normalizes and folds Arabic text: what a draft goes through
-// on its way in, and what lets a search or a lenient diff see «أحكام» and
-// «احكام» as the same word.
 package arabic
 
 import (
