@@ -1,6 +1,3 @@
-// Package arabic normalizes and folds Arabic text: what a draft goes through
-// on its way in, and what lets a search or a lenient diff see «أحكام» and
-// «احكام» as the same word.
 package arabic
 
 import (
@@ -168,11 +165,11 @@ func foldRune(r rune) (rune, bool) {
 		return 'ا', true
 	case r == 'ى':
 		return 'ي', true
-	case r >= '٠' && r <= '٩':
-		return '0' + (r - '٠'), true
-	case r >= '۰' && r <= '۹':
-		return '0' + (r - '۰'), true
-	case r < utf8.RuneSelf || unicode.IsUpper(r):
+	}
+	if d, ok := DigitValue(r); ok {
+		return '0' + rune(d), true
+	}
+	if r < utf8.RuneSelf || unicode.IsUpper(r) {
 		return unicode.ToLower(r), true
 	}
 	return r, true
@@ -182,11 +179,8 @@ func foldRune(r rune) (rune, bool) {
 // with Western digits, leaving everything else alone.
 func WesternDigits(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			return '0' + (r - '۰')
+		if d, ok := DigitValue(r); ok {
+			return '0' + rune(d)
 		}
 		return r
 	}, s)

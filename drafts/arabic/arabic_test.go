@@ -125,3 +125,24 @@ func TestFoldIndex(t *testing.T) {
 		t.Errorf("the folded match maps back to %q, want the word with its damma", got)
 	}
 }
+
+func TestDigitValue(t *testing.T) {
+	zeros := []rune{'0', '٠', '۰'}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		want, isDigit := -1, false
+		for _, z := range zeros {
+			if r >= z && r <= z+9 {
+				want, isDigit = int(r-z), true
+			}
+		}
+		if d, ok := arabic.DigitValue(r); ok != isDigit || ok && d != want {
+			t.Errorf("DigitValue(%U) = %d, %v; want %d, %v", r, d, ok, want, isDigit)
+		}
+	}
+	for d := range 10 {
+		e := arabic.EasternDigit(d)
+		if v, ok := arabic.DigitValue(e); !ok || v != d || e < '٠' || e > '٩' {
+			t.Errorf("EasternDigit(%d) = %q, which reads as %d, %v", d, e, v, ok)
+		}
+	}
+}

@@ -323,35 +323,32 @@ func (d *Differ) encode(dst []rune, s string, ends []int, from, to int) ([]rune,
 				continue
 			}
 		}
-		var r rune
-		if d.opt.Lenient {
-			// The key is the token itself when folding would leave it as
-			// it is, which a scan of its bytes tells faster than folding.
-			key := tok
-			if mayFold(tok) {
-				d.key = appendFoldKey(d.key[:0], tok)
-				key = unsafeString(d.key)
-			}
-			var seen bool
-			if r, seen = d.folded.get(key); !seen {
-				if d.folded.Len() >= maxTokens {
-					return dst, false
-				}
-				r = tokenRune(d.folded.Len())
-				if key != tok {
-					key = strings.Clone(key) // it was a view of d.key
-				}
-				d.folded.put(key, r)
-			}
-		} else {
-			var seen bool
+		var (
+			r    rune
+			seen bool
+			ok   = true
+		)
+		switch {
+		case !d.opt.Lenient:
 			if r, seen = d.exact.get(tok); !seen {
-				if d.exact.Len() >= maxTokens {
-					return dst, false
-				}
-				r = tokenRune(d.exact.Len())
-				d.exact.put(tok, r)
+				r, ok = d.exact.add(tok)
 			}
+		case mayFold(tok):
+			// The fold key is built in d.key, which the next token
+			// reuses: the table copies it if it keeps it.
+			d.key = appendFoldKey(d.key[:0], tok)
+			if r, seen = d.folded.getBytes(d.key); !seen {
+				r, ok = d.folded.add(string(d.key))
+			}
+		default:
+			// Folding would leave the token as it is, which a scan of its
+			// bytes tells faster than folding: it is its own key.
+			if r, seen = d.folded.get(tok); !seen {
+				r, ok = d.folded.add(tok)
+			}
+		}
+		if !ok {
+			return dst, false
 		}
 		if len(tok) == 1 && tok[0] < utf8.RuneSelf {
 			d.ascii[tok[0]] = r

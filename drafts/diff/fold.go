@@ -3,7 +3,6 @@ package diff
 import (
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"statute/drafts/arabic"
 )
@@ -35,9 +34,6 @@ func mayFold(tok string) bool {
 	}
 	return false
 }
-
-// unsafeString views b as a string, for a lookup that does not keep it.
-func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // appendFoldKey appends to dst the key under which lenient mode compares
 // tok: for white space, the line breaks it holds (so that a doubled space
@@ -78,10 +74,12 @@ func appendFoldKey(dst []byte, tok string) []byte {
 			case r == 'ى':
 				dst = append(dst, "ي"...)
 			case r == arabic.Tatweel || arabic.IsHaraka(r):
-			case r >= '٠' && r <= '٩':
-				dst = append(dst, byte('0'+r-'٠'))
 			default:
-				dst = append(dst, c, c1)
+				if d, ok := arabic.DigitValue(r); ok {
+					dst = append(dst, byte('0'+d))
+				} else {
+					dst = append(dst, c, c1)
+				}
 			}
 			continue
 		}
@@ -96,11 +94,9 @@ func appendFoldKey(dst []byte, tok string) []byte {
 				r = 'ا'
 			case r == 'ى':
 				r = 'ي'
-			case r >= '٠' && r <= '٩':
-				dst = append(dst, byte('0'+r-'٠'))
-				continue
-			case r >= '۰' && r <= '۹':
-				dst = append(dst, byte('0'+r-'۰'))
+			}
+			if d, ok := arabic.DigitValue(r); ok {
+				dst = append(dst, byte('0'+d))
 				continue
 			}
 		case unicode.IsUpper(r):

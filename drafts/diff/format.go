@@ -109,9 +109,10 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Stats counts the words inserted, deleted and changed in form. Words here
-// are the tokens a reader counts: words, numbers and punctuation marks, not
-// white space. A Form change counts the words of its new form.
+// Stats counts the words inserted, deleted and changed in form: the words
+// and numbers among the tokens of the changes («18.09» is one), not their
+// white space or punctuation. A Form change counts the words of its new
+// form.
 func Stats(cs []Change) (ins, del, form int) {
 	for _, c := range cs {
 		switch c.Op {
@@ -126,11 +127,12 @@ func Stats(cs []Change) (ins, del, form int) {
 	return ins, del, form
 }
 
+// countWords returns the number of word and number tokens of s.
 func countWords(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		j := nextToken(s, i)
-		if !isSpaceToken(s[i:j]) {
+		if isWordToken(s[i:j]) {
 			n++
 		}
 		i = j

@@ -260,7 +260,7 @@ func newWordSets(olds []drafts.Article, oldIdx []int, news []drafts.Article, new
 				j := nextToken(p, i)
 				if tok := p[i:j]; isWordToken(tok) {
 					key = appendFoldKey(key[:0], tok)
-					id, ok := ids.get(string(key))
+					id, ok := ids.getBytes(key)
 					if !ok {
 						id = rune(len(df))
 						if string(key) == tok {

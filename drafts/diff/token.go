@@ -3,21 +3,17 @@ package diff
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"statute/drafts/arabic"
 )
 
-// The zero-width joiners shape the letters around them; dropping them from
-// a word would split it in two.
-const (
-	zwnj = '\u200C'
-	zwj  = '\u200D'
-)
-
-// Tokens splits s into the units a word diff compares: words (letters with
-// their combining marks, tatweel and zero-width joiners), numbers kept whole
-// with their inner separators («18.09», «1.11.91», «١٠٬٠٠٠», «٣٫٥»,
-// «2025/07», «10,000»), every other character on its own (punctuation,
-// symbols, and any byte that is not valid UTF-8), and runs of white space.
-// Concatenating the tokens gives back s exactly.
+// Tokens splits s into the units a word diff compares: words and numbers as
+// arabic.WordEnd defines them (letters with their combining marks, tatweel
+// and zero-width joiners; numbers kept whole with their inner separators,
+// «18.09», «1.11.91», «١٠٬٠٠٠», «٣٫٥», «2025/07», «10,000»), runs of white
+// space, and every other character on its own (punctuation, symbols, and
+// any byte that is not valid UTF-8). Concatenating the tokens gives back s
+// exactly.
 func Tokens(s string) []string {
 	var toks []string
 	for i := 0; i < len(s); {
@@ -42,9 +38,9 @@ func nextToken(s string, i int) int {
 		}
 	}
 	r, n := decode(s, i)
-	i += n
 	switch class(r) {
 	case classSpace:
+		i += n
 		for i < len(s) {
 			r, n = decode(s, i)
 			if class(r) != classSpace {
@@ -52,39 +48,11 @@ func nextToken(s string, i int) int {
 			}
 			i += n
 		}
-	case classDigit:
-		for i < len(s) {
-			r, n = decode(s, i)
-			if c := class(r); c == classDigit {
-				i += n
-				continue
-			}
-			if isNumberSeparator(r) && i+n < len(s) {
-				if r2, n2 := decode(s, i+n); class(r2) == classDigit {
-					i += n + n2
-					continue
-				}
-			}
-			break
-		}
+		return i
 	case classWord:
-		for i < len(s) {
-			// U+0620–U+065F (letters, tatweel, harakat) encode as D8 A0–BF
-			// or D9 80–9F: most of a word, recognised without decoding.
-			if c := s[i]; (c == 0xD8 || c == 0xD9) && i+1 < len(s) {
-				if c1 := s[i+1]; c == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF || c == 0xD9 && c1 >= 0x80 && c1 <= 0x9F {
-					i += 2
-					continue
-				}
-			}
-			r, n = decode(s, i)
-			if class(r) != classWord && r != zwj && r != zwnj {
-				break
-			}
-			i += n
-		}
+		return arabic.WordEnd(s, i)
 	}
-	return i
+	return i + n
 }
 
 // decode is utf8.DecodeRuneInString with fast paths for ASCII and for the
@@ -106,8 +74,7 @@ func decode(s string, i int) (rune, int) {
 const (
 	classOther = iota // punctuation, symbols, invalid bytes: one token each
 	classSpace
-	classDigit
-	classWord // letters, combining marks (harakat), tatweel
+	classWord // what starts a word or a number: arabic.IsWordRune
 )
 
 // classes caches the class of the runes below U+0800: ASCII, Latin, and
@@ -130,19 +97,10 @@ func slowClass(r rune) uint8 {
 	switch {
 	case unicode.IsSpace(r):
 		return classSpace
-	case unicode.IsDigit(r):
-		return classDigit
-	case unicode.IsLetter(r) || unicode.IsMark(r):
+	case arabic.IsWordRune(r):
 		return classWord
 	}
 	return classOther
-}
-
-// isNumberSeparator reports whether r joins the digits on both sides of it
-// into one number: the point and comma, the Arabic decimal (٫) and
-// thousands (٬) separators, and the slash of «2025/07».
-func isNumberSeparator(r rune) bool {
-	return r == '.' || r == ',' || r == '٫' || r == '٬' || r == '/'
 }
 
 // isSpaceToken reports whether tok, a token, is white space.
@@ -154,8 +112,7 @@ func isSpaceToken(tok string) bool {
 // isWordToken reports whether tok, a token, is a word or a number.
 func isWordToken(tok string) bool {
 	r, _ := decode(tok, 0)
-	c := class(r)
-	return c == classWord || c == classDigit
+	return class(r) == classWord
 }
 
 // tokenize sets the token ends of old and new. The bytes the texts begin

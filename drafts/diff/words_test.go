@@ -82,7 +82,7 @@ func TestWords(t *testing.T) {
 			"تنشر المداولات {+بالجريدة الرسمية+}", 2, 0, 0},
 		{"words removed at the start",
 			"وفي جميع الأحوال، تنشر المداولات", "تنشر المداولات", strict,
-			"[-وفي جميع الأحوال،-] تنشر المداولات", 0, 4, 0},
+			"[-وفي جميع الأحوال،-] تنشر المداولات", 0, 3, 0},
 		{"law number changed is one token",
 			"تطبيقا لأحكام القانون رقم 18.09 المتعلق بالنظام الأساسي", "تطبيقا لأحكام القانون رقم 18.10 المتعلق بالنظام الأساسي", strict,
 			"تطبيقا لأحكام القانون رقم [-18.09-]{+18.10+} المتعلق بالنظام الأساسي", 1, 1, 0},
@@ -97,10 +97,10 @@ func TestWords(t *testing.T) {
 			"بنسبة [-٣٫٥-]{+٤٫٥+} في المائة", 1, 1, 0},
 		{"punctuation changed",
 			"الرئيس، ونوابه؛ والكاتب.", "الرئيس ونوابه، والكاتب:", strict,
-			"الرئيس[-،-] ونوابه[-؛-]{+،+} والكاتب[-.-]{+:+}", 2, 3, 0},
+			"الرئيس[-،-] ونوابه[-؛-]{+،+} والكاتب[-.-]{+:+}", 0, 0, 0},
 		{"parenthesis inserted",
 			"الباقي لا تغيير فيه", "(الباقي لا تغيير فيه)", strict,
-			"{+(+}الباقي لا تغيير فيه{+)+}", 2, 0, 0},
+			"{+(+}الباقي لا تغيير فيه{+)+}", 0, 0, 0},
 		{"harakat only, strict",
 			"القانُون الأساسي للغرف", "القانون الأساسي للغرف", strict,
 			"[-القانُون-]{+القانون+} الأساسي للغرف", 1, 1, 0},
@@ -148,6 +148,45 @@ func TestWords(t *testing.T) {
 				t.Errorf("Plain\n got %s\nwant %s\nchanges %q", got, tt.want, cs)
 			}
 			ins, del, frm := diff.Stats(cs)
+			if ins != tt.ins || del != tt.del || frm != tt.frm {
+				t.Errorf("Stats = %d inserted, %d deleted, %d form; want %d, %d, %d", ins, del, frm, tt.ins, tt.del, tt.frm)
+			}
+		})
+	}
+}
+
+// Stats counts words and numbers, never white space or punctuation.
+func TestStats(t *testing.T) {
+	tests := []struct {
+		name          string
+		cs            []diff.Change
+		ins, del, frm int
+	}{
+		{"nothing", nil, 0, 0, 0},
+		{"equal text is not counted", []diff.Change{{Op: diff.Equal, Text: "تحدث غرفة للصناعة التقليدية."}}, 0, 0, 0},
+		{"words", []diff.Change{{Op: diff.Insert, Text: "بالجريدة الرسمية"}}, 2, 0, 0},
+		{"arabic comma", []diff.Change{{Op: diff.Delete, Text: "،"}}, 0, 0, 0},
+		{"full stop", []diff.Change{{Op: diff.Insert, Text: "."}}, 0, 0, 0},
+		{"parentheses", []diff.Change{{Op: diff.Insert, Text: "("}, {Op: diff.Equal, Text: "الباقي"}, {Op: diff.Insert, Text: ")"}}, 0, 0, 0},
+		{"white space", []diff.Change{{Op: diff.Delete, Text: " "}, {Op: diff.Insert, Text: "\n"}}, 0, 0, 0},
+		{"word with its punctuation", []diff.Change{{Op: diff.Delete, Text: "وفي جميع الأحوال، "}}, 0, 3, 0},
+		{"punctuation between words", []diff.Change{{Op: diff.Insert, Text: "الرئيس؛ ونوابه: والكاتب - (Artisans)"}}, 4, 0, 0},
+		{"a law number is one word", []diff.Change{{Op: diff.Delete, Text: "18.09"}, {Op: diff.Insert, Text: "18.10."}}, 1, 1, 0},
+		{"eastern digits", []diff.Change{{Op: diff.Insert, Text: "١٠٬٠٠٠ درهم؛"}}, 2, 0, 0},
+		{"harakat and tatweel stay in the word", []diff.Change{{Op: diff.Insert, Text: "القانُونُ الأسـاسيّ"}}, 2, 0, 0},
+		{"form change counts its new words", []diff.Change{{Op: diff.Form, Text: "القانون الاساسي،", Old: "القانُون الأسـاسي،"}}, 0, 0, 2},
+		{"all three", []diff.Change{
+			{Op: diff.Equal, Text: "يتولى "},
+			{Op: diff.Form, Text: "الرئيس", Old: "الرئيسُ"},
+			{Op: diff.Equal, Text: " "},
+			{Op: diff.Delete, Text: "تمثيل،"},
+			{Op: diff.Insert, Text: "تسيير (مؤقتا)"},
+			{Op: diff.Equal, Text: " الغرفة."},
+		}, 2, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ins, del, frm := diff.Stats(tt.cs)
 			if ins != tt.ins || del != tt.del || frm != tt.frm {
 				t.Errorf("Stats = %d inserted, %d deleted, %d form; want %d, %d, %d", ins, del, frm, tt.ins, tt.del, tt.frm)
 			}
@@ -263,5 +302,33 @@ func TestFoldKeyIsArabicFold(t *testing.T) {
 		if got := diff.FoldKey(tt.ws); got != tt.want {
 			t.Errorf("fold of white space %q = %q, want %q", tt.ws, got, tt.want)
 		}
+	}
+}
+
+// A lenient diff must not mistake a real change for one of form, whatever
+// the seed of its token table. Each fresh Differ hashes with a new seed,
+// so many of them try many layouts of the table: a fold key kept as a view
+// of a reused buffer (a bug once) changed under the table when the next
+// token was folded, and a later word of the same length then matched it
+// in a few percent of the layouts.
+func TestWordsLenientAnySeed(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"a reworded word is not a change of form",
+			"le membre désigné par le conseil", "le membre supprimé par le conseil",
+			"le membre [-désigné-]{+supprimé+} par le conseil"},
+		{"a new paragraph is a change",
+			"الفقرة الأولى الفقرة الثانية", "الفقرة الأولى\nالفقرة الثانية",
+			"الفقرة الأولى[- -]{+\n+}الفقرة الثانية"},
+	}
+	opt := diff.Options{Lenient: true}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for i := range 3000 {
+				cs := diff.NewDiffer(opt).Words(tt.old, tt.new)
+				if got := diff.Plain(cs); got != tt.want {
+					t.Fatalf("fresh Differ %d:\n got %s\nwant %s", i, got, tt.want)
+				}
+			}
+		})
 	}
 }

@@ -496,11 +496,8 @@ func digitAt(s string, i int) (byte, int) {
 		return 0, 0
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
-	switch {
-	case r >= '٠' && r <= '٩':
-		return byte('0' + r - '٠'), size
-	case r >= '۰' && r <= '۹':
-		return byte('0' + r - '۰'), size
+	if d, ok := arabic.DigitValue(r); ok {
+		return byte('0' + d), size
 	}
 	return 0, 0
 }
@@ -518,17 +515,13 @@ func wordEnd(s string, i int) int {
 			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x0621 && r <= 0x064A || r == arabic.Tatweel || arabic.IsHaraka(r) || (unicode.IsLetter(r) || unicode.IsMark(r)) && !isDigitRune(r) {
+		if r >= 0x0621 && r <= 0x064A || r == arabic.Tatweel || arabic.IsHaraka(r) || unicode.IsLetter(r) || unicode.IsMark(r) {
 			i += size
 			continue
 		}
 		return i
 	}
 	return i
-}
-
-func isDigitRune(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
 }
 
 // isSeparator reports whether r may separate a heading's number from its

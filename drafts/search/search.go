@@ -7,6 +7,8 @@ package search
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"statute/drafts"
 	"statute/drafts/arabic"
@@ -123,28 +125,54 @@ func matches(text, q string, add func(start, end int) bool) bool {
 	}
 }
 
-// Context returns the words around a hit, for a list of results: up to
-// about words words on each side, with the match marked by the returned
-// offsets in the context string.
+// Context returns the words around a hit, for a list of results: the words
+// the hit touches and up to words words on each side, with the match
+// marked by the returned offsets in the context string. Words are as
+// arabic.WordEnd has them, the diff's words: «18.09» is one, and a
+// parenthesis, a dash or a comma standing between spaces is none. The
+// punctuation that clings to the first and last word («(artisan)»,
+// «الأولى،») is kept with them.
 func Context(paragraph string, h Hit, words int) (context string, start, end int) {
-	from := h.Start
-	for n := 0; from > 0 && n <= words; {
-		from--
-		if paragraph[from] == ' ' {
-			n++
+	type span struct{ start, end int }
+	var ws []span
+	for i := 0; i < len(paragraph); {
+		s, e := arabic.NextWord(paragraph, i)
+		if s == e {
+			break
 		}
+		ws = append(ws, span{s, e})
+		i = e
 	}
-	if from > 0 {
-		from++
+	// a is the first word that holds or follows the start of the hit, b
+	// the last that holds or precedes its end.
+	a := 0
+	for a < len(ws) && ws[a].end <= h.Start {
+		a++
 	}
-	to := h.End
-	for n := 0; to < len(paragraph) && n <= words; to++ {
-		if paragraph[to] == ' ' {
-			n++
-			if n > words {
-				break
-			}
+	b := len(ws) - 1
+	for b >= 0 && ws[b].start >= h.End {
+		b--
+	}
+	from, to := h.Start, h.End
+	if k := max(0, a-words); k < len(ws) && ws[k].start < from {
+		from = ws[k].start
+	}
+	if k := min(len(ws)-1, b+words); k >= 0 && ws[k].end > to {
+		to = ws[k].end
+	}
+	for from > 0 {
+		r, n := utf8.DecodeLastRuneInString(paragraph[:from])
+		if unicode.IsSpace(r) || arabic.IsWordRune(r) {
+			break
 		}
+		from -= n
+	}
+	for to < len(paragraph) {
+		r, n := utf8.DecodeRuneInString(paragraph[to:])
+		if unicode.IsSpace(r) || arabic.IsWordRune(r) {
+			break
+		}
+		to += n
 	}
 	return paragraph[from:to], h.Start - from, h.End - from
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"statute/drafts"
+	"statute/drafts/arabic"
 )
 
 const draftTitle = "مشروع القانون الأساسي لغرف الصناعة التقليدية"
@@ -314,7 +315,7 @@ func ordinal(n int) string {
 func easternDigits(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
-			return r - '0' + '٠'
+			return arabic.EasternDigit(int(r - '0'))
 		}
 		return r
 	}, s)

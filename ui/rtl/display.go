@@ -6,7 +6,8 @@ import (
 )
 
 // The override pair that makes a left-to-right painter keep the order
-// Display computed (ARABIC.md, "What works" 3).
+// Display computed: inside it, the painter's own bidi pass (if any) leaves
+// every character where Display put it (step 3 of the package doc).
 const (
 	lro = "\u202D" // LEFT-TO-RIGHT OVERRIDE
 	pdf = "\u202C" // POP DIRECTIONAL FORMATTING
@@ -117,8 +118,9 @@ type Piece struct {
 // Pieces splits the line's visual runs at the edges of spans and returns the
 // fragments left to right; inside a right-to-left run the fragments come in
 // reverse logical order. Adjacent fragments of one run with the same style
-// are merged. Keep span edges at word boundaries: a style edge inside an
-// Arabic word breaks its joining (ARABIC.md, "What works" 4).
+// are merged. Keep span edges at word boundaries: each piece is shaped on
+// its own, so a style edge inside an Arabic word breaks its joining (the
+// letters on either side take their final and initial forms).
 func Pieces(l Line, spans []Span) []Piece {
 	var out []Piece
 	for _, run := range l.Runs {

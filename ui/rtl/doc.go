@@ -2,16 +2,25 @@
 // for a painter that only draws left to right.
 //
 // Why: Fyne 2.7 shapes Arabic correctly (letters join) but places the runs of
-// a line in typing order with no bidi reordering and no right-to-left option,
-// so «المادة 1: تحدث …» comes out scrambled, and every RichText segment edge
-// scrambles it again (shared/docs/ARABIC.md, "What stock Fyne does").
+// a line in typing order, with no bidi reordering and no right-to-left
+// option. «المادة 1: تحدث …» comes out with its Arabic and its number in the
+// wrong places, and each RichText segment is laid out on its own, so every
+// segment edge (a change of style) scrambles the line again. This package
+// does the line breaking and the reordering itself and hands Fyne strings
+// already in visual order, which it draws as they are.
 //
-// How (ARABIC.md, "What works" 1–4):
+// How, in four steps:
 //
-//  1. [Wrap] breaks a paragraph in logical order at spaces, measuring each word
-//     once through an injected [Measure]. Arabic joining never crosses a space,
-//     so word-level wrapping is exact, and measuring words instead of growing
-//     prefixes keeps a 45-word article well under a millisecond.
+//  1. [Wrap] breaks a paragraph in logical order at white space only (the
+//     space, the tab and the other Unicode spaces but the no-break ones;
+//     never at punctuation), measuring each piece between spaces once
+//     through an injected [Measure]. Arabic joining never crosses a space,
+//     so a line's width is the sum of its pieces, and measuring pieces
+//     instead of growing prefixes keeps a 45-word article well under a
+//     millisecond. These pieces are where a line may break, not words: what
+//     a word is (for diffs, search and word counts) is defined once, by
+//     IsWordRune and WordEnd in statute/drafts/arabic, and line breaking
+//     needs neither.
 //  2. [Reorder] resolves embedding levels once per paragraph with
 //     github.com/go-text/typesetting/bidi (the Unicode Bidirectional
 //     Algorithm; it matched FriBidi where x/text did not), then applies rules

@@ -28,9 +28,13 @@ type Line struct {
 }
 
 // Wrap breaks a paragraph into lines no wider than width, in logical order,
-// at spaces. A word wider than width gets a line of its own and, only then,
-// is split between grapheme clusters (never between a letter and its
-// harakat). An empty paragraph gives one empty line, so a caret has a home.
+// at white space only (isBreakSpace): never at punctuation or a no-break
+// space, so a run of other characters such as «(artisan)،» stays on one
+// line. Below, such a run is called a word, for short; it is not a word in
+// the sense of statute/drafts/arabic. A run wider than width gets a line of
+// its own and, only then, is split between grapheme clusters (never between
+// a letter and its harakat). An empty paragraph gives one empty line, so a
+// caret has a home.
 //
 // Each distinct word and space run is measured once per call; the width of
 // a line is the sum of its parts, which is exact for Arabic because joining
