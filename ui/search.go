@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/arabic"
 	"statute/drafts/search"
 	"statute/ui/textwidget"
 )
@@ -206,9 +206,7 @@ func find(d *drafts.Draft, query string) (results []searchResult, cut bool) {
 // letters on either side of the cut would lose their joining (and «لأ» its
 // ligature).
 func wordBounds(text string, start, end int) (int, int) {
-	inWord := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u0640' // tatweel
-	}
+	inWord := arabic.IsWordRune
 	for start > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:start])
 		if !inWord(r) {

@@ -2,7 +2,6 @@ package rtl_test
 
 import (
 	"bufio"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,10 +14,7 @@ import (
 // character, alone in an Arabic line, is drawn as its mirror.
 func TestMirrorTableMatchesUCD(t *testing.T) {
 	const path = "/usr/share/unicode/BidiMirroring.txt"
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v: install the Debian package unicode-data (apt-get install unicode-data)", err)
-	}
+	f := openUCD(t, path)
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	n := 0

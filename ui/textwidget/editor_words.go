@@ -3,11 +3,11 @@ package textwidget
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
+	"statute/drafts/arabic"
 	"statute/drafts/diff"
 	"statute/ui/rtl"
 )
@@ -26,7 +26,7 @@ type token struct {
 
 func isWordToken(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '\u0640'
+	return arabic.IsWordRune(r)
 }
 
 // paragraphAt returns the bounds of the paragraph (text between "\n")
