@@ -223,7 +223,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, strings.ReplaceAll(c.summary, "\n", "\n"+strings.Repeat(" ", 14)))
 	}
 	fmt.Fprintf(w, "  %-11s %s\n", "help", "show this list, or 'help COMMAND' for one command's options")
 	fmt.Fprintln(w)
