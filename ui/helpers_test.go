@@ -39,7 +39,11 @@ func newFixture(t testing.TB) *fixture {
 			t.Error(err)
 		}
 	})
-	d, err := round.New(s).Seed(assets.SampleDraft)
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Latest()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,7 +57,11 @@ var cmdSeed = &command{
 			if err != nil {
 				return err
 			}
-			d, err := round.New(s).Seed(assets.SampleDraft)
+			r := round.New(s)
+			if _, err := r.Seed(assets.SampleDraft); err != nil {
+				return err
+			}
+			d, err := r.Latest()
 			if err != nil {
 				return err
 			}

@@ -76,7 +76,11 @@ func TestTheAppAndStatutectlRefuseAlike(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := round.New(s).Seed(assets.SampleDraft)
+			r := round.New(s)
+			if _, err := r.Seed(assets.SampleDraft); err != nil {
+				t.Fatal(err)
+			}
+			d, err := r.Latest()
 			if err != nil {
 				t.Fatal(err)
 			}

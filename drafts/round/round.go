@@ -63,25 +63,24 @@ func New(s drafts.Store) *Round { return &Round{store: s} }
 // Store is the store the round is kept in, for reading.
 func (r *Round) Store() drafts.Store { return r.store }
 
-// Seed returns the latest draft of the store, first storing sample (a
-// draft in Markdown) when the store holds none: a new database opens on
-// the sample, so that a first start shows a statute to work on. With no
-// sample, an empty store is NotFound.
-func (r *Round) Seed(sample []byte) (*drafts.Draft, error) {
-	d, err := r.Latest()
-	if !drafts.IsKind(err, drafts.NotFound) || sample == nil {
-		return d, err
+// Seed stores sample (a draft in Markdown) when the store holds no draft
+// yet, and says whether it did: a new database opens on the sample, so
+// that a first start shows a statute to work on. A store that holds
+// drafts is only listed (no draft is read), so seeding costs nothing on
+// later starts.
+func (r *Round) Seed(sample []byte) (bool, error) {
+	infos, err := r.store.Drafts()
+	if err != nil || len(infos) > 0 {
+		return false, err
 	}
-	d, err = parse.Parse(sample, parse.Options{Source: "sample-draft.md"})
+	d, err := parse.Parse(sample, parse.Options{Source: "sample-draft.md"})
 	if err != nil {
-		e := msgSampleBroken.Err(drafts.Internal)
-		e.Err = err
-		return nil, e
+		return false, msgSampleBroken.Wrap(drafts.Internal, err)
 	}
 	if err := r.store.AddDraft(d); err != nil {
-		return nil, err
+		return false, err
 	}
-	return d, nil
+	return true, nil
 }
 
 // Latest returns the latest version of the draft imported last.

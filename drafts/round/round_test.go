@@ -38,9 +38,12 @@ func newRound(t *testing.T) (*round.Round, *drafts.Draft) {
 		}
 	})
 	r := round.New(s)
-	d, err := r.Seed(assets.SampleDraft)
+	if seeded, err := r.Seed(assets.SampleDraft); err != nil || !seeded {
+		t.Fatalf("Seed = %v, %v; want the sample stored", seeded, err)
+	}
+	d, err := r.Latest()
 	if err != nil {
-		t.Fatalf("Seed: %v", err)
+		t.Fatal(err)
 	}
 	return r, d
 }
@@ -104,9 +107,8 @@ func TestSeedStoresTheSampleOnce(t *testing.T) {
 	if len(d.Articles) < 25 || d.Version != 1 {
 		t.Fatalf("seeded draft has %d articles, version %d", len(d.Articles), d.Version)
 	}
-	again, err := r.Seed(assets.SampleDraft)
-	if err != nil || again.ID != d.ID {
-		t.Fatalf("second Seed = %v, %v; want the same draft %s", again, err, d.ID)
+	if seeded, err := r.Seed(assets.SampleDraft); err != nil || seeded {
+		t.Fatalf("second Seed = %v, %v; want nothing stored again", seeded, err)
 	}
 	infos, err := r.Store().Drafts()
 	if err != nil || len(infos) != 1 {
@@ -114,14 +116,17 @@ func TestSeedStoresTheSampleOnce(t *testing.T) {
 	}
 }
 
-func TestSeedWithoutSampleSaysImportFirst(t *testing.T) {
+func TestAnEmptyStoreSaysImportFirst(t *testing.T) {
 	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	_, err = round.New(s).Seed(nil)
+	_, err = round.New(s).Latest()
 	wantKind(t, err, drafts.NotFound, "import one first")
+	if _, err := round.New(s).Seed([]byte("نص بلا مواد")); !drafts.IsKind(err, drafts.Internal) {
+		t.Errorf("seeding with a sample that does not parse: %v, want an Internal error", err)
+	}
 }
 
 func TestWhoSeesWhat(t *testing.T) {
