@@ -168,19 +168,27 @@ func (c *ctx) actor(code, id string) (*round.Round, drafts.Chamber, error) {
 
 var cmdAmendments = &command{
 	name:    "amendments",
-	args:    "[--article A] [--chamber C] [--status S] [--draft DRAFT]",
+	args:    "[--article A] [--chamber C] [--status S] [--seen-by CODE] [--draft DRAFT]",
 	summary: "list amendments in the order of the draft: ID, chamber, article, kind, status, first words",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` (default: the latest imported)")
 		article := fs.String("article", "", "only those on `ARTICLE`")
 		chamber := fs.String("chamber", "", "only those of the chamber `CODE`")
 		status := fs.String("status", "", "only those with `STATUS` draft, submitted or withdrawn")
+		seenBy := fs.String("seen-by", "", "only those the chamber `CODE` may see, as the app shows them (FED: every submitted one)")
 		return func(c *ctx, _ []string) error {
 			d, err := c.draft(*draftID)
 			if err != nil {
 				return err
 			}
 			f := drafts.AmendmentFilter{DraftID: d.ID}
+			if *seenBy != "" {
+				viewer, err := drafts.ChamberByCode(*seenBy)
+				if err != nil {
+					return err
+				}
+				f = round.Visible(viewer, d.ID)
+			}
 			if *status != "" {
 				st, err := drafts.ParseStatus(*status)
 				if err != nil {

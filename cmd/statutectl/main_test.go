@@ -389,11 +389,18 @@ func TestSeedSubmitWithdrawDelete(t *testing.T) {
 	if out := mustCtl(t, db, "withdraw", kept); out != kept+"\twithdrawn\n" {
 		t.Errorf("withdraw printed %q", out)
 	}
+	unsent := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text))
+	if mine := mustCtl(t, db, "amendments", "--seen-by", "FM"); !strings.Contains(mine, unsent) || !strings.Contains(mine, kept) {
+		t.Errorf("amendments --seen-by FM = %q, want FM's draft and its withdrawn repeal", mine)
+	}
+	if seen := mustCtl(t, db, "amendments", "--seen-by", "FED"); !strings.HasPrefix(seen, kept+"\tFM\t") || strings.Count(seen, "\n") != 1 {
+		t.Errorf("amendments --seen-by FED = %q, want the submitted repeal only, not FM's draft", seen)
+	}
 	list := mustCtl(t, db, "amendments", "--status", "withdrawn")
 	if !strings.HasPrefix(list, kept+"\tFM\t") || strings.Count(list, "\n") != 1 {
 		t.Errorf("amendments --status withdrawn = %q, want the withdrawn repeal only", list)
 	}
-	if all := mustCtl(t, db, "amendments"); strings.Contains(all, draft) {
+	if all := mustCtl(t, db, "amendments"); strings.Contains(all, draft) || !strings.Contains(all, unsent) {
 		t.Errorf("the deleted draft is still listed: %q", all)
 	}
 }
