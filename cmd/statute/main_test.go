@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -83,7 +84,10 @@ func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
 	a := newApp(t, "RSK")
 	w := test.NewWindow(nil) // closed below, as a quit from the system would
 	w.Resize(fyne.NewSize(1280, 800))
-	wb, err := start(a, w, db, ui.Options{Lang: "en", Article: "3"})
+	// The propose screen's timers held: the test driver runs what they
+	// bring back on their own goroutine, beside the test's.
+	held := ui.Timings{Autosave: time.Hour, Preview: time.Hour}
+	wb, err := start(a, w, db, ui.Options{Lang: "en", Article: "3", Timings: held})
 	if err != nil {
 		t.Fatal(err)
 	}
