@@ -26,6 +26,11 @@ func (f AmendmentFilter) MatchOwner(chamber string, st Status) bool {
 		(f.Viewer == "" || MaySee(f.Viewer, chamber, st))
 }
 
+// A StoreReport says what a verification of the store read.
+type StoreReport struct {
+	Drafts, Versions, Articles, Amendments int
+}
+
 // Store keeps drafts, their versions and their amendments. Every method
 // returns *Error values; the kinds named below are the ones a caller is
 // expected to handle, and any other failure is Internal. A method that fails
@@ -74,6 +79,11 @@ type Store interface {
 	// their target article, without reading them: an outline of a round
 	// of thousands needs the counts, not the texts.
 	AmendmentCounts(f AmendmentFilter) (map[string]int, error)
+
+	// Verify reads the whole store and checks every record against its
+	// checksum. Invalid: damage was found, named in the error; the store
+	// then refuses every write.
+	Verify() (StoreReport, error)
 
 	// Close releases the store; its file can then be opened elsewhere.
 	Close() error

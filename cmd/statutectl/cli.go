@@ -52,7 +52,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdArticles, cmdShow, cmdChambers,
-		cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
+		cmdCheck, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
 	}
 }
 

@@ -71,6 +71,27 @@ var cmdSeed = &command{
 	},
 }
 
+var cmdCheck = &command{
+	name:    "check",
+	args:    "",
+	summary: "verify the whole database: its pages, and every record against its checksum; says what it read,\nor names the damage (exit 1)",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, _ []string) error {
+			s, err := c.open(false)
+			if err != nil {
+				return err
+			}
+			r, err := s.Verify()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "sound: %s, %s, %s, %s\n", plural(r.Drafts, "draft"), plural(r.Versions, "version"),
+				plural(r.Articles, "article"), plural(r.Amendments, "amendment"))
+			return nil
+		}
+	},
+}
+
 var cmdDrafts = &command{
 	name:    "drafts",
 	args:    "",

@@ -419,3 +419,44 @@ func TestOutputShowsNoControlCharacters(t *testing.T) {
 		t.Errorf("printed %q, want %q", b.String(), want)
 	}
 }
+
+// A byte of an article's text changed in the file, as a failing disk
+// would: every command, reading or writing, refuses with a sentence naming
+// the damage, and the file stays as it is.
+func TestADamagedDatabaseIsRefusedByEveryCommand(t *testing.T) {
+	db, _ := importSample(t)
+	am := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", articleText(t, db, "3")+" جهوية", "--why", "سبب"))
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("ست (6) سنوات"))
+	if i < 0 {
+		t.Fatal("article 15's «ست (6) سنوات» is not in the file as written")
+	}
+	data[i+bytes.IndexByte(data[i:], '6')] = '9'
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
+	for _, args := range [][]string{
+		{"check"},
+		{"show", "15"},
+		{"articles"},
+		{"propose", "--chamber", "CS", "--article", "2", "--repeal", "--why", "سبب"},
+		{"submit", am},
+		{"import", sample},
+	} {
+		out, errOut, code := ctl(t, db, "", args...)
+		if code != exitError || !strings.Contains(errOut, "is damaged: article 15 of version 1 of draft") || out != "" {
+			t.Errorf("statutectl %s: exit %d, stdout %q, stderr %q; want it refused, naming article 15", args[0], code, out, errOut)
+		}
+		if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
+			t.Fatalf("statutectl %s wrote to the damaged file", args[0])
+		}
+	}
+	// What does not meet the damage may still be read.
+	if out := mustCtl(t, db, "drafts"); !strings.Contains(out, "36 articles") {
+		t.Errorf("drafts = %q", out)
+	}
+}

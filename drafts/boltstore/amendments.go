@@ -68,6 +68,7 @@ func errMissing(what string) error { return fmt.Errorf("missing or malformed %s"
 // targets checks amendments against the draft versions they amend, looking
 // each target article up once per transaction.
 type targets struct {
+	s     *Store
 	tx    *bolt.Tx
 	keys  map[versionRef]*bolt.Bucket
 	cache map[articleRef][]byte
@@ -83,14 +84,14 @@ type articleRef struct {
 	key string
 }
 
-func newTargets(tx *bolt.Tx) *targets {
-	return &targets{tx: tx, keys: map[versionRef]*bolt.Bucket{}, cache: map[articleRef][]byte{}}
+func (s *Store) newTargets(tx *bolt.Tx) *targets {
+	return &targets{s: s, tx: tx, keys: map[versionRef]*bolt.Bucket{}, cache: map[articleRef][]byte{}}
 }
 
 // check finds a's target article and returns its position, setting a's
 // BaseHash when empty. NotFound: no such draft or version. Invalid: no such
 // article, or a BaseHash of another text.
-func (t *targets) check(a *drafts.Amendment, path string) (int, error) {
+func (t *targets) check(a *drafts.Amendment) (int, error) {
 	ref := articleRef{versionRef{a.DraftID, a.DraftVersion}, a.Article}
 	entry, ok := t.cache[ref]
 	if !ok {
@@ -99,13 +100,13 @@ func (t *targets) check(a *drafts.Amendment, path string) (int, error) {
 			if a.DraftVersion == latest {
 				return 0, drafts.Errorf(drafts.NotFound, "the amendment names no version of draft %s: versions count from 1", a.DraftID)
 			}
-			v, err := versionBucket(t.tx, a.DraftID, a.DraftVersion)
+			v, _, err := versionBucket(t.tx, a.DraftID, a.DraftVersion)
 			if err != nil {
 				return 0, err
 			}
 			keys = v.Bucket([]byte(bucketKeys))
 			if keys == nil {
-				return 0, notOurs(path, errMissing("keys bucket"))
+				return 0, notOurs(t.s.path, errMissing("keys bucket"))
 			}
 			t.keys[ref.versionRef] = keys
 		}
@@ -116,9 +117,9 @@ func (t *targets) check(a *drafts.Amendment, path string) (int, error) {
 		return 0, drafts.Errorf(drafts.Invalid, "version %d of draft %s has no article «%s»: check the article's number",
 			a.DraftVersion, a.DraftID, a.Article)
 	}
-	pos, hash, ok := parseArticleEntry(entry)
-	if !ok {
-		return 0, notOurs(path, errMissing("article entry"))
+	pos, hash, err := t.s.articleEntry([]byte(a.Article), entry, a.DraftID, a.DraftVersion)
+	if err != nil {
+		return 0, err
 	}
 	switch a.BaseHash {
 	case "":
@@ -159,16 +160,16 @@ func (s *Store) AddAmendments(as ...*drafts.Amendment) error {
 		}
 		recs[i] = r
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update("store the amendments", func(tx *bolt.Tx) error {
 		amends := tx.Bucket([]byte(bucketAmendments))
 		index := tx.Bucket([]byte(bucketIndex))
-		t := newTargets(tx)
+		t := s.newTargets(tx)
 		enc := newRecordEncoder()
 		batch := make(map[string]bool, len(recs))
 		writes := make([]pending, len(recs))
 		for i := range recs {
 			r := &recs[i]
-			pos, err := t.check(r, s.path)
+			pos, err := t.check(r)
 			if err != nil {
 				return inBatch(i, len(recs), err)
 			}
@@ -189,7 +190,7 @@ func (s *Store) AddAmendments(as ...*drafts.Amendment) error {
 			if err != nil {
 				return err
 			}
-			writes[i] = pending{id: []byte(r.ID), idx: idx, entry: indexValue(r), record: record}
+			writes[i] = pending{id: []byte(r.ID), idx: idx, entry: seal(idx, indexValue(r)), record: seal([]byte(r.ID), record)}
 		}
 		// bbolt inserts into a node's sorted slice; keys in order append
 		// instead of shifting, which keeps a large batch linear.
@@ -232,17 +233,17 @@ func (s *Store) UpdateAmendment(a *drafts.Amendment) error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update("update the amendment", func(tx *bolt.Tx) error {
 		amends := tx.Bucket([]byte(bucketAmendments))
 		index := tx.Bucket([]byte(bucketIndex))
-		oldIdx, stored, err := readAmendment(amends, r.ID, s.path)
+		oldIdx, stored, err := s.readAmendment(amends, r.ID)
 		if err != nil {
 			return err
 		}
 		if err := lockedAgainst(&stored, r.Status); err != nil {
 			return err
 		}
-		pos, err := newTargets(tx).check(&r, s.path)
+		pos, err := s.newTargets(tx).check(&r)
 		if err != nil {
 			return err
 		}
@@ -258,10 +259,10 @@ func (s *Store) UpdateAmendment(a *drafts.Amendment) error {
 		if err := index.Delete(oldIdx); err != nil {
 			return err
 		}
-		if err := index.Put(idx, indexValue(&r)); err != nil {
+		if err := index.Put(idx, seal(idx, indexValue(&r))); err != nil {
 			return err
 		}
-		return amends.Put([]byte(r.ID), record)
+		return amends.Put([]byte(r.ID), seal([]byte(r.ID), record))
 	})
 	if err != nil {
 		return s.fail(err, "update the amendment")
@@ -293,9 +294,9 @@ func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment,
 		return nil, drafts.Errorf(drafts.Conflict, "an amendment cannot go from %s to %s", from, to)
 	}
 	var a drafts.Amendment
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update("change the amendment's status", func(tx *bolt.Tx) error {
 		amends := tx.Bucket([]byte(bucketAmendments))
-		idx, stored, err := readAmendment(amends, id, s.path)
+		idx, stored, err := s.readAmendment(amends, id)
 		if err != nil {
 			return err
 		}
@@ -307,11 +308,11 @@ func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment,
 		if err != nil {
 			return err
 		}
-		if err := tx.Bucket([]byte(bucketIndex)).Put(idx, indexValue(&stored)); err != nil {
+		if err := tx.Bucket([]byte(bucketIndex)).Put(idx, seal(idx, indexValue(&stored))); err != nil {
 			return err
 		}
 		a = stored
-		return amends.Put([]byte(id), record)
+		return amends.Put([]byte(id), seal([]byte(id), record))
 	})
 	if err != nil {
 		return nil, s.fail(err, "change the amendment's status")
@@ -323,9 +324,9 @@ func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment,
 // that ID. Conflict: it is no longer a draft.
 func (s *Store) DeleteAmendment(id string) error {
 	id = drafts.NormalizeID(id)
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update("delete the amendment", func(tx *bolt.Tx) error {
 		amends := tx.Bucket([]byte(bucketAmendments))
-		idx, stored, err := readAmendment(amends, id, s.path)
+		idx, stored, err := s.readAmendment(amends, id)
 		if err != nil {
 			return err
 		}
@@ -355,16 +356,20 @@ func canonicalFilter(f drafts.AmendmentFilter) drafts.AmendmentFilter {
 
 // readAmendment decodes one stored amendment and the index key it sits
 // under. NotFound: no amendment has that ID.
-func readAmendment(amends *bolt.Bucket, id, path string) (idx []byte, a drafts.Amendment, err error) {
+func (s *Store) readAmendment(amends *bolt.Bucket, id string) (idx []byte, a drafts.Amendment, err error) {
 	v := amends.Get([]byte(id))
 	if v == nil {
 		return nil, a, drafts.Errorf(drafts.NotFound, "there is no amendment %s: check its ID", id)
 	}
+	v, err = s.open([]byte(id), v, func() string { return "amendment " + id })
+	if err != nil {
+		return nil, a, err
+	}
 	idx, js, ok := decodeRecord(v)
 	if !ok {
-		return nil, a, notOurs(path, errMissing("amendment record"))
+		return nil, a, notOurs(s.path, errMissing("amendment record"))
 	}
-	return bytes.Clone(idx), a, decode(js, &a, path)
+	return bytes.Clone(idx), a, decode(js, &a, s.path)
 }
 
 // Amendment returns one amendment. NotFound: no amendment has that ID.
@@ -373,7 +378,7 @@ func (s *Store) Amendment(id string) (*drafts.Amendment, error) {
 	var a drafts.Amendment
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		_, a, err = readAmendment(tx.Bucket([]byte(bucketAmendments)), id, s.path)
+		_, a, err = s.readAmendment(tx.Bucket([]byte(bucketAmendments)), id)
 		return err
 	})
 	if err != nil {
@@ -391,19 +396,22 @@ func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error)
 	f = canonicalFilter(f)
 	list := []drafts.Amendment{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		prefixes := scanPrefixes(tx, f)
+		prefixes, err := s.scanPrefixes(tx, f)
+		if err != nil {
+			return err
+		}
 		amends := tx.Bucket([]byte(bucketAmendments))
 		c := tx.Bucket([]byte(bucketIndex)).Cursor()
 		for _, p := range prefixes {
 			for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-				id, chamber, status, ok := parseIndexValue(v)
-				if !ok {
-					return notOurs(s.path, errMissing("index entry"))
+				id, chamber, status, err := s.indexEntry(k, v)
+				if err != nil {
+					return err
 				}
 				if !f.MatchOwner(string(chamber), drafts.Status(status)) {
 					continue
 				}
-				_, a, err := readAmendment(amends, string(id), s.path)
+				_, a, err := s.readAmendment(amends, string(id))
 				if err != nil {
 					return err
 				}
@@ -433,7 +441,7 @@ func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error
 			ref := versionRef{draftID, version}
 			keys, ok := keysAt[ref]
 			if !ok {
-				v, err := versionBucket(tx, draftID, version)
+				v, _, err := versionBucket(tx, draftID, version)
 				if err != nil {
 					return "", notOurs(s.path, err)
 				}
@@ -442,10 +450,13 @@ func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error
 					return "", notOurs(s.path, errMissing("keys bucket"))
 				}
 				err = b.ForEach(func(k, v []byte) error {
-					p, _, ok := parseArticleEntry(v)
+					p, _, err := s.articleEntry(k, v, draftID, version)
+					if err != nil {
+						return err
+					}
 					// No draft has a million articles: a larger position
 					// is damage, and would make keys huge.
-					if !ok || p >= 1<<20 {
+					if p >= 1<<20 {
 						return notOurs(s.path, errMissing("article entry"))
 					}
 					for len(keys) <= p {
@@ -465,11 +476,15 @@ func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error
 			return keys[pos], nil
 		}
 		c := tx.Bucket([]byte(bucketIndex)).Cursor()
-		for _, p := range scanPrefixes(tx, f) {
+		prefixes, err := s.scanPrefixes(tx, f)
+		if err != nil {
+			return err
+		}
+		for _, p := range prefixes {
 			for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-				_, chamber, status, ok := parseIndexValue(v)
-				if !ok {
-					return notOurs(s.path, errMissing("index entry"))
+				_, chamber, status, err := s.indexEntry(k, v)
+				if err != nil {
+					return err
 				}
 				if !f.MatchOwner(string(chamber), drafts.Status(status)) {
 					continue
@@ -496,36 +511,46 @@ func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error
 // scanPrefixes returns the index prefixes that hold every amendment f can
 // match, in listing order: one draft's, narrowed to its article in each
 // version when f names one, or every draft's in import order.
-func scanPrefixes(tx *bolt.Tx, f drafts.AmendmentFilter) [][]byte {
+func (s *Store) scanPrefixes(tx *bolt.Tx, f drafts.AmendmentFilter) ([][]byte, error) {
 	if f.DraftID == "" {
 		var ps [][]byte
 		seen := map[string]bool{}
 		c := tx.Bucket([]byte(bucketImports)).Cursor()
-		for _, id := c.First(); id != nil; _, id = c.Next() {
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			id, err := s.importEntry(k, v)
+			if err != nil {
+				return nil, err
+			}
 			if !seen[string(id)] {
 				seen[string(id)] = true
 				ps = append(ps, indexPrefix(string(id)))
 			}
 		}
-		return ps
+		return ps, nil
 	}
 	if f.Article == "" {
-		return [][]byte{indexPrefix(f.DraftID)}
+		return [][]byte{indexPrefix(f.DraftID)}, nil
 	}
 	versions := tx.Bucket([]byte(bucketDrafts)).Bucket([]byte(f.DraftID))
 	if versions == nil {
-		return nil
+		return nil, nil
 	}
 	var ps [][]byte
 	c := versions.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if v := versions.Bucket(k); v != nil && len(k) == 4 {
 			if keys := v.Bucket([]byte(bucketKeys)); keys != nil {
-				if pos, _, ok := parseArticleEntry(keys.Get([]byte(f.Article))); ok {
-					ps = append(ps, articlePrefix(f.DraftID, int(binary.BigEndian.Uint32(k)), pos))
+				e := keys.Get([]byte(f.Article))
+				if e == nil {
+					continue
 				}
+				pos, _, err := s.articleEntry([]byte(f.Article), e, f.DraftID, int(binary.BigEndian.Uint32(k)))
+				if err != nil {
+					return nil, err
+				}
+				ps = append(ps, articlePrefix(f.DraftID, int(binary.BigEndian.Uint32(k)), pos))
 			}
 		}
 	}
-	return ps
+	return ps, nil
 }

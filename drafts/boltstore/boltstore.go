@@ -19,6 +19,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,6 +63,12 @@ var initialMmapSize = func() int {
 type Store struct {
 	db   *bolt.DB
 	path string
+	// sealed: every record ends with its checksum (schema 2 on).
+	sealed bool
+
+	mu       sync.Mutex
+	verified bool          // the whole file was verified before the first write
+	damaged  *drafts.Error // the damage found, after which nothing is written
 }
 
 var _ drafts.Store = (*Store)(nil)
@@ -116,7 +123,15 @@ func Open(path string, opt Options) (*Store, error) {
 			if empty {
 				return nil, closeAfter(drafts.Errorf(drafts.NotFound, "there is no database at %s yet: import a draft first, or check the path", path), db)
 			}
-			return &Store{db: db, path: path}, nil
+			st := &Store{db: db, path: path}
+			if err := db.View(func(tx *bolt.Tx) error {
+				var err error
+				st.sealed, err = sealedSchema(tx, path)
+				return err
+			}); err != nil {
+				return nil, closeAfter(err, db)
+			}
+			return st, nil
 		}
 		if err := db.Close(); err != nil {
 			return nil, drafts.Wrap(drafts.Internal, err, "the database %s could not be reopened for writing", path)
@@ -134,10 +149,18 @@ func Open(path string, opt Options) (*Store, error) {
 		if fresh = isEmpty(tx); fresh {
 			return nil
 		}
-		return checkSchema(tx, path)
+		var err error
+		s.sealed, err = sealedSchema(tx, path)
+		return err
 	})
-	if err == nil && fresh {
+	switch {
+	case err == nil && fresh:
 		err = db.Update(s.initSchema)
+	case err == nil && !s.sealed:
+		// A database written before records were sealed is sealed now,
+		// once all of it has been read.
+		err = db.Update(s.migrate)
+		s.sealed = err == nil
 	}
 	if err != nil {
 		return nil, closeAfter(s.fail(err, "prepare"), db)
@@ -211,8 +234,11 @@ func verify(path string, timeout time.Duration) (db *bolt.DB, empty bool, err er
 func (s *Store) initSchema(tx *bolt.Tx) error {
 	if !isEmpty(tx) {
 		// Another program created it between our look and this Update.
-		return checkSchema(tx, s.path)
+		var err error
+		s.sealed, err = sealedSchema(tx, s.path)
+		return err
 	}
+	s.sealed = true
 	for _, name := range topBuckets {
 		if _, err := tx.CreateBucket([]byte(name)); err != nil {
 			return err
@@ -246,6 +272,17 @@ var (
 	msgCannotOpen  = drafts.NewMessage("database.cannot-open", "the database %s cannot be opened: %s")
 )
 
+// sealedSchema checks that the file is one of ours, in a schema this
+// version reads, and says whether its records are sealed (schema 2 on).
+func sealedSchema(tx *bolt.Tx, path string) (bool, error) {
+	if err := checkSchema(tx, path); err != nil {
+		return false, err
+	}
+	return binary.BigEndian.Uint32(tx.Bucket([]byte(bucketMeta)).Get([]byte(keySchema))) >= 2, nil
+}
+
+// checkSchema refuses a file that is not one of ours, or was written by a
+// newer version.
 func checkSchema(tx *bolt.Tx, path string) error {
 	meta := tx.Bucket([]byte(bucketMeta))
 	if meta == nil || string(meta.Get([]byte(keyApp))) != appMagic {

@@ -95,7 +95,7 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 		articles[i] = js
 		entries[i] = articleEntry(i, d.Articles[i].TextHash())
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update("store the draft", func(tx *bolt.Tx) error {
 		all := tx.Bucket([]byte(bucketDrafts))
 		if id == "" {
 			id = freshID("D", func(id string) bool { return all.Bucket([]byte(id)) != nil })
@@ -116,7 +116,7 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 		if err != nil {
 			return err
 		}
-		if err := v.Put([]byte(keyHeader), hjs); err != nil {
+		if err := v.Put([]byte(keyHeader), seal([]byte(keyHeader), hjs)); err != nil {
 			return err
 		}
 		arts, err := v.CreateBucket([]byte(bucketArticles))
@@ -129,10 +129,12 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 			return err
 		}
 		for i, js := range articles {
-			if err := arts.Put(u32key(i), js); err != nil {
+			k := u32key(i)
+			if err := arts.Put(k, seal(k, js)); err != nil {
 				return err
 			}
-			if err := keys.Put([]byte(d.Articles[i].Key), entries[i]); err != nil {
+			k = []byte(d.Articles[i].Key)
+			if err := keys.Put(k, seal(k, entries[i])); err != nil {
 				return err
 			}
 		}
@@ -141,10 +143,11 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 		if err != nil {
 			return err
 		}
-		return imports.Put(u64key(seq), []byte(id))
+		k := u64key(seq)
+		return imports.Put(k, seal(k, []byte(id)))
 	})
 	if err != nil {
-		return s.fail(err, "store the draft")
+		return err
 	}
 	d.ID, d.Version, d.Imported = rec.ID, rec.Version, rec.Imported
 	return nil
@@ -157,12 +160,16 @@ func (s *Store) Drafts() ([]drafts.DraftInfo, error) {
 		all := tx.Bucket([]byte(bucketDrafts))
 		seen := map[string]bool{}
 		c := tx.Bucket([]byte(bucketImports)).Cursor()
-		for _, id := c.First(); id != nil; _, id = c.Next() {
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			id, err := s.importEntry(k, v)
+			if err != nil {
+				return err
+			}
 			if seen[string(id)] {
 				continue
 			}
 			seen[string(id)] = true
-			h, err := latestHeader(all, string(id), s.path)
+			h, err := s.latestHeader(all, string(id))
 			if err != nil {
 				return err
 			}
@@ -197,11 +204,11 @@ func (s *Store) draftVersion(id string, version int) (*drafts.Draft, error) {
 	id = drafts.NormalizeID(id)
 	var d *drafts.Draft
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v, err := versionBucket(tx, id, version)
+		v, n, err := versionBucket(tx, id, version)
 		if err != nil {
 			return err
 		}
-		d, err = readDraft(v, s.path)
+		d, err = s.readDraft(v, id, n)
 		return err
 	})
 	if err != nil {
@@ -215,15 +222,19 @@ func (s *Store) draftVersion(id string, version int) (*drafts.Draft, error) {
 func (s *Store) LatestDraft() (*drafts.Draft, error) {
 	var d *drafts.Draft
 	err := s.db.View(func(tx *bolt.Tx) error {
-		_, id := tx.Bucket([]byte(bucketImports)).Cursor().Last()
-		if id == nil {
+		k, e := tx.Bucket([]byte(bucketImports)).Cursor().Last()
+		if k == nil {
 			return drafts.Errorf(drafts.NotFound, "the database holds no draft yet: import one first")
 		}
-		v, err := versionBucket(tx, string(id), latest)
+		id, err := s.importEntry(k, e)
 		if err != nil {
 			return err
 		}
-		d, err = readDraft(v, s.path)
+		v, n, err := versionBucket(tx, string(id), latest)
+		if err != nil {
+			return err
+		}
+		d, err = s.readDraft(v, string(id), n)
 		return err
 	})
 	if err != nil {
@@ -241,15 +252,19 @@ func (s *Store) Article(draftID string, version int, key string) (*drafts.Articl
 	}
 	var a drafts.Article
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v, err := versionBucket(tx, draftID, version)
+		v, _, err := versionBucket(tx, draftID, version)
 		if err != nil {
 			return err
 		}
-		pos, _, ok := parseArticleEntry(v.Bucket([]byte(bucketKeys)).Get([]byte(key)))
-		if !ok {
+		e := v.Bucket([]byte(bucketKeys)).Get([]byte(key))
+		if e == nil {
 			return drafts.Errorf(drafts.NotFound, "draft %s has no article %q", draftID, key)
 		}
-		return decode(v.Bucket([]byte(bucketArticles)).Get(u32key(pos)), &a, s.path)
+		pos, _, err := s.articleEntry([]byte(key), e, draftID, version)
+		if err != nil {
+			return err
+		}
+		return s.decodeArticle(v, pos, &a, draftID, version)
 	})
 	if err != nil {
 		return nil, s.fail(err, "read the article")
@@ -261,58 +276,117 @@ func (s *Store) Article(draftID string, version int, key string) (*drafts.Articl
 const latest = 0
 
 // versionBucket finds a version of a draft, or its latest when version is
-// latest; other numbers below 1 are versions that do not exist.
-func versionBucket(tx *bolt.Tx, id string, version int) (*bolt.Bucket, error) {
+// latest, and says which version it is; other numbers below 1 are versions
+// that do not exist.
+func versionBucket(tx *bolt.Tx, id string, version int) (*bolt.Bucket, int, error) {
 	versions := tx.Bucket([]byte(bucketDrafts)).Bucket([]byte(id))
 	if versions == nil {
-		return nil, drafts.Errorf(drafts.NotFound, "there is no draft %q: check the ID in the list of drafts", id)
+		return nil, 0, drafts.Errorf(drafts.NotFound, "there is no draft %q: check the ID in the list of drafts", id)
 	}
 	last, _ := versions.Cursor().Last()
-	if last == nil {
-		return nil, drafts.Errorf(drafts.NotFound, "draft %s has no version stored", id)
+	if last == nil || len(last) != 4 {
+		return nil, 0, drafts.Errorf(drafts.NotFound, "draft %s has no version stored", id)
 	}
 	if version == latest {
-		return versions.Bucket(last), nil
+		return versions.Bucket(last), int(binary.BigEndian.Uint32(last)), nil
 	}
 	if version > 0 && uint64(version) <= math.MaxUint32 {
 		if v := versions.Bucket(u32key(version)); v != nil {
-			return v, nil
+			return v, version, nil
 		}
 	}
-	return nil, drafts.Errorf(drafts.NotFound, "draft %s has no version %d: its versions run from 1 to %d",
+	return nil, 0, drafts.Errorf(drafts.NotFound, "draft %s has no version %d: its versions run from 1 to %d",
 		id, version, binary.BigEndian.Uint32(last))
 }
 
-func latestHeader(all *bolt.Bucket, id, path string) (header, error) {
+// importEntry reads one entry of the list of imports: a draft's ID.
+func (s *Store) importEntry(k, v []byte) ([]byte, error) {
+	return s.open(k, v, func() string { return "the list of imported drafts" })
+}
+
+func (s *Store) latestHeader(all *bolt.Bucket, id string) (header, error) {
 	h := header{Draft: new(drafts.Draft)}
 	versions := all.Bucket([]byte(id))
 	if versions == nil {
-		return h, notOurs(path, fmt.Errorf("import of unknown draft %q", id))
+		return h, notOurs(s.path, fmt.Errorf("import of unknown draft %q", id))
 	}
 	k, _ := versions.Cursor().Last()
-	if k == nil {
-		return h, notOurs(path, fmt.Errorf("draft %q has no version", id))
+	if k == nil || len(k) != 4 {
+		return h, notOurs(s.path, fmt.Errorf("draft %q has no version", id))
 	}
-	return h, decode(versions.Bucket(k).Get([]byte(keyHeader)), &h, path)
+	return h, s.decodeHeader(versions.Bucket(k), &h, id, int(binary.BigEndian.Uint32(k)))
+}
+
+// decodeHeader reads the header of a draft version.
+func (s *Store) decodeHeader(v *bolt.Bucket, h *header, id string, version int) error {
+	if v == nil {
+		return notOurs(s.path, fmt.Errorf("draft %q version %d is not a bucket", id, version))
+	}
+	k := []byte(keyHeader)
+	js, err := s.open(k, v.Get(k), func() string { return fmt.Sprintf("the heading of version %d of draft %s", version, id) })
+	if err != nil {
+		return err
+	}
+	return decode(js, h, s.path)
+}
+
+// decodeArticle reads the article at position pos of a draft version.
+func (s *Store) decodeArticle(ver *bolt.Bucket, pos int, a *drafts.Article, id string, version int) error {
+	k := u32key(pos)
+	return s.decodeArticleAt(ver, k, ver.Bucket([]byte(bucketArticles)).Get(k), a, id, version)
+}
+
+// decodeArticleAt reads the article record v stored under k in the version
+// bucket ver.
+func (s *Store) decodeArticleAt(ver *bolt.Bucket, k, v []byte, a *drafts.Article, id string, version int) error {
+	js, err := s.open(k, v, func() string { return articleName(ver, k, id, version) })
+	if err != nil {
+		return err
+	}
+	return decode(js, a, s.path)
+}
+
+// articleName names the article at position k of a version for a person:
+// by its key, found in the keys bucket, as the article itself cannot be
+// read.
+func articleName(ver *bolt.Bucket, k []byte, id string, version int) string {
+	key := ""
+	if keys := ver.Bucket([]byte(bucketKeys)); keys != nil {
+		want := binary.BigEndian.Uint32(k)
+		// Only on the way to an error: a scan of one version's keys.
+		c := keys.Cursor()
+		for name, e := c.First(); name != nil && key == ""; name, e = c.Next() {
+			if len(e) >= 4+sumLen && binary.BigEndian.Uint32(e) == want {
+				key = string(name)
+			}
+		}
+	}
+	if key == "" {
+		return fmt.Sprintf("article %d (in the order of the text) of version %d of draft %s", binary.BigEndian.Uint32(k)+1, version, id)
+	}
+	return fmt.Sprintf("article %s of version %d of draft %s", key, version, id)
 }
 
 // readDraft decodes a whole version. json.Unmarshal copies what it keeps, so
 // nothing returned points into the transaction's memory.
-func readDraft(v *bolt.Bucket, path string) (*drafts.Draft, error) {
+func (s *Store) readDraft(v *bolt.Bucket, id string, version int) (*drafts.Draft, error) {
 	h := header{Draft: new(drafts.Draft)}
-	if err := decode(v.Get([]byte(keyHeader)), &h, path); err != nil {
+	if err := s.decodeHeader(v, &h, id, version); err != nil {
 		return nil, err
 	}
 	d := h.Draft
 	d.Articles = make([]drafts.Article, 0, h.ArticleCount)
 	arts := v.Bucket([]byte(bucketArticles))
 	if arts == nil {
-		return nil, notOurs(path, fmt.Errorf("draft %s version %d has no articles bucket", d.ID, d.Version))
+		return nil, notOurs(s.path, fmt.Errorf("draft %s version %d has no articles bucket", d.ID, d.Version))
 	}
 	c := arts.Cursor()
 	for k, js := c.First(); k != nil; k, js = c.Next() {
+		if len(k) != 4 {
+			return nil, notOurs(s.path, errMissing("article position"))
+		}
 		d.Articles = append(d.Articles, drafts.Article{})
-		if err := decode(js, &d.Articles[len(d.Articles)-1], path); err != nil {
+		if err := s.decodeArticleAt(v, k, js, &d.Articles[len(d.Articles)-1], id, version); err != nil {
 			return nil, err
 		}
 	}

@@ -15,7 +15,8 @@ import (
 
 // FuzzOpen opens whatever bytes a file may hold. Open must never panic nor
 // hang: it refuses the file with an Invalid error and leaves it as it was, or
-// gives a store whose every read returns data or a domain error. (Writes are
+// gives a store whose every read (and Verify) returns data or a domain
+// error. (Writes are
 // left out: each commit waits for the disk, which would starve the fuzzer.)
 func FuzzOpen(f *testing.F) {
 	valid := validFile(f)
@@ -76,5 +77,7 @@ func FuzzOpen(f *testing.F) {
 			_, err := s.Amendment(a.ID)
 			domain("Amendment", err)
 		}
+		_, err = s.Verify()
+		domain("Verify", err)
 	})
 }

@@ -3,6 +3,7 @@ package boltstore_test
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -443,8 +444,20 @@ func TestRandomDamage(t *testing.T) {
 	valid := validFile(t)
 	valid = valid[:highWaterMark(valid)*pageSize]
 	pages := pagesInUse(t, valid)
+	want := func() []byte {
+		path := filepath.Join(t.TempDir(), "sound.db")
+		if err := os.WriteFile(path, valid, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return stateOf(t, s).listing
+	}()
 	const files = 60
-	accepted := 0
+	accepted, damaged := 0, 0
 	for seed := range uint64(files) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		data := bytes.Clone(valid)
@@ -469,6 +482,27 @@ func TestRandomDamage(t *testing.T) {
 			continue
 		}
 		accepted++
+		if _, verr := s.Verify(); verr != nil {
+			// Damage found: nothing may be written to the file.
+			assertError(t, verr, drafts.Invalid, "is damaged")
+			d := sampleDraft()
+			if err := s.AddDraft(d); err == nil {
+				t.Errorf("seed %d: AddDraft wrote into a file Verify found damaged (%v)", seed, verr)
+			}
+			if err := s.Close(); err != nil {
+				t.Error(err)
+			}
+			if after, rerr := os.ReadFile(path); rerr != nil || !bytes.Equal(after, data) {
+				t.Errorf("seed %d: a damaged file was written to (%v)", seed, rerr)
+			}
+			damaged++
+			continue
+		}
+		// Verify found nothing: the damage missed every record, and the
+		// store reads what the sound file holds.
+		if got := stateOf(t, s).listing; !bytes.Equal(got, want) {
+			t.Errorf("seed %d: Verify passed, but the store reads\n%s\nwhere the sound file holds\n%s", seed, got, want)
+		}
 		domain := func(what string, err error) {
 			if _, ok := err.(*drafts.Error); err != nil && !ok {
 				t.Errorf("seed %d: %s: %v is a %T, not a *drafts.Error", seed, what, err, err)
@@ -488,7 +522,7 @@ func TestRandomDamage(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	t.Logf("%d of %d damaged files were accepted (damage in values only)", accepted, files)
+	t.Logf("%d of %d damaged files were opened; Verify found the damage in %d of them (the rest was in unused bytes)", accepted, files, damaged)
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
@@ -501,7 +535,8 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	}
 	for _, readOnly := range []bool{false, true} {
 		_, err := boltstore.Open(path, boltstore.Options{ReadOnly: readOnly})
-		assertError(t, err, drafts.Invalid, "was written by a newer version of Statute Workbench (schema 2; this version reads schema 1): update the app")
+		assertError(t, err, drafts.Invalid, fmt.Sprintf("was written by a newer version of Statute Workbench (schema %d; this version reads schema %d): update the app",
+			boltstore.SchemaVersion+1, boltstore.SchemaVersion))
 	}
 	if after, err := os.ReadFile(path); err != nil || !bytes.Equal(after, data) {
 		t.Errorf("Open wrote to a newer database (%v)", err)

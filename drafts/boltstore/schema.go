@@ -12,8 +12,10 @@ import (
 
 // SchemaVersion is the layout of the database this package writes. A
 // database with a higher number was written by a newer Statute Workbench and
-// is refused rather than misread.
-const SchemaVersion = 1
+// is refused rather than misread. Schema 2 seals every record with a
+// checksum (seal.go); a schema 1 file is sealed when first opened for
+// writing.
+const SchemaVersion = 2
 
 // appMagic marks a database as ours in the meta bucket, so that another
 // program's bbolt file is refused instead of being written into.

@@ -1,0 +1,198 @@
+package boltstore_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"statute/drafts"
+	"statute/drafts/boltstore"
+)
+
+// filled writes a database with the sample draft and one amendment, closed,
+// and returns its path and the draft's ID.
+func filled(t *testing.T) (string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := addDraft(t, s, sampleDraft())
+	addAmendments(t, s, wording(d, "2bis", "FM", "يحدد عدد أعضاء الغرفة في ٥٠ عضوا."))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path, d.ID
+}
+
+// flip changes the first occurrence of old in the file at path to new (of
+// the same length), as a failing disk would, and returns the new bytes.
+func flip(t *testing.T, path, old, new string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte(old))
+	if i < 0 || len(old) != len(new) {
+		t.Fatalf("%q is not in the file, or %q is not as long", old, new)
+	}
+	copy(data[i:], new)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A changed letter in an article's text is found by every read that meets
+// it and by Verify, and from then on nothing is written to the file.
+func TestADamagedArticleIsNamedAndNothingIsWritten(t *testing.T) {
+	path, id := filled(t)
+	damaged := flip(t, path, "٤٥ عضوا", "٤٩ عضوا") // «(6)» becoming «(9)», in Eastern digits
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatalf("Open: %v (the pages are sound: the damage is in a record)", err)
+	}
+	const says = "does not match its checksum"
+	for name, call := range map[string]func() error{
+		"LatestDraft": func() error { _, err := s.LatestDraft(); return err },
+		"Draft":       func() error { _, err := s.Draft(id); return err },
+		"Article":     func() error { _, err := s.Article(id, 1, "2bis"); return err },
+		"Verify":      func() error { _, err := s.Verify(); return err },
+		"AddDraft":    func() error { d := sampleDraft(); return s.AddDraft(d) },
+		"AddAmendments": func() error {
+			return s.AddAmendments(wording(&drafts.Draft{ID: id, Version: 1}, "1", "CS", "نص"))
+		},
+	} {
+		err := call()
+		assertError(t, err, drafts.Invalid, says)
+		if !strings.Contains(err.Error(), "article 2bis of version 1 of draft "+id) {
+			t.Errorf("%s: %q does not name the damaged article", name, err)
+		}
+	}
+	// Reads that do not meet the article still work.
+	if infos, err := s.Drafts(); err != nil || len(infos) != 1 {
+		t.Errorf("Drafts = %v, %v", infos, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, damaged) {
+		t.Error("the damaged file was written to")
+	}
+}
+
+// A store that has not read the damaged record yet still verifies the
+// whole file before its first write.
+func TestTheFirstWriteVerifiesTheFile(t *testing.T) {
+	path, id := filled(t)
+	damaged := flip(t, path, "٥٠ عضوا", "٥٩ عضوا") // inside the stored amendment
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.AddAmendments(wording(&drafts.Draft{ID: id, Version: 1}, "1", "CS", "نص"))
+	assertError(t, err, drafts.Invalid, "amendment FM-")
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, damaged) {
+		t.Error("the damaged file was written to")
+	}
+}
+
+func TestVerifyReportsASoundFile(t *testing.T) {
+	path, _ := filled(t)
+	s, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := s.Verify()
+	if err != nil || r.Drafts != 1 || r.Versions != 1 || r.Articles != 4 || r.Amendments != 1 {
+		t.Errorf("Verify = %+v, %v; want 1 draft, 1 version, 4 articles, 1 amendment", r, err)
+	}
+}
+
+// A database written before records carried checksums (schema 1) is read
+// as it is, and sealed when first opened for writing.
+func TestASchema1DatabaseIsSealedOnItsFirstWritableOpen(t *testing.T) {
+	path, id := filled(t)
+	unseal(t, path)
+	ro, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, ro).listing
+	if err := ro.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatalf("Open for writing a schema 1 file: %v", err)
+	}
+	if after := stateOf(t, s).listing; !bytes.Equal(after, before) {
+		t.Errorf("sealing changed what the store holds:\nbefore %s\nafter  %s", before, after)
+	}
+	if _, err := s.Verify(); err != nil {
+		t.Errorf("Verify after sealing: %v", err)
+	}
+	addAmendments(t, s, wording(&drafts.Draft{ID: id, Version: 1}, "1", "CS", "نص"))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Sealed now: a flipped byte is found.
+	flip(t, path, "٤٥ عضوا", "٤٩ عضوا")
+	s, err = boltstore.Open(path, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.LatestDraft()
+	assertError(t, err, drafts.Invalid, "does not match its checksum")
+}
+
+// unseal turns the file at path back into schema 1: every record without
+// its checksum.
+func unseal(t *testing.T, path string) {
+	t.Helper()
+	updateFile(t, path, func(tx *bolt.Tx) error {
+		var strip func(b *bolt.Bucket) error
+		strip = func(b *bolt.Bucket) error {
+			type kv struct{ k, v []byte }
+			var recs []kv
+			var subs [][]byte
+			if err := b.ForEach(func(k, v []byte) error {
+				if v == nil {
+					subs = append(subs, bytes.Clone(k))
+				} else {
+					recs = append(recs, kv{bytes.Clone(k), bytes.Clone(v[:len(v)-4])})
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			for _, r := range recs {
+				if err := b.Put(r.k, r.v); err != nil {
+					return err
+				}
+			}
+			for _, k := range subs {
+				if err := strip(b.Bucket(k)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		for _, name := range []string{"drafts", "imports", "amendments", "index"} {
+			if err := strip(tx.Bucket([]byte(name))); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 1))
+	})
+}
