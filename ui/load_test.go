@@ -1,6 +1,9 @@
 package ui_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,7 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"statute/assets"
 	"statute/drafts"
+	"statute/drafts/boltstore"
+	"statute/drafts/round"
 	"statute/ui"
 )
 
@@ -147,4 +153,62 @@ func containsButton(w fyne.Window, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// A database damaged where the first article shown does not reach (an
+// amendment's record) is found at start, and said.
+func TestADamagedDatabaseIsSaidAtStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := round.Blank(drafts.Federation, d, d.Article("30"))
+	a.Text = d.Article("30").Text() + " بصيغة مراجعة"
+	if err := r.Save(drafts.Federation, d, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("بصيغة مراجعة"))
+	if i < 0 {
+		t.Fatal("the amendment's text is not in the file as written")
+	}
+	data[i+1] ^= 0x01
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err = boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(newApp(t, "FED"), w, s, ui.Options{Lang: "en", Article: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if ts := topDialogText(w); !containsText(ts, "is damaged: amendment FED-") {
+		t.Errorf("the window shows %q, want a dialog naming the damaged amendment", ts)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+		t.Error("the app wrote to the damaged file")
+	}
 }

@@ -214,6 +214,23 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 			showError(wb.win, findErr)
 		}
 	})
+	if err == nil {
+		wb.verify()
+	}
+}
+
+// verify reads the whole database off the UI goroutine, once the draft is
+// shown, and says at once if any of it is damaged: the store then refuses
+// every write, and the user should know before writing an amendment.
+func (wb *Workbench) verify() {
+	wb.background(func() func() {
+		_, err := wb.store.Verify()
+		return func() {
+			if err != nil {
+				showError(wb.win, err)
+			}
+		}
+	})
 }
 
 // visibleTo is the filter of the amendments of draft id a role may see
