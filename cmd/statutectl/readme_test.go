@@ -141,6 +141,7 @@ var (
 		{"diff", regexp.MustCompile(`(?s)^FM-` + tutorialID + ` · FM · المادة 3: .*في \[-هذا-\] القانون \{\+رقم 50\.17\+\}\.`)},
 		{"submit", regexp.MustCompile("^FM-" + tutorialID + "\tsubmitted\n$")},
 		{"withdraw", regexp.MustCompile("^FM-" + tutorialID + "\twithdrawn\n$")},
+		{"check", regexp.MustCompile("^sound: one draft, one version, 36 articles, 3 amendments\n$")},
 		{"delete", regexp.MustCompile("^RSK-" + tutorialID + "\tdeleted\n$")},
 		{"compare", regexp.MustCompile(`(?s)~ المادة 15 .*\[-ست-\]\{\+خمس\+\} \(\[-6-\]\{\+5\+\}\).*\n1 changed, 0 added, 0 removed, 0 renumbered, 35 unchanged\n$`)},
 	}
