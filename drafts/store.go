@@ -85,6 +85,12 @@ type Store interface {
 	// then refuses every write.
 	Verify() (StoreReport, error)
 
+	// Backup writes a verified copy of the store where its automatic
+	// backups are kept, removes those no longer kept, and returns the
+	// copy's name. Invalid: the store is damaged (it is not copied as if
+	// sound). Unavailable: the copy could not be written.
+	Backup() (string, error)
+
 	// Close releases the store; its file can then be opened elsewhere.
 	Close() error
 }

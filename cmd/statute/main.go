@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -86,16 +87,22 @@ func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workben
 		return nil, err
 	}
 	var wb *ui.Workbench
-	w.SetOnClosed(func() {
-		// The close button is intercepted before this while an amendment
-		// is open, but a quit from the system is not.
+	// However the app ends, once: the work being written is stored, a
+	// backup of the database is made beside it, and the file is let go.
+	finish := sync.OnceFunc(func() {
 		if wb != nil {
 			wb.SaveWork()
+		}
+		if _, err := s.Backup(); err != nil {
+			fyne.LogError("backing up the database", err)
 		}
 		if err := s.Close(); err != nil {
 			fyne.LogError("closing the database", err)
 		}
 	})
+	// The close button is intercepted before this while an amendment is
+	// open, but a quit from the system is not.
+	w.SetOnClosed(finish)
 	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
 		ui.ShowFatal(a, w, err)
 		return nil, err
@@ -107,9 +114,9 @@ func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workben
 	}
 	// When the system asks the app to end (a shutdown or logout, Ctrl+C in
 	// a terminal), Fyne quits without closing the window: its lifecycle's
-	// last call stores the work. The UI loop has ended by then, so nothing
-	// else touches the window.
-	a.Lifecycle().SetOnStopped(wb.SaveWork)
+	// last call finishes. The UI loop has ended by then, so nothing else
+	// touches the window.
+	a.Lifecycle().SetOnStopped(finish)
 	quitOnHangup(a)
 	return wb, nil
 }

@@ -105,4 +105,12 @@ func TestClosingTheAppAnyWaySavesTheAmendment(t *testing.T) {
 	if len(as) != 1 || !strings.Contains(as[0].Text, "جهوية ") || as[0].Status != drafts.StatusDraft {
 		t.Errorf("after the app closed the database holds %+v, want the typed wording as a draft", as)
 	}
+	// And a backup was made as it closed, holding the same.
+	backups, err := boltstore.Backups(db)
+	if err != nil || len(backups) != 1 {
+		t.Fatalf("after the app closed, backups = %v, %v; want one", backups, err)
+	}
+	if _, bs := stored(t, backups[0].Path, "RSK"); len(bs) != 1 || bs[0].Text != as[0].Text {
+		t.Errorf("the backup holds %+v, want the amendment as stored", bs)
+	}
 }

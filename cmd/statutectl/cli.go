@@ -38,6 +38,7 @@ type ctx struct {
 	stdout, stderr io.Writer
 	dbPath         string
 	store          drafts.Store
+	bolt           *boltstore.Store // the same store, for what only a file has (a copy to a path)
 }
 
 // usageError is a mistake in how statutectl was called: exit code 2.
@@ -52,7 +53,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdArticles, cmdShow, cmdChambers,
-		cmdCheck, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
+		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
 	}
 }
 
@@ -173,19 +174,23 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// path is the database the command works on.
+func (c *ctx) path() (string, error) {
+	if c.dbPath != "" {
+		return c.dbPath, nil
+	}
+	return boltstore.DefaultPath()
+}
+
 // open opens the database for the command. Commands that only read refuse a
 // missing database rather than creating an empty one.
 func (c *ctx) open(write bool) (drafts.Store, error) {
 	if c.store != nil {
 		return c.store, nil
 	}
-	path := c.dbPath
-	if path == "" {
-		p, err := boltstore.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := c.path()
+	if err != nil {
+		return nil, err
 	}
 	if !write {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -196,7 +201,7 @@ func (c *ctx) open(write bool) (drafts.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.store = s
+	c.store, c.bolt = s, s
 	return s, nil
 }
 

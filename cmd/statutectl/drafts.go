@@ -10,6 +10,7 @@ import (
 
 	"statute/assets"
 	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/drafts/parse"
 	"statute/drafts/round"
 )
@@ -38,10 +39,86 @@ var cmdImport = &command{
 					return err
 				}
 			}
-			if err := s.AddDraft(d); err != nil {
+			if err := round.New(s).Import(d); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s\t%d articles\tversion %d\t%s\n", d.ID, len(d.Articles), d.Version, d.Title)
+			return nil
+		}
+	},
+}
+
+var cmdBackup = &command{
+	name:    "backup",
+	args:    "[--out FILE]",
+	summary: "write a verified copy of the database: into its backups folder (the newest 10 kept, and one a day\nfor 30 days), or to FILE; prints the copy's path",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		out := fs.String("out", "", "write the copy to `FILE` (which must not exist) instead")
+		return func(c *ctx, _ []string) error {
+			s, err := c.open(false)
+			if err != nil {
+				return err
+			}
+			dest := *out
+			if dest == "" {
+				dest, err = s.Backup()
+			} else {
+				err = c.bolt.BackupTo(dest)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, dest)
+			return nil
+		}
+	},
+}
+
+var cmdBackups = &command{
+	name:    "backups",
+	args:    "",
+	summary: "list the database's automatic backups, newest first: time made (UTC), size, path",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, _ []string) error {
+			path, err := c.path()
+			if err != nil {
+				return err
+			}
+			list, err := boltstore.Backups(path)
+			if err != nil {
+				return err
+			}
+			if len(list) == 0 {
+				fmt.Fprintf(c.stderr, "No backups yet in %s: 'statutectl backup' makes one.\n", boltstore.BackupDir(path))
+			}
+			for _, b := range list {
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", b.Made.Format("2006-01-02 15:04:05"), size(b.Size), b.Path)
+			}
+			return nil
+		}
+	},
+}
+
+var cmdRestore = &command{
+	name:       "restore",
+	args:       "FILE",
+	summary:    "put the backup FILE in place of the database, once FILE is verified sound; the file it replaces is kept\nbeside it (its name is printed). The app must be closed",
+	positional: 1,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		return func(c *ctx, args []string) error {
+			path, err := c.path()
+			if err != nil {
+				return err
+			}
+			kept, err := boltstore.Restore(path, args[0])
+			if err != nil {
+				return err
+			}
+			if kept != "" {
+				fmt.Fprintf(c.stdout, "restored %s\nthe database it replaced is kept as %s\n", args[0], kept)
+			} else {
+				fmt.Fprintf(c.stdout, "restored %s\n", args[0])
+			}
 			return nil
 		}
 	},

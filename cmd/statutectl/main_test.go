@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"statute/assets"
 	"statute/drafts"
@@ -458,5 +459,64 @@ func TestADamagedDatabaseIsRefusedByEveryCommand(t *testing.T) {
 	// What does not meet the damage may still be read.
 	if out := mustCtl(t, db, "drafts"); !strings.Contains(out, "36 articles") {
 		t.Errorf("drafts = %q", out)
+	}
+}
+
+// A backup brings back exactly what was there when it was made, even over
+// a database damaged since; the file it replaces is kept.
+func TestBackupAndRestore(t *testing.T) {
+	db, _ := importSample(t)
+	first := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", articleText(t, db, "3")+" جهوية", "--why", "سبب"))
+	before := mustCtl(t, db, "amendments")
+	backup := strings.TrimSpace(mustCtl(t, db, "backup"))
+	if filepath.Dir(backup) != filepath.Join(filepath.Dir(db), "backups") {
+		t.Errorf("backup wrote %s, want a file in the backups folder beside the database", backup)
+	}
+	list := mustCtl(t, db, "backups")
+	if !strings.HasPrefix(strings.Split(list, "\n")[0], time.Now().UTC().Format("2006-01-02")) || !strings.Contains(list, backup) || strings.Count(list, "\n") != 2 {
+		t.Errorf("backups = %q, want the one import made and %s, newest first", list, backup)
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if got := mustCtl(t, db, "backup", "--out", out); got != out+"\n" {
+		t.Errorf("backup --out printed %q", got)
+	}
+	if _, errOut, code := ctl(t, db, "", "backup", "--out", out); code != exitError || !strings.Contains(errOut, "already exists") {
+		t.Errorf("backup over an existing file: exit %d, %q", code, errOut)
+	}
+
+	// Later work, then damage.
+	mustCtl(t, db, "propose", "--chamber", "CS", "--article", "5", "--repeal", "--why", "تكرار")
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("ست (6) سنوات"))
+	data[i+bytes.IndexByte(data[i:], '6')] = '9'
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := ctl(t, db, "", "check"); code != exitError {
+		t.Fatal("check passed a damaged database")
+	}
+
+	// Refused: a file that is not a sound database.
+	bad := writeFile(t, "bad.db", []byte("not a database"))
+	if _, errOut, code := ctl(t, db, "", "restore", bad); code != exitError || !strings.Contains(errOut, "cannot be restored") {
+		t.Errorf("restore of a non-database: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
+		t.Fatal("a refused restore changed the database")
+	}
+
+	restored := mustCtl(t, db, "restore", backup)
+	kept := strings.TrimPrefix(strings.Split(strings.TrimSpace(restored), "\n")[1], "the database it replaced is kept as ")
+	if keptData, err := os.ReadFile(kept); err != nil || !bytes.Equal(keptData, data) {
+		t.Errorf("the replaced database is not kept as it was at %q (%v)", kept, err)
+	}
+	if got := mustCtl(t, db, "amendments"); got != before || !strings.Contains(got, first) {
+		t.Errorf("after restore, amendments = %q, want exactly what was there at the backup: %q", got, before)
+	}
+	if got := mustCtl(t, db, "check"); !strings.HasPrefix(got, "sound: ") {
+		t.Errorf("check after restore = %q", got)
 	}
 }

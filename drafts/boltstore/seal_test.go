@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -195,4 +196,77 @@ func unseal(t *testing.T, path string) {
 		}
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 1))
 	})
+}
+
+// The automatic backups kept: the newest ten, and the newest of each of
+// the last thirty days.
+func TestBackupsKeptAreTheNewestTenAndOneADay(t *testing.T) {
+	path, _ := filled(t)
+	dir := boltstore.BackupDir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	// Made around the last noon (UTC), so that no day boundary falls
+	// among the backups made a minute apart.
+	noon := now.Truncate(24 * time.Hour).Add(12 * time.Hour)
+	if noon.After(now) {
+		noon = noon.Add(-24 * time.Hour)
+	}
+	put := func(at time.Time) {
+		name := filepath.Join(dir, "statute-"+at.Format("20060102-150405.000")+".db")
+		if err := os.WriteFile(name, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 15 { // before the last noon, a minute apart
+		put(noon.Add(-time.Duration(i+1) * time.Minute))
+	}
+	for day := 2; day <= 40; day++ { // two a day before that
+		put(noon.Add(-time.Duration(day) * 24 * time.Hour))
+		put(noon.Add(-time.Duration(day)*24*time.Hour - time.Hour))
+	}
+	other := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(other, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	made, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := boltstore.Backups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The new one and nine of the minute-apart ones; then days 2 to 29
+	// before the last noon, the newer of each day's two (day 30 is 30
+	// days old or more by now).
+	if len(list) != 10+28 || list[0].Path != made {
+		t.Fatalf("%d backups kept, the newest %v; want 38, the newest %s", len(list), list[0], made)
+	}
+	for _, b := range list[10:] {
+		if age := now.Sub(b.Made); age >= 30*24*time.Hour {
+			t.Errorf("kept %s, %v old", b.Path, age)
+		}
+	}
+	days := map[string]int{}
+	for _, b := range list[10:] {
+		days[b.Made.Format("2006-01-02")]++
+	}
+	for d, n := range days {
+		if n != 1 {
+			t.Errorf("%d backups kept for %s, want one", n, d)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file that is not a backup was removed: %v", err)
+	}
+	if _, err := boltstore.Restore(filepath.Join(t.TempDir(), "x.db"), list[0].Path); err != nil {
+		t.Errorf("restoring the new backup elsewhere: %v", err)
+	}
 }

@@ -83,6 +83,17 @@ func (r *Round) Seed(sample []byte) (bool, error) {
 	return true, nil
 }
 
+// Import stores d as a new draft, or as the next version of the draft
+// d.ID names, after an automatic backup of the store: what was there
+// before can always be had back. The errors are the store's Backup's and
+// AddDraft's.
+func (r *Round) Import(d *drafts.Draft) error {
+	if _, err := r.store.Backup(); err != nil {
+		return err
+	}
+	return r.store.AddDraft(d)
+}
+
 // Latest returns the latest version of the draft imported last.
 // NotFound: the store holds no draft yet.
 func (r *Round) Latest() (*drafts.Draft, error) {
