@@ -203,17 +203,36 @@ func (a *Amendment) Validate() error {
 	return nil
 }
 
+// Visible returns s with every character Invisible finds shown as U+FFFD,
+// the replacement character: for text from before such characters were
+// refused, or from outside, on its way to a person or a terminal.
+func Visible(s string) string {
+	if _, bad := Invisible(s); !bad {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
 // Invisible finds the first character of s that a reader cannot see and a
 // terminal may act on: NUL, escape sequences and the other control
 // characters (C0, DEL and C1), tab and line breaks aside. It is what
 // import refuses in a draft, refused in the texts of an amendment too.
 func Invisible(s string) (rune, bool) {
 	for _, r := range s {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0 {
+		if invisible(r) {
 			return r, true
 		}
 	}
 	return 0, false
+}
+
+func invisible(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0
 }
 
 // idEncoding is Crockford-like base32 without padding: no I, L, O or U, so an

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"statute/drafts"
 )
@@ -42,13 +41,7 @@ func (v visibleWriter) Write(p []byte) (int, error) {
 	if _, bad := drafts.Invisible(string(p)); !bad {
 		return v.w.Write(p)
 	}
-	clean := strings.Map(func(r rune) rune {
-		if _, bad := drafts.Invisible(string(r)); bad {
-			return '\uFFFD'
-		}
-		return r
-	}, string(p))
-	if _, err := io.WriteString(v.w, clean); err != nil {
+	if _, err := io.WriteString(v.w, drafts.Visible(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -99,6 +99,9 @@ func ParseString(text string, opt Options) (*drafts.Draft, error) {
 	if !sv.plain {
 		text = arabic.Normalize(text)
 	}
+	if sv.pageBreak {
+		text = pageBreaks.Replace(text)
+	}
 	lang := language(text)
 	lines, counts := scan(text, forced)
 	if len(lines) == 0 {
@@ -146,6 +149,11 @@ func checkBytes(data string) (survey, error) {
 	if sv.control*10 > len(data) {
 		return survey{}, drafts.Errorf(drafts.Invalid, "this is not a text file (it is mostly control characters): if it is a Word or PDF document, save it as plain text (UTF-8) or Markdown first")
 	}
+	if sv.control > 0 {
+		r, _ := utf8.DecodeRuneInString(data[sv.controlAt:])
+		return survey{}, drafts.LineErrorf(1+strings.Count(data[:sv.controlAt], "\n"),
+			"the text holds a control character (U+%04X) that cannot be seen or printed: remove it (it may have come with a copy out of another program) and import again", r)
+	}
 	if !sv.plain && !utf8.ValidString(data) {
 		at := 0
 		for at < len(data) {
@@ -161,6 +169,8 @@ func checkBytes(data string) (survey, error) {
 	return sv, nil
 }
 
+var pageBreaks = strings.NewReplacer("\f", "\n", "\v", "\n")
+
 func tooLarge(n int) error {
 	return drafts.Errorf(drafts.Invalid, "the file is %.1f MB, over the limit of %d MB for a draft: is it the right file?",
 		float64(n)/(1<<20), MaxDraftBytes>>20)
@@ -170,6 +180,11 @@ func tooLarge(n int) error {
 type survey struct {
 	nul     bool
 	control int // control characters other than line breaks and tabs
+	// controlAt is the offset of the first of them, if any.
+	controlAt int
+	// pageBreak: the text holds form feeds or vertical tabs, as text
+	// taken out of a PDF does between pages; they are read as line breaks.
+	pageBreak bool
 	// plain: the text is valid UTF-8 and every character is one that
 	// arabic.Normalize leaves alone whatever surrounds it (a starter that
 	// is NFC on its own; no CR, byte-order mark or presentation form), so
@@ -179,25 +194,36 @@ type survey struct {
 }
 
 func surveyBytes(data string) survey {
-	sv := survey{plain: true}
+	sv := survey{plain: true, controlAt: -1}
+	control := func(at int) {
+		if sv.control == 0 {
+			sv.controlAt = at
+		}
+		sv.control++
+	}
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7F {
 				switch c {
-				case '\n', '\t', '\f', '\v':
+				case '\n', '\t':
+				case '\f', '\v':
+					sv.pageBreak = true
 				case 0:
 					sv.nul = true
 				case '\r':
 					sv.plain = false
 				default:
-					sv.control++
+					control(i)
 				}
 			}
 			i++
 			continue
 		}
 		if c >= 0xC2 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
+			if c == 0xC2 && data[i+1] < 0xA0 {
+				control(i) // U+0080–U+009F, the C1 controls
+			}
 			if plainTwoByte[rune(c&0x1F)<<6|rune(data[i+1]&0x3F)] {
 				i += 2
 				continue

@@ -2,6 +2,7 @@ package parse_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -299,10 +300,11 @@ func TestNormalizedInput(t *testing.T) {
 // TestNormalizedCharacters checks that every character reaches the draft
 // as arabic.Normalize leaves it, whichever way Parse takes to normalize the
 // text: each two-byte character, and the punctuation block, between two
-// letters.
+// letters. (The C1 controls, U+0080–U+009F, are refused: see
+// TestControlCharactersAreRefused.)
 func TestNormalizedCharacters(t *testing.T) {
 	var runes []rune
-	for r := rune(0x80); r <= 0x7FF; r++ {
+	for r := rune(0xA0); r <= 0x7FF; r++ {
 		runes = append(runes, r)
 	}
 	for r := rune(0x2000); r <= 0x207F; r++ {
@@ -317,6 +319,26 @@ func TestNormalizedCharacters(t *testing.T) {
 		if got, want := d.Articles[0].Paragraphs[0], arabic.Normalize(body); got != want {
 			t.Errorf("U+%04X: paragraph %+q, want %+q as normalized", r, got, want)
 		}
+	}
+}
+
+// A character that cannot be seen or printed is refused with its line, as
+// an amendment holding it is: the text of an article becomes the wording
+// a chamber edits. Page breaks, as in text taken out of a PDF, are read as
+// line breaks.
+func TestControlCharactersAreRefused(t *testing.T) {
+	for _, r := range []rune{0x01, 0x1B, 0x7F, 0x80, 0x9B} {
+		_, err := parse.Parse([]byte("ع\nالمادة 1\nأ"+string(r)+"ب\n"), parse.Options{})
+		if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), fmt.Sprintf("line 3: the text holds a control character (U+%04X)", r)) {
+			t.Errorf("U+%04X: %v; want it refused on line 3", r, err)
+		}
+	}
+	d, err := parse.Parse([]byte("ع\nالمادة 1\nأ\fب\vج\n"), parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Articles[0].Paragraphs; !slices.Equal(got, []string{"أ", "ب", "ج"}) {
+		t.Errorf("paragraphs %q, want the page breaks read as line breaks", got)
 	}
 }
 

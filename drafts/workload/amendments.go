@@ -71,8 +71,8 @@ func Amendments(d *drafts.Draft, n int, seed int64) []*drafts.Amendment {
 		if r.chance(0.3) {
 			a.Updated = a.Created.Add(time.Duration(r.between(5, 3*24*60)) * time.Minute)
 		}
-		text := strings.ToValidUTF8(art.Text(), "\uFFFD")
-		newNumber := insertedNumber(strings.ToValidUTF8(art.Number, "\uFFFD"))
+		text := drafts.Visible(strings.ToValidUTF8(art.Text(), "\uFFFD"))
+		newNumber := insertedNumber(drafts.Visible(strings.ToValidUTF8(art.Number, "\uFFFD")))
 		switch k := r.intn(10); {
 		case k == 0 || k == 1 && (newNumber == "" || len(newNumber) > drafts.MaxNumberBytes):
 			a.Kind = drafts.Repeal
