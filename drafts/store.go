@@ -26,6 +26,12 @@ func (f AmendmentFilter) MatchOwner(chamber string, st Status) bool {
 		(f.Viewer == "" || MaySee(f.Viewer, chamber, st))
 }
 
+// A StoreLocation says where a store keeps its data (a file) and its
+// automatic backups (a folder).
+type StoreLocation struct {
+	File, Backups string
+}
+
 // A StoreReport says what a verification of the store read.
 type StoreReport struct {
 	Drafts, Versions, Articles, Amendments int
@@ -90,6 +96,10 @@ type Store interface {
 	// copy's name. Invalid: the store is damaged (it is not copied as if
 	// sound). Unavailable: the copy could not be written.
 	Backup() (string, error)
+
+	// Location says where the store keeps its data and its automatic
+	// backups, for people to find them.
+	Location() StoreLocation
 
 	// Close releases the store; its file can then be opened elsewhere.
 	Close() error

@@ -87,10 +87,14 @@ func (wb *Workbench) ShowSettings() {
 			fontSel.SetSelectedIndex(i + 1)
 		}
 	}
+	loc := wb.store.Location()
+	backUp := widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow)
 	fields := newForm(
 		tr("Chamber or federation"), role,
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
+		tr("Database"), pathLine(loc.File),
+		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp)),
 	)
 	d := dialog.NewCustomConfirm(tr("Settings"), tr("Save"), tr("Cancel"), fields, func(save bool) {
 		if !save {
@@ -115,8 +119,31 @@ func (wb *Workbench) ShowSettings() {
 		}
 		wb.SetLanguage(code)
 	}, wb.win)
-	d.Resize(fyne.NewSize(520, 300))
+	d.Resize(fyne.NewSize(640, 420))
 	d.Show()
+}
+
+// pathLine shows a file's path: kept whole and left to right, as a path
+// reads, in an Arabic interface too (a first-strong isolate).
+func pathLine(path string) fyne.CanvasObject {
+	return textwidget.NewLine("\u2068"+path+"\u2069", fyne.TextStyle{Monospace: true})
+}
+
+// BackUpNow writes a backup of the database beside it, off the UI
+// goroutine, and says where it went, or why it could not be made.
+func (wb *Workbench) BackUpNow() {
+	wb.background(func() func() {
+		path, err := wb.store.Backup()
+		return func() {
+			if err != nil {
+				showError(wb.win, err)
+				return
+			}
+			d := dialog.NewCustom(tr("Backup"), tr("OK"), textwidget.NewText(tr("The database is backed up, and the copy verified:")+"\n\u2068"+path+"\u2069"), wb.win)
+			d.Resize(fyne.NewSize(560, 220))
+			d.Show()
+		}
+	})
 }
 
 // theme is the app theme in use.

@@ -162,3 +162,39 @@ func TestSwitchingLanguageLeavesTheEnvironmentAlone(t *testing.T) {
 		t.Error("SetLanguage(de) was accepted")
 	}
 }
+
+// Settings says where the database and its backups are, and backs it up
+// on request: the copy is there, verified, and the window says where.
+func TestSettingsBacksUpTheDatabase(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FM")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb.ShowSettings()
+	loc := f.store.Location()
+	var backUp *widget.Button
+	var shown []string
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == "Back up now" {
+				backUp = o
+			}
+		case interface{ Text() string }:
+			shown = append(shown, o.Text())
+		}
+	}
+	if !containsText(shown, loc.File) || !containsText(shown, loc.Backups) || backUp == nil {
+		t.Fatalf("Settings shows %q, want the database %s, its backups %s and «Back up now»", shown, loc.File, loc.Backups)
+	}
+	test.Tap(backUp)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(loc.Backups)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("the backups folder holds %v (%v), want one backup", entries, err)
+	}
+	if ts := topDialogText(w); !containsText(ts, "backed up") || !containsText(ts, entries[0].Name()) {
+		t.Errorf("after «Back up now» the window shows %q, want where the copy went", ts)
+	}
+}

@@ -47,6 +47,11 @@ func BackupDir(path string) string {
 	return filepath.Join(filepath.Dir(path), "backups")
 }
 
+// Location says where the store keeps its file and its automatic backups.
+func (s *Store) Location() drafts.StoreLocation {
+	return drafts.StoreLocation{File: s.path, Backups: BackupDir(s.path)}
+}
+
 // A BackupInfo describes one automatic backup.
 type BackupInfo struct {
 	Path string
