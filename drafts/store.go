@@ -97,6 +97,10 @@ type Store interface {
 	// sound). Unavailable: the copy could not be written.
 	Backup() (string, error)
 
+	// Revision is a number that changes whenever anyone writes to the
+	// store, this program or another beside it.
+	Revision() (uint64, error)
+
 	// Location says where the store keeps its data and its automatic
 	// backups, for people to find them.
 	Location() StoreLocation

@@ -212,3 +212,56 @@ func TestADamagedDatabaseIsSaidAtStart(t *testing.T) {
 		t.Error("the app wrote to the damaged file")
 	}
 }
+
+// statutectl writes beside the open window (the app's store holds the
+// file only while it uses it); the window then shows what it wrote.
+func TestTheWindowShowsWhatStatutectlWrote(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(newApp(t, "FED"), w, s, ui.Options{Lang: "en", Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "0 amendments") {
+		t.Fatalf("the window shows %q, want article 3 with no amendment", labels(w))
+	}
+
+	ctl, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatalf("statutectl beside the window: %v", err)
+	}
+	r := round.New(ctl)
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, _ := drafts.ChamberByCode("CS")
+	a := round.Blank(cs, d, d.Article("3"))
+	a.Text, a.Justification = d.Article("3").Text()+" جهوية", "سبب"
+	if err := r.Submit(cs, d, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := ctl.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	wb.ShowChanges() // what the window's watch does every two seconds
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "1 amendment") || !containsText(labels(w), "Casablanca-Settat (CS) — New wording — Submitted") {
+		t.Errorf("after statutectl wrote, the window shows %q, want CS's amendment", labels(w))
+	}
+}

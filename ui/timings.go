@@ -16,6 +16,10 @@ type Timings struct {
 	// typed letter by letter would otherwise lay out a list for each
 	// letter; 150ms by default.
 	SearchPause time.Duration
+	// Refresh is how often the window asks the store whether another
+	// program (statutectl beside the app) changed it, and shows what did;
+	// zero never asks, as in tests, where nothing else writes.
+	Refresh time.Duration
 }
 
 // withDefaults fills the zero fields with their defaults.
@@ -30,5 +34,6 @@ func (t Timings) withDefaults() Timings {
 		Autosave:    or(t.Autosave, 3*time.Second),
 		Preview:     or(t.Preview, 150*time.Millisecond),
 		SearchPause: or(t.SearchPause, 150*time.Millisecond),
+		Refresh:     t.Refresh,
 	}
 }

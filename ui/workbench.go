@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,7 +101,37 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 		wb.askRole()
 	}
 	go wb.load(wb.role, wb.hasRole)
+	if every := opts.Timings.Refresh; every > 0 {
+		go wb.watch(every)
+	}
 	return wb, nil
+}
+
+// watch asks the store every interval whether it changed, off the UI
+// goroutine, and shows the changes: statutectl writes beside the app.
+func (wb *Workbench) watch(every time.Duration) {
+	seen, err := wb.store.Revision()
+	if err != nil {
+		fyne.LogError("reading the database's revision", err)
+	}
+	for range time.Tick(every) {
+		rev, err := wb.store.Revision()
+		if err != nil || rev == seen {
+			continue
+		}
+		seen = rev
+		fyne.Do(wb.ShowChanges)
+	}
+}
+
+// ShowChanges reads again what the window shows of the store's
+// amendments (the counts, the article's list): after another program
+// wrote to it. While an amendment is being written, the screen is left
+// alone; it reads them again when it closes.
+func (wb *Workbench) ShowChanges() {
+	if wb.propose == nil {
+		wb.reloadAmendments()
+	}
 }
 
 // ApplyAppearance sets the interface language and the app theme from

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -30,6 +31,8 @@ func main() {
 	shot := flag.String("screenshot", "", "render the main window to this PNG file and exit")
 	flag.Parse()
 	opts.Screenshot = *shot != ""
+	// What statutectl writes beside the window is shown within seconds.
+	opts.Timings.Refresh = 2 * time.Second
 	if err := needDisplay(); err != nil {
 		fail(err)
 	}
@@ -81,7 +84,9 @@ func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workben
 		}
 		path = p
 	}
-	s, err := boltstore.Open(path, boltstore.Options{})
+	// Held only while in use: statutectl can read and write beside the
+	// window, which shows its changes within seconds.
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
 	if err != nil {
 		ui.ShowFatal(a, w, err)
 		return nil, err

@@ -376,7 +376,7 @@ func (s *Store) readAmendment(amends *bolt.Bucket, id string) (idx []byte, a dra
 func (s *Store) Amendment(id string) (*drafts.Amendment, error) {
 	id = drafts.NormalizeID(id)
 	var a drafts.Amendment
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		_, a, err = s.readAmendment(tx.Bucket([]byte(bucketAmendments)), id)
 		return err
@@ -395,7 +395,7 @@ func (s *Store) Amendment(id string) (*drafts.Amendment, error) {
 func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error) {
 	f = canonicalFilter(f)
 	list := []drafts.Amendment{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		prefixes, err := s.scanPrefixes(tx, f)
 		if err != nil {
 			return err
@@ -434,7 +434,7 @@ func (s *Store) Amendments(f drafts.AmendmentFilter) ([]drafts.Amendment, error)
 func (s *Store) AmendmentCounts(f drafts.AmendmentFilter) (map[string]int, error) {
 	f = canonicalFilter(f)
 	counts := map[string]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		// The article keys of each version, by position.
 		keysAt := map[versionRef][]string{}
 		articleAt := func(draftID string, version, pos int) (string, error) {

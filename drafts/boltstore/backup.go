@@ -93,7 +93,7 @@ func (s *Store) BackupTo(dest string) error {
 		if err != nil {
 			return err
 		}
-		err = s.db.View(func(tx *bolt.Tx) error {
+		err = s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})

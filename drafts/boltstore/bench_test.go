@@ -3,6 +3,7 @@ package boltstore_test
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"statute/drafts"
 	"statute/drafts/boltstore"
@@ -122,5 +123,32 @@ func BenchmarkOpen(b *testing.B) {
 		if err := again.Close(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkBriefStoreAfterIdle is the app's read of one article's
+// amendments after the store let the file go (the user paused): the file
+// is opened again, unchanged since, then read.
+func BenchmarkBriefStoreAfterIdle(b *testing.B) {
+	s, d := filledStore(b)
+	path := s.Path()
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	brief, err := boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer brief.Close()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		time.Sleep(150 * time.Millisecond) // past the linger: the file is let go
+		b.StartTimer()
+		if _, err := brief.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: d.Articles[i%len(d.Articles)].Key}); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

@@ -43,6 +43,10 @@ type Options struct {
 	// ReadOnly opens an existing database for reading only; other
 	// read-only openers may share it.
 	ReadOnly bool
+	// Brief holds the file only while the store is in use (and a moment
+	// after), so that another program can use it in between: for the app,
+	// which keeps its store open for hours beside statutectl (hold.go).
+	Brief bool
 }
 
 // initialMmapSize is the address space mapped for the file from the start.
@@ -61,14 +65,22 @@ var initialMmapSize = func() int {
 
 // Store is a drafts.Store in a bbolt file. It is safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
+	db   *bolt.DB // nil while a brief store has let the file go
 	path string
+	opt  Options
 	// sealed: every record ends with its checksum (schema 2 on).
 	sealed bool
 
 	mu       sync.Mutex
 	verified bool          // the whole file was verified before the first write
 	damaged  *drafts.Error // the damage found, after which nothing is written
+
+	// A brief store's hold on the file (hold.go), guarded by hold.
+	hold   sync.Mutex
+	users  int         // transactions under way
+	linger *time.Timer // lets the file go once idle
+	txid   uint64      // the file's last transaction when let go
+	closed bool
 }
 
 var _ drafts.Store = (*Store)(nil)
@@ -123,7 +135,7 @@ func Open(path string, opt Options) (*Store, error) {
 			if empty {
 				return nil, closeAfter(drafts.Errorf(drafts.NotFound, "there is no database at %s yet: import a draft first, or check the path", path), db)
 			}
-			st := &Store{db: db, path: path}
+			st := &Store{db: db, path: path, opt: opt}
 			if err := db.View(func(tx *bolt.Tx) error {
 				var err error
 				st.sealed, err = sealedSchema(tx, path)
@@ -141,7 +153,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, opt: opt}
 	// Checked in a read transaction first: an Update commits, and so
 	// writes, even when it changes nothing.
 	fresh := false
@@ -165,7 +177,16 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, closeAfter(s.fail(err, "prepare"), db)
 	}
+	if opt.Brief {
+		s.users = 1
+		s.release()
+	}
 	return s, nil
+}
+
+// boltOptions are the options the file is opened with.
+func (s *Store) boltOptions() *bolt.Options {
+	return &bolt.Options{Timeout: s.opt.Timeout, InitialMmapSize: initialMmapSize, ReadOnly: s.opt.ReadOnly}
 }
 
 // closeAfter closes a database that is being given up on because of err,
@@ -327,7 +348,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close releases the file, so another program can open it.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := s.closeHeld(); err != nil {
 		return drafts.Wrap(drafts.Internal, err, "the database %s could not be closed", s.path)
 	}
 	return nil
@@ -337,7 +358,7 @@ func (s *Store) Close() error {
 // Internal error listing what it found, or nil.
 func (s *Store) Check() error {
 	var problems []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, err.Error())
 		}

@@ -156,7 +156,7 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 // Drafts lists the stored drafts (their latest versions), oldest first.
 func (s *Store) Drafts() ([]drafts.DraftInfo, error) {
 	infos := []drafts.DraftInfo{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		all := tx.Bucket([]byte(bucketDrafts))
 		seen := map[string]bool{}
 		c := tx.Bucket([]byte(bucketImports)).Cursor()
@@ -203,7 +203,7 @@ func (s *Store) DraftVersion(id string, version int) (*drafts.Draft, error) {
 func (s *Store) draftVersion(id string, version int) (*drafts.Draft, error) {
 	id = drafts.NormalizeID(id)
 	var d *drafts.Draft
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v, n, err := versionBucket(tx, id, version)
 		if err != nil {
 			return err
@@ -221,7 +221,7 @@ func (s *Store) draftVersion(id string, version int) (*drafts.Draft, error) {
 // NotFound: the store holds no draft.
 func (s *Store) LatestDraft() (*drafts.Draft, error) {
 	var d *drafts.Draft
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		k, e := tx.Bucket([]byte(bucketImports)).Cursor().Last()
 		if k == nil {
 			return drafts.Errorf(drafts.NotFound, "the database holds no draft yet: import one first")
@@ -251,7 +251,7 @@ func (s *Store) Article(draftID string, version int, key string) (*drafts.Articl
 		return nil, drafts.Errorf(drafts.NotFound, "there is no version 0 of a draft: versions count from 1")
 	}
 	var a drafts.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v, _, err := versionBucket(tx, draftID, version)
 		if err != nil {
 			return err

@@ -86,7 +86,12 @@ func (s *Store) update(doing string, fn func(tx *bolt.Tx) error) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	return s.fail(s.db.Update(fn), doing)
+	db, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.release()
+	return s.fail(db.Update(fn), doing)
 }
 
 // writable verifies the file the first time it is to be written, and
@@ -120,7 +125,7 @@ type Report = drafts.StoreReport
 func (s *Store) Verify() (Report, error) {
 	var r Report
 	var problems []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, err.Error())
 		}

@@ -270,3 +270,55 @@ func TestBackupsKeptAreTheNewestTenAndOneADay(t *testing.T) {
 		t.Errorf("restoring the new backup elsewhere: %v", err)
 	}
 }
+
+// A brief store (the app's) lets go of the file when idle: another
+// program opens it within its wait, writes, and the brief store then
+// reads what it wrote, its Revision changed; while the brief store is in
+// the middle of a transaction, the other waits.
+func TestABriefStoreSharesTheFile(t *testing.T) {
+	path, id := filled(t)
+	app, err := boltstore.Open(path, boltstore.Options{Brief: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	before, err := app.Amendments(drafts.AmendmentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev, err := app.Revision()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ctl, err := boltstore.Open(path, boltstore.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("statutectl beside the app: %v", err)
+	}
+	a := wording(&drafts.Draft{ID: id, Version: 1}, "1", "CS", "نص من سطر الأوامر")
+	addAmendments(t, ctl, a)
+	// While statutectl holds the file, the app waits at most its timeout.
+	short, err := boltstore.Open(path, boltstore.Options{Brief: true, Timeout: 50 * time.Millisecond, ReadOnly: true})
+	if err == nil {
+		short.Close()
+		t.Error("a second opener got the file while statutectl held it for writing")
+	} else {
+		assertError(t, err, drafts.Unavailable, "is open in another program")
+	}
+	if err := ctl.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	after, err := app.Amendments(drafts.AmendmentFilter{})
+	if err != nil || len(after) != len(before)+1 {
+		t.Fatalf("the app reads %d amendments (%v), want the %d it had and statutectl's", len(after), err, len(before))
+	}
+	if now, err := app.Revision(); err != nil || now == rev {
+		t.Errorf("Revision = %d, %v after statutectl wrote; it was %d", now, err, rev)
+	}
+	// And the app writes after it.
+	addAmendments(t, app, wording(&drafts.Draft{ID: id, Version: 1}, "2", "FM", "نص من التطبيق"))
+	if _, err := app.Verify(); err != nil {
+		t.Error(err)
+	}
+}
