@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"statute/drafts/boltstore"
 )
 
 // The README's tutorial, "statutectl in five minutes", is a ```sh block
@@ -304,6 +309,134 @@ func TestReadmeExitCodes(t *testing.T) {
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("README.md does not say %q", want)
+		}
+	}
+}
+
+// badInputs are the cases of the README's table of bad input, by the text
+// of its first column: each gives the command line to run on a database
+// holding the sample draft (db), made ready by the case where it needs to
+// be. FILE in args is replaced by a file holding file.
+var badInputs = map[string]struct {
+	file    []byte
+	args    []string
+	prepare func(t *testing.T, db string) (dbArg string)
+}{
+	"a Word document given to `import`":       {file: []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml"), args: []string{"import", "FILE"}},
+	"a text file saved as UTF-16":             {file: []byte("\xff\xfeL\x00a\x00"), args: []string{"import", "FILE"}},
+	"a text file in Windows-1256":             {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
+	"an empty file":                           {file: []byte{}, args: []string{"import", "FILE"}},
+	"a file of 17 MB":                         {file: bytes.Repeat([]byte("نص "), 17<<20/5), args: []string{"import", "FILE"}},
+	"text holding an escape character":        {file: []byte("ع\nالمادة 1\nنص \x1b[31m\n"), args: []string{"import", "FILE"}},
+	"text with no article headings":           {file: []byte("نص بلا مواد.\nسطر آخر.\n"), args: []string{"import", "FILE"}},
+	"two articles with the same number":       {file: []byte("# م\n\n#### المادة 1\nنص أول.\n\n#### المادة 1\nنص ثان.\n"), args: []string{"import", "FILE"}},
+	"an amendment holding an escape sequence": {args: []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص \x1b[31mأحمر"}},
+	"a folder given as the database": {args: []string{"show", "1"}, prepare: func(t *testing.T, db string) string {
+		return t.TempDir()
+	}},
+	"random bytes given as the database": {args: []string{"show", "1"}, prepare: func(t *testing.T, db string) string {
+		return writeFile(t, "random.db", bytes.Repeat([]byte{0x5A, 0xA5, 0x13, 0x37}, 4096))
+	}},
+	"another program's bbolt file": {args: []string{"show", "1"}, prepare: func(t *testing.T, db string) string {
+		path := filepath.Join(t.TempDir(), "other.db")
+		bdb, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := bdb.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("widgets")); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if err := bdb.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}},
+	"a database from a newer version": {args: []string{"show", "1"}, prepare: func(t *testing.T, db string) string {
+		bdb, err := bolt.Open(db, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := bdb.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, boltstore.SchemaVersion+1))
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := bdb.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}},
+	"a database with a byte of an article changed": {args: []string{"show", "15"}, prepare: func(t *testing.T, db string) string {
+		data, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := bytes.Index(data, []byte("ست (6) سنوات"))
+		if i < 0 {
+			t.Fatal("article 15's text is not in the file as written")
+		}
+		data[i+bytes.IndexByte(data[i:], '6')] = '9'
+		if err := os.WriteFile(db, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}},
+	"a database another program holds for more than a second": {args: []string{"propose", "--chamber", "FM", "--article", "1", "--repeal", "--why", "سبب"}, prepare: func(t *testing.T, db string) string {
+		held, err := boltstore.Open(db, boltstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { held.Close() })
+		return db
+	}},
+}
+
+// The README's table of bad input is true: each row, run, is refused with
+// the sentence it quotes, exit status 1, and nothing written.
+func TestReadmeBadInputTable(t *testing.T) {
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`(?m)^\| (.+?) \| «(.+)» \|$`)
+	rows := row.FindAllStringSubmatch(string(readme), -1)
+	seen := map[string]bool{}
+	for _, r := range rows {
+		given, says := r[1], r[2]
+		c, ok := badInputs[given]
+		if !ok {
+			continue // another table's row
+		}
+		seen[given] = true
+		t.Run(given, func(t *testing.T) {
+			db, _ := importSample(t)
+			if c.prepare != nil {
+				db = c.prepare(t, db)
+			}
+			args := append([]string(nil), c.args...)
+			for i, a := range args {
+				if a == "FILE" {
+					args[i] = writeFile(t, "input", c.file)
+				}
+			}
+			var before []byte
+			if info, err := os.Stat(db); err == nil && info.Mode().IsRegular() {
+				before, _ = os.ReadFile(db)
+			}
+			out, errOut, code := ctl(t, db, "", args...)
+			if code != exitError || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, says) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and one line saying «%s»", code, out, errOut, says)
+			}
+			if before != nil {
+				if after, _ := os.ReadFile(db); !bytes.Equal(after, before) {
+					t.Error("the database changed")
+				}
+			}
+		})
+	}
+	for given := range badInputs {
+		if !seen[given] {
+			t.Errorf("the README's table of bad input has no row %q any more: update this test with the README", given)
 		}
 	}
 }
