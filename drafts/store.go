@@ -1,5 +1,7 @@
 package drafts
 
+import "time"
+
 // AmendmentFilter selects amendments; an empty field matches all.
 type AmendmentFilter struct {
 	DraftID string
@@ -30,6 +32,13 @@ func (f AmendmentFilter) MatchOwner(chamber string, st Status) bool {
 // automatic backups (a folder).
 type StoreLocation struct {
 	File, Backups string
+}
+
+// A BackupInfo describes one automatic backup of a store.
+type BackupInfo struct {
+	Path string
+	Made time.Time
+	Size int64
 }
 
 // A StoreReport says what a verification of the store read.
@@ -100,6 +109,9 @@ type Store interface {
 	// Revision is a number that changes whenever anyone writes to the
 	// store, this program or another beside it.
 	Revision() (uint64, error)
+
+	// Backups lists the store's automatic backups, newest first.
+	Backups() ([]BackupInfo, error)
 
 	// Location says where the store keeps its data and its automatic
 	// backups, for people to find them.

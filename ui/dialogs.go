@@ -94,7 +94,7 @@ func (wb *Workbench) ShowSettings() {
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
 		tr("Database"), pathLine(loc.File),
-		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp)),
+		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(wb.restoreButton())),
 	)
 	d := dialog.NewCustomConfirm(tr("Settings"), tr("Save"), tr("Cancel"), fields, func(save bool) {
 		if !save {

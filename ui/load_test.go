@@ -265,3 +265,82 @@ func TestTheWindowShowsWhatStatutectlWrote(t *testing.T) {
 		t.Errorf("after statutectl wrote, the window shows %q, want CS's amendment", labels(w))
 	}
 }
+
+// A database found damaged at start offers its latest backup; restored,
+// the window shows the draft from it, and the damaged file is kept.
+func TestADamagedDatabaseOffersItsLatestBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("ست (6) سنوات"))
+	data[i+bytes.IndexByte(data[i:], '6')] = '9'
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err = boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := s
+	t.Cleanup(func() { current.Close() })
+	restore := func(from string) (drafts.Store, error) {
+		if err := current.Close(); err != nil {
+			return nil, err
+		}
+		if _, err := boltstore.Restore(path, from); err != nil {
+			return nil, err
+		}
+		ns, err := boltstore.Open(path, boltstore.Options{Brief: true})
+		if err == nil {
+			current = ns
+		}
+		return ns, err
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(newApp(t, "FED"), w, s, ui.Options{Lang: "en", Article: "15", Restore: restore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err == nil {
+		t.Fatal("the damaged draft loaded")
+	}
+	if ts := topDialogText(w); !containsText(ts, "is damaged: article 15") || !containsText(ts, "Restore the latest backup") {
+		t.Fatalf("the window shows %q, want the damage named and the latest backup offered", ts)
+	}
+	var yes *widget.Button
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
+			yes = b
+		}
+	}
+	test.Tap(yes)
+	if err := wb.Wait(); err != nil {
+		t.Fatalf("after restoring: %v", err)
+	}
+	if !shows(w, "Article 18 of 36") || !containsText(labels(w), "ست (6) سنوات") {
+		t.Errorf("after restoring the window shows %q, want article 15 as the backup holds it", labels(w))
+	}
+	kept, _ := filepath.Glob(path + ".replaced-*")
+	if len(kept) != 1 {
+		t.Fatalf("the damaged file is not kept beside the database: %q", kept)
+	}
+	if got, _ := os.ReadFile(kept[0]); !bytes.Equal(got, data) {
+		t.Error("the kept file is not the damaged one as it was")
+	}
+}

@@ -37,6 +37,10 @@ type Options struct {
 	// FontDirs are the folders searched for installed fonts; nil means
 	// the system's font folders.
 	FontDirs []string
+	// Restore puts a backup back in place of the database (Settings, and
+	// the offer made when the database is found damaged); nil: the window
+	// cannot.
+	Restore Restorer
 }
 
 var msgNoArticles = drafts.NewMessage("draft.no-articles", "the draft %s has no articles: import a draft that has some")
@@ -230,9 +234,14 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	fyne.Do(func() {
 		if err != nil {
 			wb.loadErr = err
-			showError(wb.win, err)
+			if damaged(err) {
+				wb.offerRestore(err)
+			} else {
+				showError(wb.win, err)
+			}
 			return
 		}
+		wb.loadErr = nil
 		wb.draft, wb.counts = d, counts
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
@@ -258,7 +267,7 @@ func (wb *Workbench) verify() {
 		_, err := wb.store.Verify()
 		return func() {
 			if err != nil {
-				showError(wb.win, err)
+				wb.offerRestore(err)
 			}
 		}
 	})

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"statute/assets"
+	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/drafts/round"
 	"statute/ui"
@@ -111,6 +113,19 @@ func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workben
 	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
 		ui.ShowFatal(a, w, err)
 		return nil, err
+	}
+	opts.Restore = func(from string) (drafts.Store, error) {
+		// The window reads nothing meanwhile: it waits for the new store.
+		if err := s.Close(); err != nil {
+			return nil, err
+		}
+		_, rerr := boltstore.Restore(path, from)
+		ns, err := boltstore.Open(path, boltstore.Options{Brief: true})
+		if err != nil {
+			return nil, errors.Join(rerr, err)
+		}
+		s = ns
+		return ns, rerr
 	}
 	wb, err = ui.New(a, w, s, opts)
 	if err != nil {

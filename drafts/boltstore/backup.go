@@ -52,12 +52,11 @@ func (s *Store) Location() drafts.StoreLocation {
 	return drafts.StoreLocation{File: s.path, Backups: BackupDir(s.path)}
 }
 
-// A BackupInfo describes one automatic backup.
-type BackupInfo struct {
-	Path string
-	Made time.Time
-	Size int64
-}
+// BackupInfo describes one automatic backup.
+type BackupInfo = drafts.BackupInfo
+
+// Backups lists the store's automatic backups, newest first.
+func (s *Store) Backups() ([]BackupInfo, error) { return Backups(s.path) }
 
 // Backup writes an automatic backup of the store into BackupDir, verified,
 // then removes the automatic backups no longer kept; it returns the new
