@@ -412,7 +412,9 @@ func (p *proposer) autosave() {
 		return
 	}
 	p.store(false, func(err error) {
-		if err != nil && !isNotYet(err) {
+		// A damaged database was said at start and refuses every write:
+		// the status line says it again, not a dialog every few seconds.
+		if err != nil && !isNotYet(err) && !damaged(err) {
 			showError(p.wb.win, err)
 		}
 	})
