@@ -158,15 +158,8 @@ func containsButton(w fyne.Window, prefix string) bool {
 // A database damaged where the first article shown does not reach (an
 // amendment's record) is found at start, and said.
 func TestADamagedDatabaseIsSaidAtStart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "statute.db")
-	s, err := boltstore.Open(path, boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, s := seeded(t)
 	r := round.New(s)
-	if _, err := r.Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
 	d, err := r.Latest()
 	if err != nil {
 		t.Fatal(err)
@@ -179,18 +172,7 @@ func TestADamagedDatabaseIsSaidAtStart(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(data, []byte("بصيغة مراجعة"))
-	if i < 0 {
-		t.Fatal("the amendment's text is not in the file as written")
-	}
-	data[i+1] ^= 0x01
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	data := damage(t, path, "بصيغة مراجعة", func(b []byte) { b[1] ^= 0x01 })
 	s, err = boltstore.Open(path, boltstore.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -216,15 +198,8 @@ func TestADamagedDatabaseIsSaidAtStart(t *testing.T) {
 // statutectl writes beside the open window (the app's store holds the
 // file only while it uses it); the window then shows what it wrote.
 func TestTheWindowShowsWhatStatutectlWrote(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "statute.db")
-	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, s := seeded(t)
 	defer s.Close()
-	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	wb, err := ui.New(newApp(t, "FED"), w, s, ui.Options{Lang: "en", Article: "3"})
@@ -269,30 +244,15 @@ func TestTheWindowShowsWhatStatutectlWrote(t *testing.T) {
 // A database found damaged at start offers its latest backup; restored,
 // the window shows the draft from it, and the damaged file is kept.
 func TestADamagedDatabaseOffersItsLatestBackup(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "statute.db")
-	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
+	path, s := seeded(t)
 	if _, err := s.Backup(); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(data, []byte("ست (6) سنوات"))
-	data[i+bytes.IndexByte(data[i:], '6')] = '9'
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err = boltstore.Open(path, boltstore.Options{Brief: true})
+	data := damage(t, path, "ست (6) سنوات", func(b []byte) { b[bytes.IndexByte(b, '6')] = '9' })
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,13 +283,7 @@ func TestADamagedDatabaseOffersItsLatestBackup(t *testing.T) {
 	if ts := topDialogText(w); !containsText(ts, "is damaged: article 15") || !containsText(ts, "Restore the latest backup") {
 		t.Fatalf("the window shows %q, want the damage named and the latest backup offered", ts)
 	}
-	var yes *widget.Button
-	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
-			yes = b
-		}
-	}
-	test.Tap(yes)
+	confirm(t, w, "Restore")
 	if err := wb.Wait(); err != nil {
 		t.Fatalf("after restoring: %v", err)
 	}
@@ -343,4 +297,39 @@ func TestADamagedDatabaseOffersItsLatestBackup(t *testing.T) {
 	if got, _ := os.ReadFile(kept[0]); !bytes.Equal(got, data) {
 		t.Error("the kept file is not the damaged one as it was")
 	}
+}
+
+// seeded opens a store that holds its file briefly, as the app's does, on
+// a new database holding the sample draft.
+func seeded(t *testing.T) (string, *boltstore.Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := round.New(s).Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	return path, s
+}
+
+// damage changes one byte of the file at path where text stands, as a
+// failing disk would (change gets the text's bytes in the file), and
+// returns the file's new bytes.
+func damage(t *testing.T, path, text string, change func(b []byte)) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte(text))
+	if i < 0 {
+		t.Fatalf("%q is not in the file as written", text)
+	}
+	change(data[i : i+len(text)])
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
