@@ -51,7 +51,9 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	}
 	for i := range page {
 		a := &page[i]
-		objs = append(objs, textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
+		objs = append(objs,
+			textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}),
+			textwidget.NewLine(amendmentReference(a), fyne.TextStyle{}))
 		if actions := wb.amendmentActions(*a); actions != nil {
 			objs = append(objs, actions)
 		}
@@ -116,6 +118,22 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 	}
 	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil)
 }
+
+// amendmentReference is the line that names an amendment as people do on
+// the phone, by its ID, with the date and time (the laptop's clock) it
+// last changed: «رقم التعديل FM-7K3QX9AB — آخر تغيير 30/11/2026 14:05».
+// The ID and the date are isolated so that they read left to right, whole,
+// in an Arabic line.
+func amendmentReference(a *drafts.Amendment) string {
+	return tr("Amendment {{.ID}} — last changed {{.Date}}", map[string]any{
+		"ID":   "\u2066" + a.ID + "\u2069",
+		"Date": "\u2066" + a.Updated.Local().Format(dateLayout) + "\u2069",
+	})
+}
+
+// dateLayout is how the interface writes a date and time: day first, as
+// in Morocco, in every language.
+const dateLayout = "02/01/2006 15:04"
 
 // reversed is objs in the other order: a row of buttons read right to left.
 func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {

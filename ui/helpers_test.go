@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,6 +58,9 @@ func newFixture(t testing.TB) *fixture {
 			st = drafts.StatusDraft
 		}
 		as = append(as, &drafts.Amendment{
+			// Fixed IDs and times: the cards show them, and the
+			// snapshots keep the cards.
+			ID: ch + "-7K3QX9AB", Created: fixtureTime, Updated: fixtureTime,
 			DraftID: d.ID, DraftVersion: d.Version, BaseHash: a3.TextHash(), Article: "3",
 			Kind: drafts.Wording, Chamber: ch, Status: st,
 			Text:          "غرف الصناعة التقليدية مؤسسات عمومية مهنية مستقلة.",
@@ -69,12 +73,22 @@ func newFixture(t testing.TB) *fixture {
 	return &fixture{store: s, draft: d}
 }
 
+// fixtureTime is when the fixture's amendments were written, shown on
+// their cards in the laptop's time zone: TestMain makes that UTC.
+var fixtureTime = time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+
 // open shows a Workbench on the fixture in a 1280×800 test window and
 // waits for the draft to be shown.
 func (f *fixture) open(t *testing.T, a fyne.App, opts ui.Options) (*ui.Workbench, fyne.Window) {
 	t.Helper()
+	return f.openSized(t, a, opts, fyne.NewSize(1280, 800))
+}
+
+// openSized is open with a window of the given size.
+func (f *fixture) openSized(t *testing.T, a fyne.App, opts ui.Options, size fyne.Size) (*ui.Workbench, fyne.Window) {
+	t.Helper()
 	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(size)
 	wb, err := ui.New(a, w, f.store, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -23,9 +23,9 @@ func TestLanguagePicksTranslationsAndMirrorsArabic(t *testing.T) {
 		count    string
 		mirrored bool
 	}{
-		{"en", "Next article", "Article 3 of 36", "2 amendments", false},
-		{"fr", "Article suivant", "Article 3 sur 36", "2 amendements", false},
-		{"ar", "المادة التالية", "المادة 3 من 36", "تعديلان", true},
+		{"en", "Next article", "Position 3 of 36", "2 amendments", false},
+		{"fr", "Article suivant", "Position 3 sur 36", "2 amendements", false},
+		{"ar", "المادة التالية", "الترتيب 3 من 36", "تعديلان", true},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			a := newApp(t, "FED")
@@ -54,7 +54,7 @@ func TestLanguageCanBeSwitchedWhileRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	button(t, w, "Article suivant")
-	if !shows(w, "Article 3 sur 36") {
+	if !shows(w, "Position 3 sur 36") {
 		t.Errorf("after switching to French the window shows %q", labels(w))
 	}
 }

@@ -70,7 +70,7 @@ func TestAnArticleSaysItsAmendmentsAreLoadingUntilTheyAreRead(t *testing.T) {
 
 	s.gate = make(chan struct{})
 	wb.Next()
-	if !shows(w, "Loading the amendments…") || shows(w, "0 amendments") || !shows(w, "Article 3 of 36") {
+	if !shows(w, "Loading the amendments…") || shows(w, "0 amendments") || !shows(w, "Position 3 of 36") {
 		t.Errorf("article 3 while its amendments are read shows %q, want its text and «Loading the amendments…», not 0", labels(w))
 	}
 	// Back before article 3's amendments arrive: they must not show
@@ -80,7 +80,7 @@ func TestAnArticleSaysItsAmendmentsAreLoadingUntilTheyAreRead(t *testing.T) {
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
-	if !shows(w, "Article 2 of 36") || !shows(w, "0 amendments") {
+	if !shows(w, "Position 2 of 36") || !shows(w, "0 amendments") {
 		t.Errorf("back on article 2 once the reads ended, the window shows %q, want article 2 with its 0 amendments", labels(w))
 	}
 	wb.Next()
@@ -287,7 +287,7 @@ func TestADamagedDatabaseOffersItsLatestBackup(t *testing.T) {
 	if err := wb.Wait(); err != nil {
 		t.Fatalf("after restoring: %v", err)
 	}
-	if !shows(w, "Article 18 of 36") || !containsText(labels(w), "ست (6) سنوات") {
+	if !shows(w, "Position 18 of 36") || !containsText(labels(w), "ست (6) سنوات") {
 		t.Errorf("after restoring the window shows %q, want article 15 as the backup holds it", labels(w))
 	}
 	kept, _ := filepath.Glob(path + ".replaced-*")

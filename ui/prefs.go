@@ -17,4 +17,8 @@ const (
 	// PrefAuthor holds the name last given as an amendment's author, to
 	// prefill the next.
 	PrefAuthor = "author"
+	// PrefPlace holds where the reader was when the window last closed:
+	// the draft's ID, the article's key and the scroll offset in pixels,
+	// one per line. The window opens there again.
+	PrefPlace = "place"
 )

@@ -445,10 +445,14 @@ func (p *proposer) saveNow(quietIfClean bool, then func(error)) {
 }
 
 // SaveWork stores the amendment being written, if it has unsaved changes
-// that can be stored; what cannot (no wording yet) stays unsaved. For the
-// app's last moments: it stores before it returns, nothing is shown, and
-// failures are logged.
+// that can be stored; what cannot (no wording yet) stays unsaved. It also
+// keeps where the reader is in the article, so that the window opens there
+// again. For the app's last moments: it stores before it returns, nothing
+// is shown, and failures are logged.
 func (wb *Workbench) SaveWork() {
+	if wb.scroll != nil {
+		wb.rememberPlace(wb.scroll.Offset.Y)
+	}
 	p := wb.propose
 	if p == nil || p.done || !p.dirty {
 		return

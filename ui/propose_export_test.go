@@ -1,6 +1,10 @@
 package ui
 
-import "statute/ui/textwidget"
+import (
+	"fyne.io/fyne/v2/container"
+
+	"statute/ui/textwidget"
+)
 
 // Hooks for the propose screen's external tests, which hold its timers
 // (Options.Timings) and drive them through Autosave and FlushPreview.
@@ -53,3 +57,6 @@ func (wb *Workbench) ProposeSnapshot() (write func() error) {
 		return err
 	}
 }
+
+// ArticleScroll is the scroll of the article view.
+func (wb *Workbench) ArticleScroll() *container.Scroll { return wb.scroll }

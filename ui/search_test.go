@@ -144,7 +144,7 @@ func TestTappingAResultShowsItsArticle(t *testing.T) {
 		t.Fatalf("%d results, want 1: %v", len(rs), rs)
 	}
 	heading := rs[0].texts[0]
-	if !shows(w, "Article 1 of 36") {
+	if !shows(w, "Position 1 of 36") {
 		t.Fatalf("the window shows %q before the tap, want article 1", labels(w))
 	}
 	test.Tap(rs[0].tap)
@@ -158,7 +158,7 @@ func TestTappingAResultShowsItsArticle(t *testing.T) {
 		}
 	}
 	// once in the results, once as the article's header
-	if shown != 2 || shows(w, "Article 1 of 36") {
+	if shown != 2 || shows(w, "Position 1 of 36") {
 		t.Errorf("after tapping %q the window shows %q", heading, labels(w))
 	}
 	if len(searchResults(w)) != 1 {
@@ -206,7 +206,7 @@ func TestSearchFindsHeadingsFirst(t *testing.T) {
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
-	pos := fmt.Sprintf("Article %d of 36", f.draft.Article("30").Position+1)
+	pos := fmt.Sprintf("Position %d of 36", f.draft.Article("30").Position+1)
 	if !shows(w, pos) {
 		t.Errorf("tapping «الباب السابع» shows %q, want its first article, 30 (%s)", labels(w), pos)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -211,6 +213,10 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		err = msgNoArticles.Err(drafts.Invalid, d.ID)
 	}
 	var findErr error
+	var scrollTo float32
+	if err == nil && wb.opts.Article == "" && !wb.opts.Screenshot {
+		start, scrollTo = wb.lastPlace(d)
+	}
 	if err == nil && wb.opts.Article != "" {
 		a, ferr := parse.Find(d, wb.opts.Article)
 		if ferr == nil {
@@ -246,6 +252,11 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
 		wb.showAmendments(&d.Articles[start], first)
+		if scrollTo > 0 {
+			settle(wb.scroll)
+			wb.scroll.Offset.Y = scrollTo
+			wb.scroll.Refresh()
+		}
 		if wb.hasRole != hasRole || wb.role.Code != role.Code {
 			// The first-run question was answered while this was read.
 			wb.reloadAmendments()
@@ -524,7 +535,9 @@ func (wb *Workbench) showText(i int) bool {
 	wb.path.SetText(path)
 	wb.header.SetText(articleTitle(d, a))
 	wb.body.SetText(a.Text())
-	wb.position.SetText(tr("Article {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
+	// Where the article stands in the draft, said so that it cannot be
+	// taken for its number: article 15 may be the 18th.
+	wb.position.SetText(tr("Position {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
 	wb.prev.Disable()
 	if i > 0 {
 		wb.prev.Enable()
@@ -534,6 +547,7 @@ func (wb *Workbench) showText(i int) bool {
 		wb.next.Enable()
 	}
 	wb.outline.selectArticle(i)
+	wb.rememberPlace(0)
 	// The texts changed size: lay the bar and the article view out again
 	// now rather than at the driver's next size check, which the test
 	// driver does not make.
@@ -541,6 +555,49 @@ func (wb *Workbench) showText(i int) bool {
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
 	return true
+}
+
+// lastPlace is where the reader of d was when the window last closed: the
+// article's index and the scroll offset; the first article, at the top,
+// when that was another draft or an article it no longer has.
+func (wb *Workbench) lastPlace(d *drafts.Draft) (int, float32) {
+	lines := strings.Split(wb.app.Preferences().String(PrefPlace), "\n")
+	if len(lines) != 3 || lines[0] != d.ID {
+		return 0, 0
+	}
+	for i := range d.Articles {
+		if d.Articles[i].Key == lines[1] {
+			y, err := strconv.ParseFloat(lines[2], 32)
+			if err != nil || y < 0 {
+				y = 0
+			}
+			return i, float32(y)
+		}
+	}
+	return 0, 0
+}
+
+// settle lays the content of s out at the scroll's width until its height
+// holds: wrapped text knows its height only once laid out at its width,
+// and an offset set before would be cut to the wrong height.
+func settle(s *container.Scroll) {
+	for range 4 {
+		h := s.Content.MinSize().Height
+		s.Content.Resize(fyne.NewSize(max(s.Size().Width, s.Content.MinSize().Width), h))
+		if s.Content.MinSize().Height == h {
+			return
+		}
+	}
+}
+
+// rememberPlace keeps the article shown and the scroll offset y, for the
+// next start. An unattended capture leaves the user's place alone.
+func (wb *Workbench) rememberPlace(y float32) {
+	if wb.opts.Screenshot || wb.draft == nil || wb.current < 0 {
+		return
+	}
+	place := wb.draft.ID + "\n" + wb.draft.Articles[wb.current].Key + "\n" + strconv.FormatFloat(float64(y), 'f', -1, 32)
+	wb.app.Preferences().SetString(PrefPlace, place)
 }
 
 // articleTitle is an article's heading line: «المادة 3: الطبيعة القانونية للغرف».

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"statute/drafts"
+	"statute/drafts/round"
 	"statute/ui"
 )
 
@@ -29,15 +31,15 @@ func TestNavigationMovesThroughTheArticles(t *testing.T) {
 		header string
 		pos    string
 	}{
-		{"start at --article 2", func() {}, "المادة 2: تعريفات", "Article 2 of 36"},
-		{"Next button", next, "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
-		{"Previous button", prev, "المادة 2: تعريفات", "Article 2 of 36"},
-		{"Previous button again", prev, "المادة الأولى", "Article 1 of 36"},
-		{"PageUp on the first article stays", pageUp, "المادة الأولى", "Article 1 of 36"},
-		{"PageDown", pageDown, "المادة 2: تعريفات", "Article 2 of 36"},
-		{"Ctrl+Down", ctrl(fyne.KeyDown), "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
-		{"Ctrl+Down to an Eastern-digit heading", ctrl(fyne.KeyDown), "المادة ٤", "Article 4 of 36"},
-		{"Ctrl+Up", ctrl(fyne.KeyUp), "المادة 3: الطبيعة القانونية للغرف", "Article 3 of 36"},
+		{"start at --article 2", func() {}, "المادة 2: تعريفات", "Position 2 of 36"},
+		{"Next button", next, "المادة 3: الطبيعة القانونية للغرف", "Position 3 of 36"},
+		{"Previous button", prev, "المادة 2: تعريفات", "Position 2 of 36"},
+		{"Previous button again", prev, "المادة الأولى", "Position 1 of 36"},
+		{"PageUp on the first article stays", pageUp, "المادة الأولى", "Position 1 of 36"},
+		{"PageDown", pageDown, "المادة 2: تعريفات", "Position 2 of 36"},
+		{"Ctrl+Down", ctrl(fyne.KeyDown), "المادة 3: الطبيعة القانونية للغرف", "Position 3 of 36"},
+		{"Ctrl+Down to an Eastern-digit heading", ctrl(fyne.KeyDown), "المادة ٤", "Position 4 of 36"},
+		{"Ctrl+Up", ctrl(fyne.KeyUp), "المادة 3: الطبيعة القانونية للغرف", "Position 3 of 36"},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
@@ -120,7 +122,7 @@ func TestUnknownArticleIsReported(t *testing.T) {
 		if !containsText(topDialogText(w), "no article 99") {
 			t.Errorf("dialog shows %q, want the reason", topDialogText(w))
 		}
-		if !shows(w, "Article 1 of 36") {
+		if !shows(w, "Position 1 of 36") {
 			t.Errorf("the window shows %q, want the first article", labels(w))
 		}
 	})
@@ -163,5 +165,73 @@ func TestTextSizeShortcuts(t *testing.T) {
 				t.Errorf("text scale = %v (preference %v), want %v", th.Scale(), a.Preferences().Float(ui.PrefTextScale), c.want)
 			}
 		})
+	}
+}
+
+// The counter says where the article stands in the draft in words that
+// cannot be taken for an article number: article 15 is the 18th.
+func TestThePositionCannotBeReadAsAnArticleNumber(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct{ lang, header, position, article string }{
+		{"ar", "المادة 15", "الترتيب 18 من 36", "المادة 18"},
+		{"fr", "المادة 15", "Position 18 sur 36", "Article 18"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: c.lang, Article: "15"})
+			if !containsText(labels(w), c.header) || !shows(w, c.position) {
+				t.Fatalf("the window shows %q, want the heading %q and the position %q", labels(w), c.header, c.position)
+			}
+			if containsText(labels(w), c.article) {
+				t.Errorf("the window shows %q: «%s» reads as another article", labels(w), c.article)
+			}
+		})
+	}
+}
+
+// The window opens again at the article, and the place in it, where the
+// reader was when it closed; --article still wins.
+func TestTheWindowReopensWhereTheReaderWas(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	small := fyne.NewSize(800, 300)
+	wb, w := f.openSized(t, a, ui.Options{Lang: "en", Article: "3"}, small)
+	labels(w) // as a frame would, lay everything out at its width
+	scroll := wb.ArticleScroll()
+	scroll.ScrollToBottom()
+	y := scroll.Offset.Y
+	if y <= 0 {
+		t.Fatalf("article 3 does not scroll in the window (offset %v): the test shows nothing", y)
+	}
+	wb.SaveWork()
+
+	wb, w = f.openSized(t, a, ui.Options{Lang: "en"}, small)
+	if !containsText(labels(w), "المادة 3") || !shows(w, "Position 3 of 36") {
+		t.Fatalf("reopened on %q, want article 3", labels(w))
+	}
+	if got := wb.ArticleScroll().Offset.Y; got != y {
+		t.Errorf("reopened scrolled to %v, want %v where the reader left it", got, y)
+	}
+
+	_, w = f.open(t, a, ui.Options{Lang: "en", Article: "5"})
+	if !shows(w, "Position 5 of 36") {
+		t.Errorf("--article 5 opened %q", labels(w))
+	}
+}
+
+// A card names its amendment by ID, with the date it last changed: people
+// name amendments by ID on the phone.
+func TestACardShowsTheAmendmentsIDAndDate(t *testing.T) {
+	f := newFixture(t)
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
+	as, err := f.store.Amendments(round.Visible(drafts.Federation, f.draft.ID))
+	if err != nil || len(as) == 0 {
+		t.Fatalf("the fixture has no amendment the federation sees: %v", err)
+	}
+	for _, a := range as {
+		date := a.Updated.Local().Format("02/01/2006 15:04")
+		want := "رقم التعديل \u2066" + a.ID + "\u2069 — آخر تغيير \u2066" + date + "\u2069"
+		if !shows(w, want) {
+			t.Errorf("no card reads %q; the window shows %q", want, labels(w))
+		}
 	}
 }
