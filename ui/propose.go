@@ -196,11 +196,19 @@ func (p *proposer) build() {
 		e.SetScroll(scroll)
 		e.SetOnEscape(p.close)
 	}
+	// The article stays in view above the form, in a pane of its own,
+	// however long the wording being written grows; the divider between
+	// them moves.
+	article := container.NewVScroll(container.NewVBox(
+		label(tr("The article as the draft has it")),
+		textwidget.NewText(p.art.Text())))
+	panes := container.NewVSplit(article, scroll)
+	panes.Offset = 0.3
 	p.content = container.NewBorder(
 		container.NewVBox(title, widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), p.status, buttons),
 		nil, nil,
-		scroll)
+		panes)
 }
 
 // label names a field, laid out as statute text is: an Arabic label with

@@ -477,3 +477,30 @@ func TestAChamberWithdrawsItsSubmittedAmendment(t *testing.T) {
 		t.Errorf("the federation sees %q, want CS's amendment as withdrawn", labels(fw))
 	}
 }
+
+// However long the wording being written grows, the article it amends
+// stays on screen: the caret at the end of forty paragraphs, the article's
+// text is still in the window.
+func TestTheArticleStaysInViewWhileALongWordingIsWritten(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "FM", "ar")
+	text, _, _ := wb.ProposeEditors()
+	w.Canvas().Focus(text)
+	typeAtEnd(text, strings.Repeat("\nفقرة جديدة طويلة تضاف إلى نص المادة المقترح تعديلها.", 40))
+	labels(w) // lay everything out, as a frame would
+	body := f.draft.Article("3").Text()
+	var shown bool
+	for _, o := range objects(w) {
+		tx, ok := o.(*textwidget.Text)
+		if !ok || tx.Text() != body {
+			continue
+		}
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(tx)
+		if pos.Y >= 0 && pos.Y+tx.Size().Height <= w.Canvas().Size().Height && tx.Visible() {
+			shown = true
+		}
+	}
+	if !shown {
+		t.Errorf("with the caret at the end of a long wording, the text of article 3 is not in the window")
+	}
+}
