@@ -522,8 +522,10 @@ func (wb *Workbench) showText(i int) bool {
 		path += div.Heading
 	}
 	wb.path.SetText(path)
-	wb.header.SetText(articleTitle(d, a))
-	wb.body.SetText(a.Text())
+	title := articleTitle(d, a)
+	inTitle, inText := wb.search.marks(d, i, title)
+	wb.header.SetHighlighted(title, inTitle)
+	wb.body.SetHighlighted(a.Text(), inText)
 	wb.position.SetText(tr("Article {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
 	wb.prev.Disable()
 	if i > 0 {
