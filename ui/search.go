@@ -294,7 +294,7 @@ func (p *searchPanel) marks(d *drafts.Draft, i int, title string) (inTitle, inTe
 	at := len(title) - len(a.Heading)
 	for _, h := range search.InArticle(&head, p.opened.query) {
 		s, e := wordBounds(title, at+h.Start, at+h.End)
-		inTitle = append(inTitle, textwidget.Range{Start: s, End: e})
+		inTitle = addRange(inTitle, s, e)
 	}
 	text := a.Text()
 	starts := make([]int, len(a.Paragraphs))
@@ -303,9 +303,20 @@ func (p *searchPanel) marks(d *drafts.Draft, i int, title string) (inTitle, inTe
 	}
 	for _, h := range search.InArticle(a, p.opened.query) {
 		s, e := wordBounds(text, starts[h.Paragraph]+h.Start, starts[h.Paragraph]+h.End)
-		inText = append(inText, textwidget.Range{Start: s, End: e})
+		inText = addRange(inText, s, e)
 	}
 	return inTitle, inText
+}
+
+// addRange appends [s, e) to rs, which are in text order, or widens the
+// last range when the two overlap: a word that holds the query twice
+// («ال» in «الالتزام») is marked once.
+func addRange(rs []textwidget.Range, s, e int) []textwidget.Range {
+	if n := len(rs); n > 0 && s < rs[n-1].End {
+		rs[n-1].End = max(rs[n-1].End, e)
+		return rs
+	}
+	return append(rs, textwidget.Range{Start: s, End: e})
 }
 
 // setSide puts o where the outline goes in the split.

@@ -236,6 +236,28 @@ func TestTappingAResultMarksTheWordsFoundInItsArticle(t *testing.T) {
 			t.Errorf("article %s shows %q marked, want %q", c.key, got, c.want)
 		}
 	}
+	// A word that holds the query twice is marked once, whole.
+	typeQuery(t, wb, w, "ال")
+	test.Tap(resultUnder(t, w, "المادة الأولى").tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	marked, _ := highlighted(w, f.draft.Article("1").Text())
+	if !slices.Contains(marked, "المالي") {
+		t.Errorf("«ال» marks %q in article 1, want «المالي» among them", marked)
+	}
+	// «المالي» holds «ال» twice, and no two of the article's words marked
+	// follow each other as the same word.
+	for i := 1; i < len(marked); i++ {
+		if marked[i] == marked[i-1] {
+			t.Errorf("«ال» marks %q twice in a row: one word marked twice", marked[i])
+		}
+	}
+	typeQuery(t, wb, w, "اعضاء")
+	test.Tap(resultUnder(t, w, "المادة 2: تعريفات").tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	// Closing the results leaves the marks; another article has none, and
 	// coming back to the article does not bring them back.
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
