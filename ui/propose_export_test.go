@@ -41,6 +41,12 @@ func (wb *Workbench) Proposing() bool { return wb.propose != nil }
 // PreviewInserts returns the texts the preview marks as inserted.
 func (wb *Workbench) PreviewInserts() []string { return wb.propose.preview.Inserted() }
 
+// PreviewDeletes returns the texts the preview marks as deleted.
+func (wb *Workbench) PreviewDeletes() []string { return wb.propose.preview.Deleted() }
+
+// PreviewText returns the whole text the preview shows.
+func (wb *Workbench) PreviewText() string { return wb.propose.preview.Text() }
+
 // ProposeAuthor returns the open propose screen's author field.
 func (wb *Workbench) ProposeAuthor() *textwidget.Editor { return wb.propose.author }
 

@@ -327,6 +327,49 @@ func TestThePreviewShowsTheInsertedWord(t *testing.T) {
 	}
 }
 
+// A wording typed the way the draft is written, a blank line between its
+// paragraphs, previews as the article with the paragraph added, inserted in
+// its place and nothing else marked, and is stored one paragraph a line.
+func TestAWordingWithBlankLinesPreviewsAndStoresItsParagraphs(t *testing.T) {
+	f := newFixture(t)
+	art := f.draft.Article("3")
+	if len(art.Paragraphs) != 2 {
+		t.Fatalf("article 3 has %d paragraphs; the test writes between two", len(art.Paragraphs))
+	}
+	wb, w := openPropose(t, f, "RSK", "en")
+	text, _, just := wb.ProposeEditors()
+	added := "وتتمتع الغرفة بالأهلية القانونية للتقاضي."
+	// A blank line between the article's two paragraphs, then a paragraph
+	// of its own at the end, after a blank line.
+	text.SetCaret(len(art.Paragraphs[0]) + 1)
+	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	text.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl})
+	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(text, added+"  ")
+	if typed := art.Paragraphs[0] + "\n\n" + art.Paragraphs[1] + "\n\n" + added + "  "; text.Text() != typed {
+		t.Fatalf("the editor holds %q, want %q", text.Text(), typed)
+	}
+	wb.FlushPreview()
+	want := art.Text() + "\n" + added
+	if got := wb.PreviewText(); got != want {
+		t.Errorf("the preview reads %q, want the article with the paragraph added %q", got, want)
+	}
+	if ins, del := wb.PreviewInserts(), wb.PreviewDeletes(); !slices.Equal(ins, []string{added}) || len(del) != 0 {
+		t.Errorf("the preview marks %q inserted and %q deleted, want only the new paragraph inserted", ins, del)
+	}
+	typeAtEnd(just, "توضيح.")
+	test.Tap(button(t, w, "Save draft"))
+	settle(t, wb)
+	as := mine(t, f, "RSK")
+	if len(as) != 1 {
+		t.Fatalf("stored %d amendments, want one", len(as))
+	}
+	if as[0].Text != want {
+		t.Errorf("stored the wording %q, want %q", as[0].Text, want)
+	}
+}
+
 func TestProposeSnapshot(t *testing.T) {
 	f := newFixture(t)
 	wb, w := openPropose(t, f, "FM", "ar")

@@ -34,11 +34,19 @@ type searchPanel struct {
 	wb *Workbench
 	// entry is the query field: a line editor, so that Arabic reads right
 	// to left, joined and right-aligned, as in the results. Escape closes
-	// the results.
+	// the results and leaves the query in the field; Enter there, or
+	// Ctrl+F, shows them again.
 	entry *textwidget.Editor
-	// query is the query last searched for, so that an edit that leaves
-	// the text as it was searches no more.
+	// query is the query whose results are shown, so that an edit that
+	// leaves the text as it was searches no more; "" while none are.
 	query string
+	// opened is the article a result was tapped for, and the query it was
+	// found by: its matches are marked in the article until another
+	// article is shown.
+	opened struct {
+		index int
+		query string
+	}
 	count *textwidget.Text
 	list  *fyne.Container
 	box   fyne.CanvasObject // count, close button and list: what replaces the outline
@@ -69,6 +77,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	p.entry.SetPlaceHolder(tr("Search the draft (Ctrl+F)"))
 	p.entry.OnChanged = p.changed
 	p.entry.SetOnEscape(p.close)
+	p.entry.SetOnSubmit(p.reopen)
 	p.count = textwidget.NewLine("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
 	closeButton := widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close)
@@ -90,9 +99,19 @@ func (wb *Workbench) WaitSearch() {
 	}
 }
 
-// focus puts the cursor in the search field, for Ctrl+F.
+// focus puts the cursor in the search field, for Ctrl+F, and shows the
+// results of the query left there again.
 func (p *searchPanel) focus() {
 	p.wb.win.Canvas().Focus(p.entry)
+	p.reopen()
+}
+
+// reopen shows the results of the query in the field again, after Escape
+// closed them.
+func (p *searchPanel) reopen() {
+	if q := p.entry.Text(); q != p.query {
+		p.changed(q)
+	}
 }
 
 // changed searches for the query typed, unless it is the one last
@@ -105,9 +124,10 @@ func (p *searchPanel) changed(query string) {
 	}
 }
 
-// close empties the field, which puts the outline back.
+// close puts the outline back in place of the results (Escape, and the
+// close button). The query stays in the field, to be changed or searched
+// again; the matches marked in the article shown stay too.
 func (p *searchPanel) close() {
-	p.entry.SetText("")
 	p.query = ""
 	p.start("")
 }
@@ -225,13 +245,14 @@ func wordBounds(text string, start, end int) (int, int) {
 }
 
 // show lists results in place of the outline; nil results with no cut
-// for an empty query put the outline back.
+// for an empty query, or once the results are closed, put the outline
+// back.
 func (p *searchPanel) show(results []searchResult, cut bool) {
 	wb := p.wb
 	if wb.search != p {
 		return // the window was laid out again, for another language
 	}
-	if strings.TrimSpace(p.entry.Text()) == "" {
+	if strings.TrimSpace(p.query) == "" {
 		p.list.Objects = nil
 		p.setSide(wb.outline.tree)
 		return
@@ -244,11 +265,58 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	}
 	objs := make([]fyne.CanvasObject, 0, 2*n)
 	for _, r := range results {
-		objs = append(objs, newResultItem(r, wb.Show), widget.NewSeparator())
+		objs = append(objs, newResultItem(r, p.open), widget.NewSeparator())
 	}
 	p.list.Objects = objs
 	p.list.Refresh()
 	p.setSide(p.box)
+}
+
+// open shows the article at index i for a result of the query shown, its
+// matches marked.
+func (p *searchPanel) open(i int) {
+	p.opened.index, p.opened.query = i, p.query
+	p.wb.Show(i)
+}
+
+// marks returns the matches to mark in the article at index i of d when it
+// is shown: the words the query found in its title (title being the
+// article's heading line) and in its text, if a result opened it; none
+// for any other article, which also ends the marking.
+func (p *searchPanel) marks(d *drafts.Draft, i int, title string) (inTitle, inText []textwidget.Range) {
+	if p.opened.query == "" || p.opened.index != i {
+		p.opened.query = ""
+		return nil, nil
+	}
+	a := &d.Articles[i]
+	// The article's own title, at the end of its heading line.
+	head := drafts.Article{Paragraphs: []string{a.Heading}}
+	at := len(title) - len(a.Heading)
+	for _, h := range search.InArticle(&head, p.opened.query) {
+		s, e := wordBounds(title, at+h.Start, at+h.End)
+		inTitle = addRange(inTitle, s, e)
+	}
+	text := a.Text()
+	starts := make([]int, len(a.Paragraphs))
+	for k := 1; k < len(starts); k++ {
+		starts[k] = starts[k-1] + len(a.Paragraphs[k-1]) + 1
+	}
+	for _, h := range search.InArticle(a, p.opened.query) {
+		s, e := wordBounds(text, starts[h.Paragraph]+h.Start, starts[h.Paragraph]+h.End)
+		inText = addRange(inText, s, e)
+	}
+	return inTitle, inText
+}
+
+// addRange appends [s, e) to rs, which are in text order, or widens the
+// last range when the two overlap: a word that holds the query twice
+// («ال» in «الالتزام») is marked once.
+func addRange(rs []textwidget.Range, s, e int) []textwidget.Range {
+	if n := len(rs); n > 0 && s < rs[n-1].End {
+		rs[n-1].End = max(rs[n-1].End, e)
+		return rs
+	}
+	return append(rs, textwidget.Range{Start: s, End: e})
 }
 
 // setSide puts o where the outline goes in the split.

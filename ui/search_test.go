@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -166,6 +167,147 @@ func TestTappingAResultShowsItsArticle(t *testing.T) {
 	}
 }
 
+// highlighted returns the matches marked in the text the window shows
+// that reads text, and whether it shows such a text.
+func highlighted(w fyne.Window, text string) ([]string, bool) {
+	for _, o := range objects(w) {
+		if h, ok := o.(interface {
+			Text() string
+			Highlighted() []string
+		}); ok && h.Text() == text {
+			return h.Highlighted(), true
+		}
+	}
+	return nil, false
+}
+
+// allHighlighted returns the matches marked in each of the texts the
+// window shows that read text.
+func allHighlighted(w fyne.Window, text string) [][]string {
+	var out [][]string
+	for _, o := range objects(w) {
+		if h, ok := o.(interface {
+			Text() string
+			Highlighted() []string
+		}); ok && h.Text() == text {
+			out = append(out, h.Highlighted())
+		}
+	}
+	return out
+}
+
+// resultUnder returns the first result listed under the article heading.
+func resultUnder(t *testing.T, w fyne.Window, heading string) shownResult {
+	t.Helper()
+	for _, r := range searchResults(w) {
+		if len(r.texts) == 2 && r.texts[0] == heading {
+			return r
+		}
+	}
+	t.Fatalf("no result under %q: %v", heading, searchResults(w))
+	return shownResult{}
+}
+
+// «اعضاء», typed without hamza, finds the word whatever the seat of its
+// hamza, and the article a result opens shows the words found marked,
+// until another article is shown.
+func TestTappingAResultMarksTheWordsFoundInItsArticle(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "5"})
+	typeQuery(t, wb, w, "اعضاء")
+	for _, c := range []struct {
+		key, heading string
+		want         []string // the words marked in the article's text
+	}{
+		{"1", "المادة الأولى", []string{"أعضائها"}},
+		{"2", "المادة 2: تعريفات", []string{"أعضاؤها"}},
+	} {
+		test.Tap(resultUnder(t, w, c.heading).tap)
+		if err := wb.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		text := f.draft.Article(c.key).Text()
+		got, ok := highlighted(w, text)
+		if !ok {
+			t.Fatalf("tapping a result under %q does not show article %s's text", c.heading, c.key)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("article %s shows %q marked, want %q", c.key, got, c.want)
+		}
+	}
+	// A word that holds the query twice is marked once, whole.
+	typeQuery(t, wb, w, "ال")
+	test.Tap(resultUnder(t, w, "المادة الأولى").tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	marked, _ := highlighted(w, f.draft.Article("1").Text())
+	if !slices.Contains(marked, "المالي") {
+		t.Errorf("«ال» marks %q in article 1, want «المالي» among them", marked)
+	}
+	// «المالي» holds «ال» twice, and no two of the article's words marked
+	// follow each other as the same word.
+	for i := 1; i < len(marked); i++ {
+		if marked[i] == marked[i-1] {
+			t.Errorf("«ال» marks %q twice in a row: one word marked twice", marked[i])
+		}
+	}
+	typeQuery(t, wb, w, "اعضاء")
+	test.Tap(resultUnder(t, w, "المادة 2: تعريفات").tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	// Closing the results leaves the marks; another article has none, and
+	// coming back to the article does not bring them back.
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	text2 := f.draft.Article("2").Text()
+	if got, _ := highlighted(w, text2); len(got) != 1 {
+		t.Errorf("after Escape article 2 shows %q marked, want its match still marked", got)
+	}
+	wb.Next()
+	if got, ok := highlighted(w, f.draft.Article("3").Text()); !ok || len(got) != 0 {
+		t.Errorf("the next article shows %q marked (shown: %v), want nothing marked", got, ok)
+	}
+	wb.Previous()
+	if got, ok := highlighted(w, text2); !ok || len(got) != 0 {
+		t.Errorf("back on article 2, %q is marked (shown: %v), want nothing marked", got, ok)
+	}
+}
+
+// A result found in an article's title marks the words in the heading
+// line of the article it opens.
+func TestAResultInATitleMarksTheTitle(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "1"})
+	typeQuery(t, wb, w, "الطبيعه") // with haa: not the title's «الطبيعة»
+	if n := len(searchResults(w)); n != 0 {
+		t.Fatalf("%d results for «الطبيعه», want none (taa marbuta is not folded)", n)
+	}
+	typeQuery(t, wb, w, "الطبيعة القانونية")
+	for _, r := range searchResults(w) {
+		if len(r.texts) == 1 && r.texts[0] == "المادة 3: الطبيعة القانونية للغرف" {
+			test.Tap(r.tap)
+			if err := wb.Wait(); err != nil {
+				t.Fatal(err)
+			}
+			// Shown twice: the result, and the article's heading line.
+			marks := allHighlighted(w, "المادة 3: الطبيعة القانونية للغرف")
+			if len(marks) != 2 {
+				t.Fatalf("the title of article 3 is shown %d times, want in the result and as the article's heading", len(marks))
+			}
+			for _, got := range marks {
+				if !slices.Equal(got, []string{"الطبيعة القانونية"}) {
+					t.Errorf("the title of article 3 shows %q marked, want «الطبيعة القانونية»", got)
+				}
+			}
+			return
+		}
+	}
+	t.Fatalf("no result for the title of article 3: %v", searchResults(w))
+}
+
 func TestAnEmptyQueryShowsNoResults(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
@@ -259,6 +401,47 @@ func TestCtrlFFocusesTheSearchAndEscapeClosesIt(t *testing.T) {
 			}
 			if !shows(w, "الباب الأول: أحكام عامة") {
 				t.Errorf("the outline is not back: %q", labels(w))
+			}
+			if got := field.(interface{ Text() string }).Text(); got != "الغرفة" {
+				t.Errorf("after Escape the field holds %q, want the query kept", got)
+			}
+		})
+	}
+}
+
+// Escape closes the results and keeps the query; Enter in the field, or
+// Ctrl+F, shows its results again, and so does typing it anew.
+func TestTheQueryEscapeKeepsCanBeSearchedAgain(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "en"})
+	field := searchField(t, w)
+	typeQuery(t, wb, w, "معلل")
+	if !shows(w, "1 result") {
+		t.Fatalf("«معلل» shows %q, want its one result", labels(w))
+	}
+	for _, c := range []struct {
+		name  string
+		again func()
+	}{
+		{"Enter in the field", func() { field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }},
+		{"Ctrl+F", func() {
+			w.Canvas().Unfocus()
+			w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+		}},
+		{"the same query pasted", func() { typeQuery(t, wb, w, "معلل") }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w.Canvas().Focus(field)
+			field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			wb.WaitSearch()
+			if n := len(searchResults(w)); n != 0 || !shows(w, "الباب الأول: أحكام عامة") {
+				t.Fatalf("after Escape %d results are listed and the outline is shown: %v", n, shows(w, "الباب الأول: أحكام عامة"))
+			}
+			c.again()
+			wb.WaitSearch()
+			if n := len(searchResults(w)); n != 1 || !shows(w, "1 result") {
+				t.Errorf("%s lists %d results and shows %q, want the query's one result again", c.name, n, labels(w))
 			}
 		})
 	}

@@ -533,8 +533,10 @@ func (wb *Workbench) showText(i int) bool {
 		path += div.Heading
 	}
 	wb.path.SetText(path)
-	wb.header.SetText(articleTitle(d, a))
-	wb.body.SetText(a.Text())
+	title := articleTitle(d, a)
+	inTitle, inText := wb.search.marks(d, i, title)
+	wb.header.SetHighlighted(title, inTitle)
+	wb.body.SetHighlighted(a.Text(), inText)
 	// Where the article stands in the draft, said so that it cannot be
 	// taken for its number: article 15 may be the 18th.
 	wb.position.SetText(tr("Position {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))

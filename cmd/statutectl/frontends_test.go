@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -187,4 +190,119 @@ func storedAmendments(t *testing.T, db string) ([]drafts.Amendment, error) {
 	}
 	defer s.Close()
 	return s.Amendments(drafts.AmendmentFilter{})
+}
+
+// The app and statutectl show an amendment's changes alike. A wording
+// written the way the draft is written, blank lines between paragraphs,
+// shows only its new paragraph, inserted, in `statutectl diff` and in the
+// app's list of the article's amendments: whether statutectl stored it
+// (one break between paragraphs) or it was stored as typed, as it was
+// before wordings were normalized.
+func TestTheAppAndStatutectlShowTheChangesAlike(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	s, err := boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := d.Article("3")
+	added := "وتتمتع الغرفة بالأهلية القانونية للتقاضي."
+	typed := "\n" + art.Paragraphs[0] + "\n\n\n" + art.Paragraphs[1] + "  \n\n" + added + "\n\n"
+	old := round.Blank(mustChamber(t, "RSK"), d, art)
+	old.Text, old.Justification, old.Status = typed, "سبب", drafts.StatusSubmitted
+	if err := s.AddAmendments(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "wording.txt")
+	if err := os.WriteFile(file, []byte(typed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--db", db, "propose", "--chamber", "FM", "--article", "3", "--text-file", file, "--why", "سبب", "--submit"}, strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Fatalf("statutectl propose: exit %d, %s", code, errOut.String())
+	}
+	ids := []string{old.ID, strings.TrimSpace(out.String())}
+
+	// What statutectl diff marks, for each amendment.
+	var cli [][2][]string // inserted, deleted
+	for _, id := range ids {
+		out.Reset()
+		if code := run([]string{"--db", db, "diff", id, "--format", "json"}, strings.NewReader(""), &out, &errOut); code != exitOK {
+			t.Fatalf("statutectl diff %s: exit %d, %s", id, code, errOut.String())
+		}
+		var js struct {
+			Changes []struct{ Op, Text string }
+		}
+		if err := json.Unmarshal(out.Bytes(), &js); err != nil {
+			t.Fatal(err)
+		}
+		var marked [2][]string
+		for _, c := range js.Changes {
+			switch c.Op {
+			case "insert":
+				marked[0] = append(marked[0], strings.TrimSpace(c.Text))
+			case "delete":
+				marked[1] = append(marked[1], strings.TrimSpace(c.Text))
+			case "equal":
+			default:
+				t.Errorf("statutectl diff %s: a %q change", id, c.Op)
+			}
+		}
+		if !slices.Equal(marked[0], []string{added}) || len(marked[1]) != 0 {
+			t.Errorf("statutectl diff %s marks %q inserted and %q deleted; want only %q inserted", id, marked[0], marked[1], added)
+		}
+		cli = append(cli, marked)
+	}
+
+	// What the app marks, in the article's list of amendments.
+	s, err = boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, s, ui.Options{Lang: "en", Role: "FED", Article: "3", Timings: ui.Timings{Autosave: time.Hour, Preview: time.Hour}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	var app [][2][]string
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if tr, ok := o.(*textwidget.Tracked); ok {
+			app = append(app, [2][]string{tr.Inserted(), tr.Deleted()})
+		}
+	}
+	if len(app) != len(cli) {
+		t.Fatalf("the app shows %d amendments as tracked changes, want %d", len(app), len(cli))
+	}
+	for i := range app {
+		// Both statutectl diffs mark the same (checked above): so must
+		// each of the app's, in whatever order it lists them.
+		if !slices.Equal(app[i][0], cli[0][0]) || !slices.Equal(app[i][1], cli[0][1]) {
+			t.Errorf("the app's amendment %d marks %q inserted and %q deleted; statutectl diff %q and %q", i, app[i][0], app[i][1], cli[0][0], cli[0][1])
+		}
+	}
+}
+
+func mustChamber(t *testing.T, code string) drafts.Chamber {
+	t.Helper()
+	c, err := drafts.ChamberByCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

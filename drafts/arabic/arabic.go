@@ -138,12 +138,36 @@ func Fold(s string) string {
 // comes from: at[i] is the offset in s of the character that gave folded
 // byte i, and at[len(folded)] is len(s). A match found in the folded text
 // at [i, j) covers s[at[i]:at[j]], harakat of its last letter included.
-func FoldIndex(s string) (folded string, at []int) {
+func FoldIndex(s string) (folded string, at []int) { return foldIndex(s, foldRune) }
+
+// SearchFold is the form a search matches a query and a text by: Fold,
+// and the hamza read alike on every seat but the alef, ؤ and ئ and the
+// hamza on the line ء all as ء. The seat of a hamza changes with the
+// grammar («أعضاؤها», «أعضائها», «أعضاءها») and with the speller
+// («مسؤول», «مسئول»), so that a reader looking for «اعضاء» means them all.
+// The lenient diff does not fold them (Fold): a new seat there is a new
+// case ending, which a reviewer is shown.
+func SearchFold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f, keep := searchFoldRune(r); keep {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// SearchFoldIndex is SearchFold that also says where each byte of the
+// folded text comes from, as FoldIndex does for Fold.
+func SearchFoldIndex(s string) (folded string, at []int) { return foldIndex(s, searchFoldRune) }
+
+func foldIndex(s string, fold func(rune) (rune, bool)) (folded string, at []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	at = make([]int, 0, len(s)+1)
 	for i, r := range s {
-		f, keep := foldRune(r)
+		f, keep := fold(r)
 		if !keep {
 			continue
 		}
@@ -153,6 +177,14 @@ func FoldIndex(s string) (folded string, at []int) {
 		b.WriteRune(f)
 	}
 	return b.String(), append(at, len(s))
+}
+
+// searchFoldRune is SearchFold for one character.
+func searchFoldRune(r rune) (rune, bool) {
+	if r == 'ؤ' || r == 'ئ' {
+		return 'ء', true
+	}
+	return foldRune(r)
 }
 
 // foldRune is Fold for one character: what it reads as, or false when it

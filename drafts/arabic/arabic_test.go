@@ -49,6 +49,45 @@ func TestFold(t *testing.T) {
 	}
 }
 
+func TestSearchFold(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"أعضاؤها", "أعضائها"},
+		{"أعضاءها", "اعضائها"},
+		{"مسؤول", "مسئول"},
+		{"شؤون", "شئون"},
+		{"أحكامُ", "احكام"}, // what Fold folds, SearchFold folds too
+	} {
+		if fa, fb := arabic.SearchFold(tt.a), arabic.SearchFold(tt.b); fa != fb {
+			t.Errorf("SearchFold(%q) = %q, SearchFold(%q) = %q: want them equal", tt.a, fa, tt.b, fb)
+		}
+	}
+	for _, tt := range []struct{ a, b string }{
+		{"رئيس", "رييس"}, // a hamza is not its seat
+		{"سؤال", "سوال"},
+		{"هيئة", "هيأة"}, // the hamza on an alef is read as the alef
+	} {
+		if arabic.SearchFold(tt.a) == arabic.SearchFold(tt.b) {
+			t.Errorf("SearchFold makes %q and %q equal", tt.a, tt.b)
+		}
+	}
+	// The lenient diff still tells the seats apart.
+	if arabic.Fold("أعضاؤها") == arabic.Fold("أعضائها") {
+		t.Error("Fold reads ؤ and ئ alike; only SearchFold should")
+	}
+	s := "يتكون أعضاؤُها من صناع"
+	folded, at := arabic.SearchFoldIndex(s)
+	if folded != arabic.SearchFold(s) {
+		t.Fatalf("SearchFoldIndex folds to %q, SearchFold to %q", folded, arabic.SearchFold(s))
+	}
+	i := strings.Index(folded, arabic.SearchFold("اعضاءها"))
+	if i < 0 {
+		t.Fatalf("%q does not hold the folded «اعضاءها»", folded)
+	}
+	if got := s[at[i]:at[i+len(arabic.SearchFold("اعضاءها"))]]; got != "أعضاؤُها" {
+		t.Errorf("the match maps back to %q, want the word as written", got)
+	}
+}
+
 func TestWesternDigits(t *testing.T) {
 	if got := arabic.WesternDigits("المادة ٤ و۱۲"); got != "المادة 4 و12" {
 		t.Errorf("got %q", got)

@@ -9,6 +9,9 @@
 //     the alef forms أ إ آ ٱ read as ا, alef maqsura ى as ي, digits as
 //     Western digits, Latin letters in lower case. Taa marbuta ة is not
 //     folded: «الطبيعة» and «الطبيعه» are different words to a search;
+//   - SearchFold and SearchFoldIndex: Fold, and for a search only the
+//     hamza on its seats ؤ ئ read as the hamza on the line ء, so that
+//     «اعضاء» finds «أعضاؤها» and «أعضائها»;
 //   - DigitValue and EasternDigit: the digit shapes a draft may use,
 //     Western 0–9, Eastern Arabic ٠–٩ and Persian ۰–۹;
 //   - IsWordRune, WordEnd and NextWord: what a word is, for the word diffs

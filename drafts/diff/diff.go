@@ -13,6 +13,12 @@
 // (patience diff's anchors), and edits are slid to where they read best
 // (an inserted line starts a line), which go-diff, seeing only runes,
 // cannot judge.
+//
+// Words compares the texts it is given as they are, white space included.
+// OfAmendment, the diff both front-ends show of an amendment, first puts
+// the article and the wording in the one form of paragraphs that
+// drafts.NormalizeParagraphs gives: blank lines between paragraphs are
+// no change.
 package diff
 
 import (
@@ -446,13 +452,18 @@ func bound(ends []int, i int) int {
 
 // OfAmendment is the word diff that an amendment makes to base, the text of
 // the article it targets: new wording against base, a repeal deleting it
-// all, an inserted article all new.
+// all, an inserted article all new. Both texts are first put in the form
+// of drafts.NormalizeParagraphs, the form a wording is stored in: a wording
+// written with blank lines between its paragraphs, or with spaces at the
+// ends of its lines, differs from the article by its words only, and a
+// paragraph it adds reads as inserted text in its place.
 func OfAmendment(base string, a *drafts.Amendment, opt Options) []Change {
+	base = drafts.NormalizeParagraphs(base)
 	switch a.Kind {
 	case drafts.Repeal:
 		return Words(base, "", opt)
 	case drafts.Insert:
-		return Words("", a.Text, opt)
+		return Words("", drafts.NormalizeParagraphs(a.Text), opt)
 	}
-	return Words(base, a.Text, opt)
+	return Words(base, drafts.NormalizeParagraphs(a.Text), opt)
 }

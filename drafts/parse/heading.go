@@ -535,27 +535,12 @@ func isSeparator(r rune) bool {
 }
 
 // isSpace reports whether r is white space or an invisible mark that text
-// copied from word processors carries at the edges of lines (direction
-// marks, zero-width spaces).
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\v', '\f', '\r', '\n':
-		return true
-	case '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF',
-		'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069':
-		return true
-	}
-	return r >= utf8.RuneSelf && unicode.IsSpace(r)
-}
+// copied from word processors carries at the edges of lines: what a
+// paragraph is trimmed of (drafts.IsEdgeSpace).
+func isSpace(r rune) bool { return drafts.IsEdgeSpace(r) }
 
-func trimSpace(s string) string {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if s == "" || !isSpace(first) && !isSpace(last) {
-		return s // most lines: no need to walk them
-	}
-	return strings.TrimFunc(s, isSpace)
-}
+// trimSpace trims a line as a paragraph is trimmed (drafts.TrimLine).
+func trimSpace(s string) string { return drafts.TrimLine(s) }
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {

@@ -38,8 +38,10 @@
 //     closing punctuation) and comes before any article. Any other text
 //     between a division heading and the next article belongs to no article
 //     and is refused, naming its line, rather than dropped or misplaced.
-//   - Every other non-empty line of an article is one paragraph, trimmed,
-//     kept as written (list items «- », «أ) », «1.» included).
+//   - Every other non-empty line of an article is one paragraph, trimmed
+//     as drafts.Paragraphs trims a line (so an amendment's wording, stored
+//     by that rule, reads as the article does), kept as written (list items
+//     «- », «أ) », «1.» included).
 //   - An article needs at least one line of text: a heading with nothing
 //     under it is refused, naming its line, because it is most often a
 //     heading read by mistake. A repealed article keeps a line such as

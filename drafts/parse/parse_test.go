@@ -401,3 +401,25 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// An article is split into paragraphs by the rule an amendment's wording is
+// stored by (drafts.Paragraphs): its body, written with blank lines of any
+// length and spaces at the ends of lines, reads as the paragraphs that
+// drafts.Paragraphs finds in it.
+func TestArticleParagraphsFollowTheParagraphRule(t *testing.T) {
+	for _, body := range []string{
+		"تحدث غرفة.\nتتولى الغرفة ما يلي:\n- أ؛\n- ب.",
+		"تحدث غرفة.\n\nتتولى الغرفة ما يلي:\n\n\n- أ؛  \n \t\n- ب.\n\n",
+		"  فقرة أولى \u200F\r\n\r\nفقرة ثانية\f(نسخت)",
+		"المادة 5 من القانون رقم 18.09 تنص\n\n\tعلى ما يلي:",
+	} {
+		d := mustParse(t, "المادة 1\n"+body+"\nالمادة 2\nنص.", parse.Options{})
+		want := drafts.Paragraphs(arabic.Normalize(body))
+		if got := d.Articles[0].Paragraphs; !slices.Equal(got, want) {
+			t.Errorf("article of body %q has paragraphs %q; drafts.Paragraphs gives %q", body, got, want)
+		}
+		if text := d.Articles[0].Text(); drafts.NormalizeParagraphs(body) != text {
+			t.Errorf("article text %q; the body normalized as a wording is %q", text, drafts.NormalizeParagraphs(body))
+		}
+	}
+}

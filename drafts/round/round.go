@@ -125,10 +125,16 @@ func Blank(by drafts.Chamber, d *drafts.Draft, art *drafts.Article) *drafts.Amen
 // Invalid: a fails Validate, names no article of d, or (submitting) changes
 // nothing or gives no justification. Conflict: its new article's number is
 // taken by an article of d or by another of the chamber's proposals.
-// Forbidden: a is another chamber's.
+// Forbidden: a is another chamber's. The wording is checked as it would
+// be stored, its paragraphs normalized (see Save).
 func (r *Round) Check(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submitting bool) error {
 	if a.Chamber != by.Code {
 		return msgNotYoursNew.Err(drafts.Forbidden, by.Code, a.Chamber)
+	}
+	if n := drafts.NormalizeParagraphs(a.Text); n != a.Text {
+		b := *a
+		b.Text = n
+		a = &b
 	}
 	if err := a.Validate(); err != nil {
 		return err
@@ -187,6 +193,10 @@ func sameWords(a, b string) bool {
 
 // Save stores a as chamber by's draft amendment to d: a new one when a.ID
 // is empty (a.ID is then set), else the stored draft it names, replaced.
+// Its wording is stored with its paragraphs separated by exactly one line
+// break and trimmed, as an article's are (drafts.NormalizeParagraphs): a
+// wording written with blank lines between paragraphs, as the draft itself
+// is, is stored as the same paragraphs; a.Text is set to what was stored.
 // The errors are Check's, and the store's: NotFound (no such stored
 // amendment), Conflict (the stored one is no longer a draft).
 func (r *Round) Save(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment) error {
@@ -212,6 +222,7 @@ func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 	}
 	b := *a
 	b.Status = drafts.StatusDraft
+	b.Text = drafts.NormalizeParagraphs(b.Text)
 	if err := r.Check(by, d, &b, submit); err != nil {
 		return err
 	}

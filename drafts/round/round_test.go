@@ -2,6 +2,7 @@ package round_test
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -311,4 +312,43 @@ func TestTextThatCannotBeSeenIsRefused(t *testing.T) {
 	if got := visibleIDs(t, r, fm, d); len(got) != 1 {
 		t.Errorf("stored %d amendments, want only the one without control characters", len(got))
 	}
+}
+
+// A wording written with blank lines between its paragraphs, as the draft
+// itself is written, is stored as the same paragraphs, one line break
+// apart: reading it back gives the article's form, and a wording that only
+// adds blank lines to the article changes nothing.
+func TestWordingIsStoredWithOneBreakBetweenParagraphs(t *testing.T) {
+	r, d := newRound(t)
+	art := d.Article("2") // a sentence and a list of six items
+	if len(art.Paragraphs) < 3 {
+		t.Fatalf("article 2 has %d paragraphs; the test needs several", len(art.Paragraphs))
+	}
+	a := round.Blank(fm, d, art)
+	added := "- الجامعة الوطنية: جامعة غرف الصناعة التقليدية؛"
+	typed := append([]string{}, art.Paragraphs[:2]...)
+	typed = append(typed, added+"   ")
+	typed = append(typed, art.Paragraphs[2:]...)
+	a.Text = "\n" + strings.Join(typed, "\n\n \n") + "\n\n"
+	a.Justification = "تعريف الجامعة"
+	if err := r.Save(fm, d, a); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := r.Store().Amendment(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append(append(append([]string{}, art.Paragraphs[:2]...), added), art.Paragraphs[2:]...)
+	if got := strings.Split(stored.Text, "\n"); !slices.Equal(got, want) {
+		t.Errorf("stored wording has the lines\n%q\nwant the paragraphs\n%q", got, want)
+	}
+	if a.Text != stored.Text {
+		t.Errorf("Save left a.Text %q, but stored %q", a.Text, stored.Text)
+	}
+
+	// The article with blank lines only is the article: nothing to submit.
+	same := round.Blank(fm, d, art)
+	same.Text = strings.Join(art.Paragraphs, "\n\n\n")
+	same.Justification = "سبب"
+	wantKind(t, r.Submit(fm, d, same), drafts.Invalid, "same as the current text")
 }

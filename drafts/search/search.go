@@ -1,8 +1,9 @@
 // Package search finds words in a draft the way a reader means them: «احكام»
-// finds «أحكام», «الأسـاسي» and «الأساسيّ», and ٤ finds 4, because harakat,
-// tatweel, alef forms and digit shapes are folded away on both sides
-// (arabic.Fold). Hits come with their place in the original text, for
-// highlighting it.
+// finds «أحكام», «الأسـاسي» and «الأساسيّ», «اعضاء» finds «أعضاؤها» and
+// «أعضائها», and ٤ finds 4, because harakat, tatweel, alef forms, the seats
+// of the hamza and digit shapes are folded away on both sides
+// (arabic.SearchFold). Hits come with their place in the original text,
+// for highlighting it.
 package search
 
 import (
@@ -33,18 +34,41 @@ func Find(d *drafts.Draft, query string, limit int) []Hit {
 		return nil
 	}
 	var hits []Hit
-	for _, a := range d.Articles {
-		for p, text := range a.Paragraphs {
-			more := matches(text, q, func(start, end int) bool {
-				hits = append(hits, Hit{Article: a.Key, Paragraph: p, Start: start, End: end})
-				return limit <= 0 || len(hits) < limit
-			})
-			if !more {
-				return hits
-			}
+	for i := range d.Articles {
+		var more bool
+		if hits, more = inArticle(hits, &d.Articles[i], q, limit); !more {
+			break
 		}
 	}
 	return hits
+}
+
+// InArticle returns the hits of query in the paragraphs of article a, in
+// order, matched as Find matches them: for marking them where the article
+// is shown.
+func InArticle(a *drafts.Article, query string) []Hit {
+	q := fold(query)
+	if q == "" {
+		return nil
+	}
+	hits, _ := inArticle(nil, a, q, 0)
+	return hits
+}
+
+// inArticle appends the hits of the folded query q in a to hits, until
+// there are limit of them (no limit when limit <= 0); false when it
+// reached the limit.
+func inArticle(hits []Hit, a *drafts.Article, q string, limit int) ([]Hit, bool) {
+	for p, text := range a.Paragraphs {
+		more := matches(text, q, func(start, end int) bool {
+			hits = append(hits, Hit{Article: a.Key, Paragraph: p, Start: start, End: end})
+			return limit <= 0 || len(hits) < limit
+		})
+		if !more {
+			return hits, false
+		}
+	}
+	return hits, true
 }
 
 // A HeadingHit is an occurrence of the query in a heading: a division's
@@ -104,14 +128,14 @@ func Headings(d *drafts.Draft, query string, limit int) []HeadingHit {
 // fold is the query as it is matched: normalized, its runs of spaces
 // made one space, and folded.
 func fold(query string) string {
-	return arabic.Fold(strings.Join(strings.Fields(arabic.Normalize(query)), " "))
+	return arabic.SearchFold(strings.Join(strings.Fields(arabic.Normalize(query)), " "))
 }
 
 // matches calls add with the byte range, in text as written, of each
 // occurrence of the folded query q, until add returns false; it returns
 // false when add did.
 func matches(text, q string, add func(start, end int) bool) bool {
-	folded, at := arabic.FoldIndex(text)
+	folded, at := arabic.SearchFoldIndex(text)
 	for from := 0; ; {
 		i := strings.Index(folded[from:], q)
 		if i < 0 {

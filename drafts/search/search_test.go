@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"testing"
 
 	"statute/assets"
@@ -23,6 +24,12 @@ func TestFindIgnoresForm(t *testing.T) {
 		{"harakat in the query", "القانون الأساسي", "القانُون", "القانون"},
 		{"tatweel", "الأسـاسي للغرف", "الاساسي", "الأسـاسي"},
 		{"alef maqsura", "يتعين على الغرفة", "علي", "على"},
+		{"hamza on yaa seat", "وكيفيات انتخاب أعضائها", "اعضاء", "أعضائ"},
+		{"hamza on waw seat", "يتكون أعضاؤها من صناع", "اعضاء", "أعضاؤ"},
+		{"hamza on the line with harakat", "ينتخب أعضاءَها", "اعضاء", "أعضاءَ"},
+		{"query with a seat finds another", "انتخاب أعضائها", "أعضاؤها", "أعضائها"},
+		{"speller's seat", "الموظف المسئول", "المسؤول", "المسئول"},
+		{"hamza is not yaa", "رييس الغرفة", "رئيس", ""},
 		{"eastern digits", "المادة ٤ أعلاه", "4", "٤"},
 		{"western digits found by eastern", "القانون رقم 18.09", "١٨.٠٩", "18.09"},
 		{"french, any case", "الصناع التقليديون (Artisans)", "artisans", "Artisans"},
@@ -76,6 +83,48 @@ func TestFindInTheSample(t *testing.T) {
 	}
 	if limited := search.Find(d, "الغرفة", 3); len(limited) != 3 {
 		t.Errorf("a limit of 3 gave %d hits", len(limited))
+	}
+}
+
+// «اعضاء», typed without hamza as people search, finds the word in every
+// case of the sample: «أعضائها» (article 1), «أعضاؤها» (article 2), and the
+// match as written is the word up to its suffix.
+func TestFindHamzaSeatsInTheSample(t *testing.T) {
+	d, err := parse.Parse(assets.SampleDraft, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, h := range search.Find(d, "اعضاء", 0) {
+		p := d.Article(h.Article).Paragraphs[h.Paragraph]
+		found[p[h.Start:h.End]] = true
+	}
+	for _, w := range []string{"أعضاء", "أعضائ", "أعضاؤ"} {
+		if !found[w] {
+			t.Errorf("«اعضاء» does not find %q in the sample; found %v", w, found)
+		}
+	}
+}
+
+// InArticle finds in one article what Find finds there.
+func TestInArticle(t *testing.T) {
+	d, err := parse.Parse(assets.SampleDraft, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"اعضاء", "الغرفة", "50.17", " "} {
+		for i := range d.Articles {
+			a := &d.Articles[i]
+			var want []search.Hit
+			for _, h := range search.Find(d, q, 0) {
+				if h.Article == a.Key {
+					want = append(want, h)
+				}
+			}
+			if got := search.InArticle(a, q); !slices.Equal(got, want) {
+				t.Errorf("InArticle(article %s, %q) = %v; Find has %v there", a.Key, q, got, want)
+			}
+		}
 	}
 }
 
@@ -151,14 +200,20 @@ func TestContext(t *testing.T) {
 func FuzzFind(f *testing.F) {
 	f.Add("تطبق أحكام هذا القانونُ ٤", "احكام")
 	f.Add("الأسـاسي", "ـ")
+	f.Add("انتخاب أعضائها وأعضاؤُها", "اعضاء")
 	f.Fuzz(func(t *testing.T, text, query string) {
-		for _, h := range search.Find(draft(text), query, 0) {
+		d := draft(text)
+		hits := search.Find(d, query, 0)
+		for _, h := range hits {
 			if h.Start < 0 || h.End > len(text) || h.Start > h.End {
 				t.Fatalf("hit %+v out of the text (%d bytes)", h, len(text))
 			}
 			search.Context(text, h, 2)
 		}
-		d := &drafts.Draft{
+		if in := search.InArticle(&d.Articles[0], query); !slices.Equal(in, hits) {
+			t.Fatalf("InArticle = %v, Find = %v", in, hits)
+		}
+		d = &drafts.Draft{
 			Divisions: []drafts.Division{{Heading: text, Parent: -1}},
 			Articles:  []drafts.Article{{Key: "1", Heading: text, Division: 0}},
 		}

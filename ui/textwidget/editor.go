@@ -25,9 +25,12 @@ import (
 //
 // Ctrl+Left and Ctrl+Right move by a word on screen, Ctrl+Backspace and
 // Ctrl+Delete delete a word, a double click selects one; words are those of
-// drafts/diff (letters with their harakat, numbers whole). Shift with a
-// caret key selects; select all, copy, cut, paste, undo and redo work as in
-// any field.
+// drafts/diff (letters with their harakat, numbers whole). Home and End go
+// to the edges of the line, Ctrl+Home and Ctrl+End to the start and the end
+// of the whole text. Shift with a caret key selects; select all, copy,
+// cut, paste, undo and redo work as in any field. Undo takes back typing a
+// word at a time, and typing over a selection all at once, the selected
+// text coming back with it.
 //
 // Make one with NewEditor or NewLineEditor. An owner that puts the editor
 // in a container.Scroll tells it so with SetScroll, and the caret is kept in
@@ -66,6 +69,9 @@ type Editor struct {
 	lastKind   editKind
 	lastRune   rune
 	lastCaret  int
+	// replacing tells that the typing under way began by replacing a
+	// selection: it is one undo step, whatever words it types.
+	replacing bool
 
 	// scroll, when the owner set it, is the container.Scroll the editor is
 	// in (Fyne gives no parent pointers): keys that move the caret scroll it
@@ -332,6 +338,20 @@ func (e *Editor) horizontal(right, extend bool) {
 	}
 }
 
+// textEdge moves the caret to the start of the whole text, or to its end.
+func (e *Editor) textEdge(end, extend bool) {
+	e.hasGoal, e.preferEnd = false, false
+	e.caret = 0
+	if end {
+		e.caret = len(e.text)
+	}
+	if !extend {
+		e.anchor = e.caret
+	}
+	e.lastKind = editNone
+	e.Refresh()
+}
+
 // home moves to the edge the line starts from (the right one for Arabic);
 // end to the other edge.
 func (e *Editor) home(end, extend bool) {
@@ -409,14 +429,16 @@ func hitOffset(l *editorLine, x float32, m rtl.Measure) int {
 
 // edit replaces text[a:b] by s as one user action of the given kind;
 // consecutive typing is kept as one undo step per word, consecutive
-// deleting as one step.
+// deleting as one step, and typing that began over a selection as one
+// step until the caret moves or another kind of edit comes.
 func (e *Editor) edit(a, b int, s string, kind editKind, r rune) {
 	coalesce := kind != editNone && kind == e.lastKind && e.caret == e.lastCaret && e.caret == e.anchor
-	if coalesce && kind == editType && !unicode.IsSpace(r) && unicode.IsSpace(e.lastRune) {
+	if coalesce && kind == editType && !e.replacing && !unicode.IsSpace(r) && unicode.IsSpace(e.lastRune) {
 		coalesce = false // a new word begins a new step
 	}
 	if !coalesce {
 		e.pushUndo()
+		e.replacing = kind == editType && a != b
 	}
 	e.redo = nil
 	e.text = e.text[:a] + s + e.text[b:]
@@ -590,6 +612,8 @@ func (e *Editor) customShortcut(s *desktop.CustomShortcut) {
 	switch {
 	case ctrl && shift && s.KeyName == fyne.KeyZ:
 		e.restore(&e.redo, &e.undo)
+	case ctrl && (s.KeyName == fyne.KeyHome || s.KeyName == fyne.KeyEnd):
+		e.textEdge(s.KeyName == fyne.KeyEnd, shift)
 	case word && (s.KeyName == fyne.KeyLeft || s.KeyName == fyne.KeyRight):
 		e.wordMove(s.KeyName == fyne.KeyRight, shift)
 	case word && !shift && (s.KeyName == fyne.KeyBackspace || s.KeyName == fyne.KeyDelete):

@@ -332,16 +332,18 @@ func TestEditorSnapshot(t *testing.T) {
 	snapshot.Assert(t, w.Canvas(), "editor_ar")
 }
 
-// FuzzEditorKeys types and pastes arbitrary text, presses keys and word
-// keys and double-clicks at random, in a wrapping editor and in a single
-// line: neither may panic, the caret must stay inside the text on a
-// character boundary, the single line must never hold a line break, and
-// undoing everything must give the text back.
+// FuzzEditorKeys types and pastes arbitrary text, presses keys and Ctrl
+// keys (by word, and to the edges of the text) and double-clicks at
+// random, in a wrapping editor and in a single line: neither may panic,
+// the caret must stay inside the text on a character boundary, the single
+// line must never hold a line break, and undoing everything must give the
+// text back.
 func FuzzEditorKeys(f *testing.F) {
 	f.Add("المادة 12: تحدث\nArticle 3 (loi)", []byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
 	f.Add("عُدَّ «غرف» 2024", []byte{4, 4, 8, 9, 1, 1, 10, 11, 5, 6})
 	f.Add("", []byte{0, 2, 9, 11})
 	f.Add("غرف 50.17 Chambre\n\nتحدث", []byte{12, 13, 140, 141, 14, 15, 16, 0x90, 13, 14})
+	f.Add("مرة واحدة\nكل شهر", []byte{16, 0x91, 9, 17, 0x90, 9, 12})
 	a := test.NewTempApp(f)
 	a.Settings().SetTheme(ui.NewTheme(1))
 	multi := textwidget.NewEditor(a)
@@ -349,7 +351,8 @@ func FuzzEditorKeys(f *testing.F) {
 	w := test.NewTempWindow(f, container.NewVBox(multi, line))
 	w.Resize(fyne.NewSize(160, 300))
 	keys := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn}
-	words := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyBackspace, fyne.KeyDelete}
+	// With Ctrl: word moves and deletions, the edges of the text.
+	words := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyHome, fyne.KeyEnd}
 	f.Fuzz(func(t *testing.T, text string, ops []byte) {
 		if !utf8.ValidString(text) || len(ops) > 100 { // the undo history is bounded
 			return
@@ -682,5 +685,90 @@ func TestLineEditorKeepsOneLine(t *testing.T) {
 	test.TapAt(e, p.AddXY(0, e.LineHeight()/2))
 	if e.Caret() != off {
 		t.Errorf("a click at x %v put the caret at %d, want %d (before «ا»)", p.X, e.Caret(), off)
+	}
+}
+
+// Ctrl+Home and Ctrl+End go to the start and the end of the whole text, not
+// of the line, scrolling them into view; with Shift they select up to
+// there from where the caret was.
+func TestEditorCtrlHomeEndGoToTheEdgesOfTheText(t *testing.T) {
+	paras := make([]string, 30)
+	for i := range paras {
+		paras[i] = fmt.Sprintf("الفقرة %d من المادة", i+1)
+	}
+	text := strings.Join(paras, "\n")
+	e, s := scrolled(t, text)
+	middle := strings.Index(text, "الفقرة 15")
+	e.SetCaret(middle)
+
+	ctrl(e, false, fyne.KeyEnd)
+	if a, b := e.Selection(); e.Caret() != len(text) || a != b {
+		t.Errorf("Ctrl+End: caret %d, selection [%d, %d); want the caret at the end %d, nothing selected", e.Caret(), a, b, len(text))
+	}
+	if ok, where := caretShows(e, s); !ok {
+		t.Errorf("Ctrl+End: the caret is out of view: %s", where)
+	}
+	end := e.CaretPos()
+	ctrl(e, false, fyne.KeyHome)
+	if e.Caret() != 0 {
+		t.Errorf("Ctrl+Home: caret %d, want 0", e.Caret())
+	}
+	if ok, where := caretShows(e, s); !ok {
+		t.Errorf("Ctrl+Home: the caret is out of view: %s", where)
+	}
+	// The start of an Arabic text is on the right of the first line.
+	if home := e.CaretPos(); home.Y >= end.Y || home.X <= e.Size().Width/2 {
+		t.Errorf("Ctrl+Home drew the caret at %v (Ctrl+End at %v): want it at the right of the first line", home, end)
+	}
+
+	e.SetCaret(middle)
+	ctrl(e, true, fyne.KeyEnd)
+	if got, want := selected(e), text[middle:]; got != want {
+		t.Errorf("Ctrl+Shift+End selected %q, want from the caret to the end %q", got, want)
+	}
+	e.SetCaret(middle)
+	ctrl(e, true, fyne.KeyHome)
+	if got, want := selected(e), text[:middle]; got != want {
+		t.Errorf("Ctrl+Shift+Home selected %q, want from the start to the caret %q", got, want)
+	}
+}
+
+// Typing over a selection is one undo step, however many words are typed:
+// one undo brings back the text that was selected, selected again, and one
+// redo the words typed over it.
+func TestEditorTypingOverASelectionIsOneUndoStep(t *testing.T) {
+	const text = "يجتمع مكتب الغرفة مرة واحدة كل شهر"
+	e, _, _ := newEditor(t, text, 500, 100)
+	start := strings.Index(text, "مرة واحدة")
+	e.SetCaret(start)
+	// Ctrl+Shift+Left selects a word reading on, in Arabic.
+	ctrl(e, true, fyne.KeyLeft, fyne.KeyLeft)
+	if got := selected(e); strings.TrimSpace(got) != "مرة واحدة" {
+		t.Fatalf("selected %q, want «مرة واحدة»", got)
+	}
+	before := selected(e)
+	test.Type(e, "مرتين على الأقل ")
+	typed := e.Text()
+	if !strings.Contains(typed, "مرتين على الأقل") || strings.Contains(typed, "واحدة") {
+		t.Fatalf("typing over the selection gave %q", typed)
+	}
+	e.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := e.Text(); got != text {
+		t.Errorf("one undo gave %q, want the text as it was %q", got, text)
+	}
+	if got := selected(e); got != before {
+		t.Errorf("after the undo %q is selected, want %q as before", got, before)
+	}
+	e.TypedShortcut(&fyne.ShortcutRedo{})
+	if got := e.Text(); got != typed {
+		t.Errorf("one redo gave %q, want the words typed %q", got, typed)
+	}
+	// Typing after moving on, with nothing selected, is undone a word at a
+	// time again.
+	key(e, fyne.KeyEnd)
+	test.Type(e, " للتداول")
+	e.TypedShortcut(&fyne.ShortcutUndo{})
+	if got, want := e.Text(), typed+" "; got != want {
+		t.Errorf("undo after typing elsewhere gave %q, want the last word gone: %q", got, want)
 	}
 }

@@ -16,7 +16,8 @@ import (
 )
 
 // Text shows read-only text: a paragraph or more (NewText), one line
-// (NewLine), or a paragraph with a search match marked (NewHighlighted).
+// (NewLine), or a paragraph with a search match marked (NewHighlighted;
+// SetHighlighted marks several).
 // Each line is aligned to the side its direction starts from: right for
 // Arabic, left for French.
 type Text struct{ rtlText }
@@ -44,6 +45,37 @@ func NewHighlighted(text string, start, end int) *Text {
 	t := &Text{rtlText{text: text, wrap: true, spans: []rtl.Span{{Start: start, End: end, Style: highlight}}, mark: highlightMarks}}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// A Range is the byte range [Start, End) of a text.
+type Range struct{ Start, End int }
+
+// SetHighlighted replaces the text and marks each of matches (byte ranges
+// of text, on character boundaries) as NewHighlighted marks one; with no
+// matches nothing is marked. Ranges outside the text are left out.
+func (t *Text) SetHighlighted(text string, matches []Range) {
+	var spans []rtl.Span
+	for _, m := range matches {
+		if 0 <= m.Start && m.Start < m.End && m.End <= len(text) {
+			spans = append(spans, rtl.Span{Start: m.Start, End: m.End, Style: highlight})
+		}
+	}
+	if text == t.text && slices.Equal(spans, t.spans) {
+		return
+	}
+	t.text, t.spans, t.mark = text, spans, highlightMarks
+	t.Refresh()
+}
+
+// Highlighted returns the texts marked as matches, in the order marked.
+func (t *Text) Highlighted() []string {
+	var out []string
+	for _, s := range t.spans {
+		if s.Style == highlight {
+			out = append(out, t.text[s.Start:s.End])
+		}
+	}
+	return out
 }
 
 // highlight is the span style of a match.
