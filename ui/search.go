@@ -126,10 +126,15 @@ func (p *searchPanel) changed(query string) {
 
 // close puts the outline back in place of the results (Escape, and the
 // close button). The query stays in the field, to be changed or searched
-// again; the matches marked in the article shown stay too.
+// again; the matches marked in the article shown stay too. The field lets
+// go of the keyboard, so that PageDown and the other window keys move
+// between articles again.
 func (p *searchPanel) close() {
 	p.query = ""
 	p.start("")
+	if c := p.wb.win.Canvas(); c.Focused() == p.entry {
+		c.Unfocus()
+	}
 }
 
 // start searches for query off the UI goroutine and shows the results
@@ -265,7 +270,7 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	}
 	objs := make([]fyne.CanvasObject, 0, 2*n)
 	for _, r := range results {
-		objs = append(objs, newResultItem(r, p.open), widget.NewSeparator())
+		objs = append(objs, newResultItem(r, p.open, p.wb.typedKey), widget.NewSeparator())
 	}
 	p.list.Objects = objs
 	p.list.Refresh()
@@ -346,6 +351,7 @@ type resultItem struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	onTap   func()
+	onOther func(*fyne.KeyEvent) // the window's keys, PageDown and the like
 	focused bool
 }
 
@@ -355,14 +361,14 @@ var (
 	_ desktop.Cursorable = (*resultItem)(nil)
 )
 
-func newResultItem(r searchResult, show func(int)) *resultItem {
+func newResultItem(r searchResult, show func(int), other func(*fyne.KeyEvent)) *resultItem {
 	ctx := textwidget.NewHighlighted(r.context, r.start, r.end)
 	box := container.NewVBox(ctx)
 	if r.title != "" {
 		// A hit in the text, under the title of its article.
 		box = container.NewVBox(textwidget.NewLine(r.title, fyne.TextStyle{Bold: true}), ctx)
 	}
-	it := &resultItem{content: box, onTap: func() { show(r.index) }}
+	it := &resultItem{content: box, onTap: func() { show(r.index) }, onOther: other}
 	it.ExtendBaseWidget(it)
 	return it
 }
@@ -382,7 +388,9 @@ func (it *resultItem) TypedRune(r rune) {
 func (it *resultItem) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 		it.onTap()
+		return
 	}
+	it.onOther(k)
 }
 
 func (it *resultItem) CreateRenderer() fyne.WidgetRenderer {

@@ -570,3 +570,58 @@ func TestClickingTheSearchFieldLetsYouType(t *testing.T) {
 		t.Errorf("typing «معلل» after clicking the field shows %q, want its one result", labels(w))
 	}
 }
+
+// pressKey presses a key as the desktop driver delivers it: to the focused
+// widget if there is one, to the window otherwise.
+func pressKey(w fyne.Window, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	w.Canvas().OnTypedKey()(ev)
+}
+
+// After the results close, or from a result that has the keyboard,
+// PageDown and PageUp move between articles without a click first.
+func TestPageKeysWorkAfterASearch(t *testing.T) {
+	f := newFixture(t)
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	typeQuery(t, wb, w, "الغرفة")
+	pressKey(w, fyne.KeyEscape)
+	wb.WaitSearch()
+	pressKey(w, fyne.KeyPageDown)
+	settle(t, wb)
+	if !shows(w, "Position 4 of 36") {
+		t.Fatalf("PageDown after Escape closed the results shows %q, want the next article", labels(w))
+	}
+
+	typeQuery(t, wb, w, "الغرفة")
+	rs := searchResults(w)
+	if len(rs) == 0 {
+		t.Fatal("no results for الغرفة")
+	}
+	w.Canvas().Focus(rs[0].tap.(fyne.Focusable))
+	pressKey(w, fyne.KeyReturn)
+	settle(t, wb)
+	before := positionShown(t, w)
+	pressKey(w, fyne.KeyPageDown)
+	settle(t, wb)
+	if after := positionShown(t, w); after != before+1 {
+		t.Errorf("PageDown from the focused result moved from position %d to %d, want the next article", before, after)
+	}
+}
+
+// positionShown is the position of the article shown, as the counter says
+// it in English.
+func positionShown(t *testing.T, w fyne.Window) int {
+	t.Helper()
+	for _, l := range labels(w) {
+		var n, total int
+		if _, err := fmt.Sscanf(l, "Position %d of %d", &n, &total); err == nil {
+			return n
+		}
+	}
+	t.Fatalf("no position in %q", labels(w))
+	return 0
+}

@@ -460,23 +460,31 @@ func (wb *Workbench) installKeys() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, idle(wb.Next))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, idle(wb.Previous))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, idle(func() { wb.search.focus() }))
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if wb.propose != nil {
-			if ev.Name == fyne.KeyEscape {
-				wb.propose.close()
-			}
-			return
-		}
-		switch ev.Name {
-		case fyne.KeyPageDown:
-			wb.Next()
-		case fyne.KeyPageUp:
-			wb.Previous()
-		case fyne.KeyEscape:
-			wb.search.close()
-		}
-	})
+	c.SetOnTypedKey(wb.typedKey)
 	textSizer{wb.app}.install(c)
+}
+
+// typedKey handles a key no editor is typing: PageDown and PageUp move
+// between articles, Escape closes the search results or the propose
+// screen. The window gets the keys nothing focused takes; a focused
+// widget that is not an editor (a search result, the outline) passes on
+// those it does not use, so that the keys move between articles whenever
+// no editor is being typed in.
+func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
+	if wb.propose != nil {
+		if ev.Name == fyne.KeyEscape {
+			wb.propose.close()
+		}
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyPageDown:
+		wb.Next()
+	case fyne.KeyPageUp:
+		wb.Previous()
+	case fyne.KeyEscape:
+		wb.search.close()
+	}
 }
 
 // Next shows the next article, if any.
