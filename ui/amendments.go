@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -128,7 +127,8 @@ func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // the UI goroutine, then shows the article's amendments again, or why act
 // was refused.
 func (wb *Workbench) confirmThen(title, verb, question string, act func() error) {
-	d := dialog.NewCustomConfirm(title, verb, tr("Cancel"), textwidget.NewText(question), func(ok bool) {
+	// Deleting and withdrawing cannot be undone: Enter does not confirm.
+	d := confirmModal(wb.win, title, verb, tr("Cancel"), textwidget.NewText(question), false, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -141,7 +141,7 @@ func (wb *Workbench) confirmThen(title, verb, question string, act func() error)
 				wb.reloadAmendments()
 			}
 		})
-	}, wb.win)
+	})
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
 }

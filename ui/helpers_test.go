@@ -187,3 +187,16 @@ func containsText(ts []string, part string) bool {
 	}
 	return false
 }
+
+// shown finds the object of the window that shows text (a label laid out
+// by textwidget), failing the test when there is none.
+func shown(t *testing.T, w fyne.Window, text string) fyne.CanvasObject {
+	t.Helper()
+	for _, o := range objects(w) {
+		if l, ok := o.(interface{ Text() string }); ok && l.Text() == text {
+			return o
+		}
+	}
+	t.Fatalf("nothing in the window shows %q; it shows %q", text, labels(w))
+	return nil
+}

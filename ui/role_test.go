@@ -97,16 +97,18 @@ func TestAFirstRunAnswerGivenWhileTheDraftLoadsIsUsed(t *testing.T) {
 	}
 }
 
-// firstRunQuestion finds the first-run dialog's choice of chamber and its
-// Confirm button.
+// firstRunQuestion finds the first-run dialog's choice of chamber (the
+// second list, after the language) and its Confirm button.
 func firstRunQuestion(t *testing.T, w fyne.Window) (*widget.Select, *widget.Button) {
 	t.Helper()
 	var sel *widget.Select
 	var confirm *widget.Button
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s := ui.ChoiceList(o); s != nil {
+			sel = s
+			continue
+		}
 		switch o := o.(type) {
-		case *widget.Select:
-			sel = o
 		case *widget.Button:
 			if o.Text == "Confirm" {
 				confirm = o
