@@ -35,8 +35,11 @@ func openPropose(t *testing.T, f *fixture, role, language string) (*ui.Workbench
 }
 
 func proposeLabel(language string) string {
-	if language == "ar" {
+	switch language {
+	case "ar":
 		return "اقتراح تعديل"
+	case "fr":
+		return "Proposer un amendement"
 	}
 	return "Propose an amendment"
 }
