@@ -31,8 +31,17 @@ func (s *choiceList) CreateRenderer() fyne.WidgetRenderer {
 	return &mirroredRenderer{WidgetRenderer: r, w: s}
 }
 
-// TypedKey implements fyne.Focusable.
+// TypedKey implements fyne.Focusable. Escape and Enter, which a Select
+// ignores, go on to the window, as they would were the list not focused:
+// in a dialog, they dismiss it or press its default button.
 func (s *choiceList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(s); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
+		return
+	}
 	if s.rtl {
 		switch ev.Name {
 		case fyne.KeyLeft:

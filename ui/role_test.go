@@ -202,3 +202,29 @@ func TestTheFirstRunKeepsFollowingTheSystemLanguageWhenNotChosen(t *testing.T) {
 		t.Errorf("the interface is in %q, want Arabic", ui.CurrentLanguage())
 	}
 }
+
+// The first-run question is answered from the keyboard: the chamber
+// chosen in its list, Enter confirms.
+func TestTheFirstRunIsAnsweredWithTheKeyboard(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	var chamber fyne.CanvasObject
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if ui.ChoiceList(o) != nil {
+			chamber = o // the last list
+		}
+	}
+	w.Canvas().Focus(chamber.(fyne.Focusable))
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Preferences().String(ui.PrefRole); got != "TTA" {
+		t.Errorf("stored role = %q, want TTA, the first chamber", got)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Errorf("after Enter the question is still shown: %q", topDialogText(w))
+	}
+}
