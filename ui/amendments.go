@@ -92,21 +92,21 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 	switch a.Status {
 	case drafts.StatusDraft:
 		buttons = append(buttons,
-			widget.NewButtonWithIcon(tr("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) }),
-			widget.NewButtonWithIcon(tr("Delete"), theme.DeleteIcon(), func() {
+			mirrorIcon(widget.NewButtonWithIcon(tr("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) })),
+			mirrorIcon(widget.NewButtonWithIcon(tr("Delete"), theme.DeleteIcon(), func() {
 				wb.confirmThen(tr("Delete the draft"), tr("Delete"),
 					tr("This draft amendment has not been submitted: deleting it removes it for good. Delete it?"),
 					func() error { return wb.round.Delete(wb.role, a.ID) })
-			}))
+			})))
 	case drafts.StatusSubmitted:
-		buttons = append(buttons, widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
+		buttons = append(buttons, mirrorIcon(widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
 			wb.confirmThen(tr("Withdraw the amendment"), tr("Withdraw"),
 				tr("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
 				func() error {
 					_, err := wb.round.Withdraw(wb.role, a.ID)
 					return err
 				})
-		}))
+		})))
 	default:
 		return nil
 	}
