@@ -231,3 +231,34 @@ func TestDropDownListsReadFromTheLanguagesSide(t *testing.T) {
 		})
 	}
 }
+
+// In a window too narrow for the kinds side by side, they stand one under
+// the other, each circle still against the reading side.
+func TestTheKindsStackInANarrowWindow(t *testing.T) {
+	f := newFixture(t)
+	wb, w := openPropose(t, f, "FM", "ar")
+	// The desktop driver lays a window out again when a widget's least
+	// size changes, as the choice's height does once it is narrow; the
+	// test driver does not, so the window is laid out a second time.
+	w.Resize(fyne.NewSize(401, 800))
+	w.Resize(fyne.NewSize(400, 800))
+	rows := kindRows(t, wb, "ar")
+	for i := 1; i < len(rows); i++ {
+		if rows[i].y <= rows[i-1].y {
+			t.Errorf("«%s» is at y=%v, «%s» at y=%v: want each kind under the one before", kindLabels["ar"][i], rows[i].y, kindLabels["ar"][i-1], rows[i-1].y)
+		}
+		if rows[i].circle != rows[0].circle {
+			t.Errorf("the circle of «%s» is at %v, of «%s» at %v: want them in one column", kindLabels["ar"][i], rows[i].circle, kindLabels["ar"][0], rows[0].circle)
+		}
+	}
+	for i, r := range rows {
+		if r.circle[0] < r.label[1] {
+			t.Errorf("«%s»: circle at %v, label at %v: want the circle on the right", kindLabels["ar"][i], r.circle, r.label)
+		}
+	}
+	// A tap beside the last kind's label chooses it there too.
+	test.TapCanvas(w.Canvas(), fyne.NewPos(rows[2].label[1]+1, rows[2].y))
+	if got := wb.ProposeKind(); got != drafts.Insert {
+		t.Errorf("a tap just right of «مادة جديدة بعد هذه المادة» chose %s", got)
+	}
+}
