@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -95,21 +94,21 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 	switch a.Status {
 	case drafts.StatusDraft:
 		buttons = append(buttons,
-			widget.NewButtonWithIcon(tr("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) }),
-			widget.NewButtonWithIcon(tr("Delete"), theme.DeleteIcon(), func() {
+			mirrorIcon(widget.NewButtonWithIcon(tr("Edit"), theme.DocumentCreateIcon(), func() { wb.editAmendment(a) })),
+			mirrorIcon(widget.NewButtonWithIcon(tr("Delete"), theme.DeleteIcon(), func() {
 				wb.confirmThen(tr("Delete the draft"), tr("Delete"),
 					tr("This draft amendment has not been submitted: deleting it removes it for good. Delete it?"),
 					func() error { return wb.round.Delete(wb.role, a.ID) })
-			}))
+			})))
 	case drafts.StatusSubmitted:
-		buttons = append(buttons, widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
+		buttons = append(buttons, mirrorIcon(widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
 			wb.confirmThen(tr("Withdraw the amendment"), tr("Withdraw"),
 				tr("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
 				func() error {
 					_, err := wb.round.Withdraw(wb.role, a.ID)
 					return err
 				})
-		}))
+		})))
 	default:
 		return nil
 	}
@@ -146,7 +145,8 @@ func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // the UI goroutine, then shows the article's amendments again, or why act
 // was refused.
 func (wb *Workbench) confirmThen(title, verb, question string, act func() error) {
-	d := dialog.NewCustomConfirm(title, verb, tr("Cancel"), textwidget.NewText(question), func(ok bool) {
+	// Deleting and withdrawing cannot be undone: Enter does not confirm.
+	d := confirmModal(wb.win, title, verb, tr("Cancel"), textwidget.NewText(question), false, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -159,7 +159,7 @@ func (wb *Workbench) confirmThen(title, verb, question string, act func() error)
 				wb.reloadAmendments()
 			}
 		})
-	}, wb.win)
+	})
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
 }

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +18,7 @@ import (
 
 // roleSelect offers the twelve chambers and the federation, with current
 // selected when it is one of them.
-func roleSelect(current drafts.Chamber) *widget.Select {
+func roleSelect(current drafts.Chamber) *choiceList {
 	rs := roles()
 	labels := make([]string, len(rs))
 	for i, c := range rs {
@@ -36,31 +36,61 @@ func roleSelect(current drafts.Chamber) *widget.Select {
 
 // askRole is the first-run question: whose laptop is this? It cannot be
 // dismissed without an answer, since amendments are written in that name.
-func (wb *Workbench) askRole() {
+// It also offers the interface language, which is Arabic when the
+// system's locale is none the app speaks (C, say): whoever cannot read
+// that picks French or English there and is asked again in it.
+func (wb *Workbench) askRole() { wb.askFirstRun(-1, false) }
+
+// askFirstRun asks the first-run question with the chamber at index role
+// of roles() already chosen (none when -1); langChosen says the language
+// was chosen in an earlier showing, and is to be kept.
+func (wb *Workbench) askFirstRun(role int, langChosen bool) {
 	msg := textwidget.NewText(tr("Choose the chamber this laptop belongs to, or the federation. Amendments are written in its name; Settings can change it later."))
 	sel := roleSelect(drafts.Chamber{})
-	ok := widget.NewButton(tr("Confirm"), nil)
-	ok.Importance = widget.HighImportance
-	ok.Disable()
-	sel.OnChanged = func(string) { ok.Enable() }
-	d := dialog.NewCustomWithoutButtons(tr("Who is this laptop for?"), container.NewVBox(msg, sel), wb.win)
-	ok.OnTapped = func() {
+	sel.SetSelectedIndex(role)
+	names := make([]string, len(Languages))
+	for i, code := range Languages {
+		names[i] = languageNames[code]
+	}
+	lang := newChoice(names)
+	lang.SetSelectedIndex(slices.Index(Languages, CurrentLanguage()))
+	ok := widget.NewButton(tr("Confirm"), func() {
 		i := sel.SelectedIndex()
 		if i < 0 {
 			return
 		}
+		if langChosen {
+			wb.app.Preferences().SetString(PrefLanguage, CurrentLanguage())
+		}
 		c := roles()[i]
 		wb.app.Preferences().SetString(PrefRole, c.Code)
-		d.Hide()
 		wb.setRole(c)
+	})
+	ok.Importance = widget.HighImportance
+	if role < 0 {
+		ok.Disable()
 	}
-	d.SetButtons([]fyne.CanvasObject{ok})
-	d.Resize(fyne.NewSize(520, 280))
-	d.Show()
+	body := container.NewVBox(msg, newForm(tr("Interface language"), lang, tr("Chamber or federation"), sel))
+	m := newModal(wb.win, tr("Who is this laptop for?"), body, ok)
+	m.enter = ok
+	sel.OnChanged = func(string) { ok.Enable() }
+	lang.OnChanged = func(string) {
+		i := lang.SelectedIndex()
+		if i < 0 || Languages[i] == CurrentLanguage() {
+			return
+		}
+		m.Hide()
+		wb.SetLanguage(Languages[i])
+		wb.askFirstRun(sel.SelectedIndex(), true)
+	}
+	m.Resize(fyne.NewSize(560, 320))
+	m.Show()
 }
 
 // ShowSettings opens the settings dialog: whose laptop this is, the
-// interface language and the font of the text.
+// interface language, the font of the text and its size. The size changes
+// as it is chosen, so that the user sees it; Cancel puts back the size
+// the text had.
 func (wb *Workbench) ShowSettings() {
 	role := roleSelect(wb.role)
 	langs := append([]string{tr("System language")}, make([]string, len(Languages))...)
@@ -87,17 +117,23 @@ func (wb *Workbench) ShowSettings() {
 			fontSel.SetSelectedIndex(i + 1)
 		}
 	}
+	sizer := textSizer{wb.app}
+	scale := sizer.current().Scale()
 	loc := wb.store.Location()
-	backUp := widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow)
+	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
+		tr("Text size"), newTextSizeSteps(sizer),
 		tr("Database"), pathLine(loc.File),
-		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(wb.restoreButton())),
+		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
 	)
-	d := dialog.NewCustomConfirm(tr("Settings"), tr("Save"), tr("Cancel"), fields, func(save bool) {
+	d := confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), fields, true, func(save bool) {
 		if !save {
+			if sizer.current().Scale() != scale {
+				sizer.set(scale)
+			}
 			return
 		}
 		if i := fontSel.SelectedIndex(); i >= 0 {
@@ -118,9 +154,76 @@ func (wb *Workbench) ShowSettings() {
 			wb.role, wb.hasRole = c, true
 		}
 		wb.SetLanguage(code)
-	}, wb.win)
-	d.Resize(fyne.NewSize(640, 420))
+	})
+	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
+}
+
+// newTextSizeSteps is the choice of the text size in Settings: Smaller
+// and Larger buttons around the size in use, as a percentage, and a
+// button back to the default size. They step the size as Ctrl+Minus and
+// Ctrl+Plus do, and Default size is Ctrl+0; each step is applied at once
+// and kept in the preferences. In a right-to-left interface the row is
+// mirrored: Smaller on the right, read first.
+func newTextSizeSteps(z textSizer) fyne.CanvasObject {
+	smaller := mirrorIcon(widget.NewButtonWithIcon(tr("Smaller"), theme.ZoomOutIcon(), func() { z.step(-1) }))
+	larger := mirrorIcon(widget.NewButtonWithIcon(tr("Larger"), theme.ZoomInIcon(), func() { z.step(+1) }))
+	reset := widget.NewButton(tr("Default size"), func() { z.set(1) })
+	value := newTextScaleLine(z, func(scale float64) {
+		enable(smaller, scale > minTextScale)
+		enable(larger, scale < maxTextScale)
+		enable(reset, scale != 1)
+	})
+	row := []fyne.CanvasObject{smaller, value, larger, reset}
+	if rightToLeft() {
+		slices.Reverse(row)
+		return container.NewBorder(nil, nil, nil, container.NewHBox(row...))
+	}
+	return container.NewBorder(nil, nil, container.NewHBox(row...), nil)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// textScaleLine shows the text size in use as a percentage of the
+// default, and follows it: a change of theme refreshes every widget, and
+// this one then reads the size again, however it was changed (its
+// buttons, or Ctrl+Plus while Settings is open). changed is told the
+// size each time.
+type textScaleLine struct {
+	widget.BaseWidget
+	z       textSizer
+	line    *textwidget.Text
+	changed func(scale float64)
+}
+
+func newTextScaleLine(z textSizer, changed func(float64)) *textScaleLine {
+	l := &textScaleLine{z: z, line: textwidget.NewLine("", fyne.TextStyle{}), changed: changed}
+	l.ExtendBaseWidget(l)
+	l.update()
+	return l
+}
+
+func (l *textScaleLine) update() {
+	scale := l.z.current().Scale()
+	l.line.SetText(tr("{{.Percent}}%", map[string]any{"Percent": int(math.Round(scale * 100))}))
+	l.changed(scale)
+}
+
+// Refresh implements fyne.Widget.
+func (l *textScaleLine) Refresh() {
+	l.update()
+	l.BaseWidget.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (l *textScaleLine) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(l.line)
 }
 
 // pathLine shows a file's path: kept whole and left to right, as a path
@@ -139,7 +242,7 @@ func (wb *Workbench) BackUpNow() {
 				showError(wb.win, err)
 				return
 			}
-			d := dialog.NewCustom(tr("Backup"), tr("OK"), textwidget.NewText(tr("The database is backed up, and the copy verified:")+"\n\u2068"+path+"\u2069"), wb.win)
+			d := infoModal(wb.win, tr("Backup"), textwidget.NewText(tr("The database is backed up, and the copy verified:")+"\n\u2068"+path+"\u2069"))
 			d.Resize(fyne.NewSize(560, 220))
 			d.Show()
 		}
@@ -194,14 +297,18 @@ func (wb *Workbench) SetLanguage(code string) {
 // newChoice is a Select whose options read right in an Arabic interface:
 // Fyne draws the runs of a string in typing order, so each option is given
 // to it in display order (uiLine), aligned to the side the interface reads
-// from. SelectedIndex says which was chosen.
-func newChoice(options []string) *widget.Select {
+// from, and the list is mirrored in a right-to-left interface
+// (choiceList). SelectedIndex says which was chosen.
+func newChoice(options []string) *choiceList {
 	shown := make([]string, len(options))
 	for i, o := range options {
 		shown[i] = uiLine(o)
 	}
-	s := widget.NewSelect(shown, nil)
+	s := &choiceList{rtl: rightToLeft()}
+	s.Options = shown
+	s.PlaceHolder = uiLine(tr("(Select one)"))
 	s.Alignment = alignment(rightToLeft())
+	s.ExtendBaseWidget(s)
 	return s
 }
 

@@ -7,4 +7,11 @@
 // piece of statute text, and every Arabic interface line, is shown by the
 // widgets of ui/textwidget (Text, Tracked, Editor) rather than by Fyne's
 // Label and Entry.
+//
+// Fyne's other widgets lay themselves out left to right whatever the
+// language. So the app's dialogs are its own (modal), with the title laid
+// out by textwidget and the buttons mirrored in Arabic; a choice among a
+// few options is optionRows, each option a row with its circle on the
+// reading side; drop-down lists are Fyne's Select mirrored (choiceList);
+// and a button's icon goes on the side its text starts from (mirrorIcon).
 package ui

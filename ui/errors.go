@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"statute/drafts"
 	"statute/ui/textwidget"
@@ -82,8 +81,8 @@ func ShowFatal(a fyne.App, w fyne.Window, err error) {
 // errorDialog is a dialog saying err, laid out as statute text is: an
 // Arabic sentence around a file path or an article number reads wrongly
 // in Fyne's own error dialog.
-func errorDialog(w fyne.Window, err error) dialog.Dialog {
-	d := dialog.NewCustom(tr("Error"), tr("OK"), textwidget.NewText(userError(err).Error()), w)
+func errorDialog(w fyne.Window, err error) *modal {
+	d := infoModal(w, tr("Error"), textwidget.NewText(userError(err).Error()))
 	d.Resize(fyne.NewSize(480, 220))
 	return d
 }

@@ -47,9 +47,11 @@ func settingsFont(t *testing.T, wb *ui.Workbench, w fyne.Window, family string) 
 	var font *widget.Select
 	var save *widget.Button
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s := ui.ChoiceList(o); s != nil {
+			font = s // the last of the three
+			continue
+		}
 		switch o := o.(type) {
-		case *widget.Select:
-			font = o // the last of the three
 		case *widget.Button:
 			if o.Text == "Save" {
 				save = o
@@ -82,6 +84,9 @@ func themeFont(a fyne.App, style fyne.TextStyle) string {
 func TestAnInstalledFontCanBeChosenAndIsKept(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
+	// Saving Settings keeps the language they show: English, not the
+	// system's (Arabic under the locale C).
+	a.Preferences().SetString(ui.PrefLanguage, "en")
 	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3", FontDirs: []string{fontFolder(t)}})
 	if got := themeFont(a, fyne.TextStyle{}); got != "DejaVuSans.ttf" {
 		t.Fatalf("the text starts in %s, want the built-in DejaVu Sans", got)
@@ -114,6 +119,9 @@ func TestAnInstalledFontCanBeChosenAndIsKept(t *testing.T) {
 func TestAFontFileThatIsNotAFontIsRefused(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
+	// Saving Settings keeps the language they show: English, not the
+	// system's (Arabic under the locale C).
+	a.Preferences().SetString(ui.PrefLanguage, "en")
 	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3", FontDirs: []string{fontFolder(t)}})
 	settingsFont(t, wb, w, "Noto Naskh Arabic")
 	if !containsText(topDialogText(w), "is not a font file Statute Workbench can use") {

@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"image"
+	"image/draw"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,4 +202,29 @@ func containsText(ts []string, part string) bool {
 		}
 	}
 	return false
+}
+
+// shown finds the object of the window that shows text (a label laid out
+// by textwidget), failing the test when there is none.
+func shown(t *testing.T, w fyne.Window, text string) fyne.CanvasObject {
+	t.Helper()
+	for _, o := range objects(w) {
+		if l, ok := o.(interface{ Text() string }); ok && l.Text() == text {
+			return o
+		}
+	}
+	t.Fatalf("nothing in the window shows %q; it shows %q", text, labels(w))
+	return nil
+}
+
+// crop is the part of what c shows that lies at pos, of the given size
+// (in canvas units), with a margin of 4 around it.
+func crop(c fyne.Canvas, pos fyne.Position, size fyne.Size) image.Image {
+	img := c.Capture()
+	scale := float32(img.Bounds().Dx()) / c.Size().Width
+	px := func(v float32) int { return int(v * scale) }
+	r := image.Rect(px(pos.X-4), px(pos.Y-4), px(pos.X+size.Width+4), px(pos.Y+size.Height+4)).Intersect(img.Bounds())
+	out := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Bounds(), img, r.Min, draw.Src)
+	return out
 }

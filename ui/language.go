@@ -44,8 +44,8 @@ var interfaceLanguage = struct {
 }{code: "en"}
 
 // SetLanguage makes code ("ar", "fr" or "en") the interface language; ""
-// follows the system's preferred languages, and English when none of them
-// is one of the app's.
+// follows the system's preferred languages, and Arabic when none of them
+// is one of the app's (see systemLanguage).
 func SetLanguage(code string) error {
 	if code != "" && languageNames[code] == "" {
 		return drafts.Errorf(drafts.Invalid, "unknown interface language %q: use ar, fr or en", code)
@@ -80,12 +80,16 @@ func loadTranslations() (*i18n.Bundle, error) {
 }
 
 // systemLanguage is the first of the system's preferred languages that
-// the app speaks, or English. A locale it cannot read (C, POSIX) counts
-// as none.
+// the app speaks, or else Arabic, the first language of its users: a
+// laptop set up with the locale C (as a fresh install or a service may
+// be), or in a language the app does not speak, is far likelier to be a
+// chamber's than an English speaker's. A locale it cannot read (C,
+// POSIX) counts as none. The first-run question offers the other
+// languages.
 func systemLanguage() string {
 	locales, err := locale.GetLocales()
 	if err != nil {
-		return "en"
+		return "ar"
 	}
 	for _, l := range locales {
 		tag, err := language.Parse(l)
@@ -97,7 +101,7 @@ func systemLanguage() string {
 			return base.String()
 		}
 	}
-	return "en"
+	return "ar"
 }
 
 // tr says the interface string id in the interface language, filling its

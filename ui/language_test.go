@@ -73,9 +73,11 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	var selects []*widget.Select
 	var save *widget.Button
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s := ui.ChoiceList(o); s != nil {
+			selects = append(selects, s)
+			continue
+		}
 		switch o := o.(type) {
-		case *widget.Select:
-			selects = append(selects, o)
 		case *widget.Button:
 			if o.Text == "Save" {
 				save = o
@@ -115,9 +117,11 @@ func TestTheArabicSettingsReadRightToLeft(t *testing.T) {
 	var selects []*widget.Select
 	var labels []fyne.CanvasObject
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s := ui.ChoiceList(o); s != nil {
+			selects = append(selects, s)
+			continue
+		}
 		switch o := o.(type) {
-		case *widget.Select:
-			selects = append(selects, o)
 		case interface{ Text() string }:
 			if o.Text() == "الغرفة أو الجامعة" {
 				labels = append(labels, o.(fyne.CanvasObject))

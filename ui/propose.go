@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,7 +43,7 @@ type proposer struct {
 	storedID  string
 	storedSeq int
 
-	kind          *widget.RadioGroup
+	kind          *optionRows // the kinds, in the order of kinds
 	kinds         []drafts.AmendmentKind
 	number        *textwidget.Editor
 	numberBox     *fyne.Container
@@ -119,17 +118,12 @@ func (p *proposer) build() {
 	d := p.wb.draft
 	title := textwidget.NewLine(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
+	// Each kind is one row, its circle and label, that a tap anywhere on
+	// chooses: with Fyne's radio buttons, whose circle is on the left of
+	// the label in Arabic too, a click just right of «مادة جديدة بعد هذه
+	// المادة» chose «نسخ», the next one's circle.
 	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
-	labels := []string{tr("New wording"), tr("Repeal"), tr("New article after this one")}
-	if rtl {
-		// The group lays its options out left to right: reversed, the first
-		// is read first, on the right.
-		slices.Reverse(p.kinds)
-		slices.Reverse(labels)
-	}
-	p.kind = widget.NewRadioGroup(labels, nil)
-	p.kind.Horizontal = true
-	p.kind.Required = true
+	p.kind = newOptionRows([]string{tr("New wording"), tr("Repeal"), tr("New article after this one")}, rtl)
 
 	p.number = textwidget.NewEditor(p.wb.app)
 	p.numberBox = container.NewVBox(label(tr("Proposed number, such as «3 مكررة»")), p.number)
@@ -151,12 +145,9 @@ func (p *proposer) build() {
 		p.text.SetText(p.art.Text())
 		p.author.SetText(p.wb.app.Preferences().String(PrefAuthor))
 	}
-	for i, k := range p.kinds {
-		if k == kind {
-			p.kind.SetSelected(labels[i])
-		}
-	}
-	p.kind.OnChanged = func(string) { p.kindChanged() }
+	p.kind.SetSelected(slices.Index(p.kinds, kind))
+	p.kind.OnChanged = func(int) { p.kindChanged() }
+	p.kind.OnEscape = p.close
 	p.showKind()
 	p.updatePreview()
 
@@ -179,12 +170,8 @@ func (p *proposer) build() {
 		buttons = container.NewBorder(nil, nil, container.NewHBox(p.save, p.submit), closeBtn)
 	}
 
-	kindRow := container.NewBorder(nil, nil, p.kind, nil)
-	if rtl {
-		kindRow = container.NewBorder(nil, nil, nil, p.kind)
-	}
 	body := container.NewVBox(
-		kindRow,
+		p.kind,
 		p.numberBox,
 		p.textBox,
 		label(tr("Preview of the changes")), p.preview,
@@ -225,12 +212,10 @@ func buttonRow(b *widget.Button) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, b, nil)
 }
 
-// selectedKind is the kind the radio group names.
+// selectedKind is the kind chosen.
 func (p *proposer) selectedKind() drafts.AmendmentKind {
-	for i, o := range p.kind.Options {
-		if o == p.kind.Selected {
-			return p.kinds[i]
-		}
+	if i := p.kind.Selected(); i >= 0 {
+		return p.kinds[i]
 	}
 	return drafts.Wording
 }
@@ -492,11 +477,12 @@ func (p *proposer) confirmSubmit() {
 		return
 	}
 	msg := textwidget.NewText(tr("A submitted amendment is locked: neither your chamber nor anyone else can change it afterwards. Submit it?"))
-	d := dialog.NewCustomConfirm(tr("Submit the amendment"), tr("Submit"), tr("Cancel"), msg, func(ok bool) {
+	// Submitting locks the amendment for good: Enter does not confirm.
+	d := confirmModal(p.wb.win, tr("Submit the amendment"), tr("Submit"), tr("Cancel"), msg, false, func(ok bool) {
 		if ok {
 			p.submitNow()
 		}
-	}, p.wb.win)
+	})
 	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
 }
@@ -537,11 +523,12 @@ func (p *proposer) closeAfterSave(err error, then func()) {
 		then()
 	case isNotYet(err):
 		msg := textwidget.NewText(tr("This amendment cannot be saved yet: {{.Reason}} Close it and lose what was typed?", map[string]any{"Reason": userError(err).Error()}))
-		d := dialog.NewCustomConfirm(tr("Unsaved amendment"), tr("Discard"), tr("Keep editing"), msg, func(discard bool) {
+		// Discarding loses what was typed: Enter does not confirm.
+		d := confirmModal(p.wb.win, tr("Unsaved amendment"), tr("Discard"), tr("Keep editing"), msg, false, func(discard bool) {
 			if discard {
 				then()
 			}
-		}, p.wb.win)
+		})
 		d.Resize(fyne.NewSize(480, 240))
 		d.Show()
 	}

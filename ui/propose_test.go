@@ -35,8 +35,11 @@ func openPropose(t *testing.T, f *fixture, role, language string) (*ui.Workbench
 }
 
 func proposeLabel(language string) string {
-	if language == "ar" {
+	switch language {
+	case "ar":
 		return "اقتراح تعديل"
+	case "fr":
+		return "Proposer un amendement"
 	}
 	return "Propose an amendment"
 }
@@ -68,15 +71,13 @@ func mine(t *testing.T, f *fixture, role string) []drafts.Amendment {
 	return as
 }
 
+// chooseKind taps the middle of the label of the kind of amendment
+// named label, as a user would.
 func chooseKind(t *testing.T, w fyne.Window, label string) {
 	t.Helper()
-	for _, o := range objects(w) {
-		if r, ok := o.(*widget.RadioGroup); ok {
-			r.SetSelected(label)
-			return
-		}
-	}
-	t.Fatal("no choice of kind on the screen")
+	l := shown(t, w, label)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Add(fyne.NewPos(l.Size().Width/2, l.Size().Height/2))
+	test.TapCanvas(w.Canvas(), pos)
 }
 
 func hasButton(w fyne.Window, text string) bool {

@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,11 +39,11 @@ func (wb *Workbench) offerRestore(err error) {
 	}
 	msg := userError(err).Error() + "\n\n" + tr("Restore the latest backup, made {{.When}}? The damaged file is kept beside it.",
 		map[string]any{"When": latest.Made.Local().Format("2006-01-02 15:04")})
-	d := dialog.NewCustomConfirm(tr("The database is damaged"), tr("Restore"), tr("Not now"), textwidget.NewText(msg), func(ok bool) {
+	d := confirmModal(wb.win, tr("The database is damaged"), tr("Restore"), tr("Not now"), textwidget.NewText(msg), false, func(ok bool) {
 		if ok {
 			wb.Restore(latest.Path)
 		}
-	}, wb.win)
+	})
 	d.Resize(fyne.NewSize(600, 300))
 	d.Show()
 }
@@ -84,7 +83,7 @@ func (wb *Workbench) restoreButton() *widget.Button {
 			return
 		}
 		if len(list) == 0 {
-			dialog.NewCustom(tr("Restore"), tr("OK"), textwidget.NewText(tr("There is no backup yet: «Back up now» makes one.")), wb.win).Show()
+			infoModal(wb.win, tr("Restore"), textwidget.NewText(tr("There is no backup yet: «Back up now» makes one."))).Show()
 			return
 		}
 		options := make([]string, len(list))
@@ -94,11 +93,11 @@ func (wb *Workbench) restoreButton() *widget.Button {
 		choice := newChoice(options)
 		choice.SetSelectedIndex(0)
 		body := newForm(tr("Backup made"), choice)
-		d := dialog.NewCustomConfirm(tr("Restore a backup"), tr("Restore"), tr("Cancel"), body, func(ok bool) {
+		d := confirmModal(wb.win, tr("Restore a backup"), tr("Restore"), tr("Cancel"), body, false, func(ok bool) {
 			if i := choice.SelectedIndex(); ok && i >= 0 {
 				wb.Restore(list[i].Path)
 			}
-		}, wb.win)
+		})
 		d.Resize(fyne.NewSize(520, 240))
 		d.Show()
 	})
