@@ -51,7 +51,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	}
 	for i := range page {
 		a := &page[i]
-		objs = append(objs, textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}))
+		objs = append(objs, textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}))
 		if actions := wb.amendmentActions(*a); actions != nil {
 			objs = append(objs, actions)
 		}

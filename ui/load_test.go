@@ -24,7 +24,10 @@ import (
 func outlineCounts(w fyne.Window) []string {
 	var out []string
 	for _, o := range objects(w) {
-		tree, ok := o.(*widget.Tree)
+		tree, ok := o.(interface {
+			fyne.Widget
+			OpenAllBranches() // a widget.Tree, or one that embeds it
+		})
 		if !ok {
 			continue
 		}

@@ -117,7 +117,7 @@ func (p *proposer) tick(every time.Duration) {
 func (p *proposer) build() {
 	rtl := rightToLeft()
 	d := p.wb.draft
-	title := textwidget.NewLine(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+	title := textwidget.NewStyledText(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
 	p.kinds = []drafts.AmendmentKind{drafts.Wording, drafts.Repeal, drafts.Insert}
 	labels := []string{tr("New wording"), tr("Repeal"), tr("New article after this one")}
@@ -184,7 +184,9 @@ func (p *proposer) build() {
 		kindRow = container.NewBorder(nil, nil, nil, p.kind)
 	}
 	body := container.NewVBox(
-		kindRow,
+		// A row that cannot narrow scrolls sideways rather than widening
+		// the window.
+		container.NewHScroll(kindRow),
 		p.numberBox,
 		p.textBox,
 		label(tr("Preview of the changes")), p.preview,
@@ -204,9 +206,10 @@ func (p *proposer) build() {
 }
 
 // label names a field, laid out as statute text is: an Arabic label with
-// brackets, digits or «» reads wrongly in Fyne's Label.
+// brackets, digits or «» reads wrongly in Fyne's Label. It wraps where the
+// window is narrow.
 func label(text string) fyne.CanvasObject {
-	return textwidget.NewLine(text, fyne.TextStyle{Italic: true})
+	return textwidget.NewStyledText(text, fyne.TextStyle{Italic: true})
 }
 
 // buttonRow puts a button on the side interface text starts from.

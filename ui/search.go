@@ -69,7 +69,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	p.entry.SetPlaceHolder(tr("Search the draft (Ctrl+F)"))
 	p.entry.OnChanged = p.changed
 	p.entry.SetOnEscape(p.close)
-	p.count = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	p.count = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
 	closeButton := widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close)
 	var head *fyne.Container
@@ -78,7 +78,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	} else {
 		head = container.NewBorder(nil, nil, nil, closeButton, p.count)
 	}
-	p.box = container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.list))
+	p.box = container.New(minWidth{wb.outline.minWidth}, container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.list)))
 	return p
 }
 
@@ -233,7 +233,7 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	}
 	if strings.TrimSpace(p.entry.Text()) == "" {
 		p.list.Objects = nil
-		p.setSide(wb.outline.tree)
+		p.setSide(wb.outline.view)
 		return
 	}
 	n := len(results)
@@ -292,7 +292,7 @@ func newResultItem(r searchResult, show func(int)) *resultItem {
 	box := container.NewVBox(ctx)
 	if r.title != "" {
 		// A hit in the text, under the title of its article.
-		box = container.NewVBox(textwidget.NewLine(r.title, fyne.TextStyle{Bold: true}), ctx)
+		box = container.NewVBox(textwidget.NewStyledText(r.title, fyne.TextStyle{Bold: true}), ctx)
 	}
 	it := &resultItem{content: box, onTap: func() { show(r.index) }}
 	it.ExtendBaseWidget(it)
