@@ -26,10 +26,9 @@ type outline struct {
 	view     fyne.CanvasObject // the tree, at least sideEms wide
 	draft    *drafts.Draft
 	children map[widget.TreeNodeID][]widget.TreeNodeID
-	depth    map[widget.TreeNodeID]int // of each node, the top level 0
-	maxDepth int                       // the deepest article's
-	counts   []int                     // by article index
-	widest   string                    // the widest count, as shown
+	maxDepth int    // the deepest article's, the top level 0
+	counts   []int  // by article index
+	widest   string // the widest count, as shown
 	rtl      bool
 	// shown remembers which node each row shows: selecting a node
 	// refreshes every visible row, and setting an unchanged text again
@@ -68,7 +67,9 @@ func newOutline(onArticle func(i int)) *outline {
 		count := widget.NewLabel("")
 		count.Importance = widget.LowImportance
 		count.Alignment = fyne.TextAlignTrailing
-		return container.New(&outlineRow{o: o}, textwidget.NewTruncated("", fyne.TextStyle{}), count)
+		row := &outlineRow{o: o}
+		row.box = container.New(row, textwidget.NewTruncated("", fyne.TextStyle{}), count)
+		return row.box
 	}
 	t.UpdateNode = o.update
 	t.ExtendBaseWidget(t)
@@ -102,8 +103,8 @@ func (l minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // minWidth is the narrowest the outline, or the search results in its
-// place, may be: the deepest article's row with titleEms of its title.
-// Divider drags and small windows stop there.
+// place, may be: the deepest article's row with titleEms of its title and
+// its count. Divider drags and small windows stop there.
 func (o *outline) minWidth() float32 {
 	th := o.tree.Theme()
 	pad, icon := th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameInlineIcon)
@@ -112,12 +113,13 @@ func (o *outline) minWidth() float32 {
 
 // outlineRow lays out a row's title and count. The count column is as
 // wide as the widest count and stands at the same place in every row: at
-// the right end of left-to-right rows, and in Arabic at the left, where
-// the tree indents deeper rows (it does not mirror), so a shallower row's
-// count is moved right by the indentation it lacks.
+// the right end of left-to-right rows; in Arabic at the left end of the
+// row, in the room the tree leaves there for indentation and for an arrow
+// that an article's row does not have (the tree does not mirror: it
+// indents from the left whatever the language).
 type outlineRow struct {
 	o       *outline
-	id      widget.TreeNodeID
+	box     *fyne.Container // the row's content, which the tree places
 	article bool
 }
 
@@ -129,16 +131,23 @@ func (l *outlineRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	cw := min(l.o.countWidth(), size.Width)
-	x := size.Width - cw
-	if l.o.rtl {
-		x = min(float32(l.o.maxDepth-l.o.depth[l.id])*l.o.indentStep(), size.Width-cw)
-		title.Move(fyne.NewPos(x+cw, 0))
-		title.Resize(fyne.NewSize(size.Width-x-cw, size.Height))
-	} else {
+	if !l.o.rtl {
+		x := size.Width - cw
 		title.Move(fyne.NewPos(0, 0))
 		title.Resize(fyne.NewSize(x, size.Height))
+		count.Move(fyne.NewPos(x, 0))
+		count.Resize(fyne.NewSize(cw, size.Height))
+		return
 	}
-	count.Move(fyne.NewPos(x, 0))
+	// The tree places the row's content after the indentation and the
+	// arrow's room: the count goes back to the row's left padding, and
+	// the title starts after it should a shallow row leave too little room.
+	from := l.box.Position().X
+	left := theme.Padding() - from
+	start := min(max(0, left+cw), size.Width)
+	title.Move(fyne.NewPos(start, 0))
+	title.Resize(fyne.NewSize(size.Width-start, size.Height))
+	count.Move(fyne.NewPos(left, 0))
 	count.Resize(fyne.NewSize(cw, size.Height))
 }
 
@@ -169,12 +178,10 @@ func (o *outline) setDraft(d *drafts.Draft, counts map[string]int) {
 	o.draft = d
 	clear(o.shown)
 	o.children = outlineChildren(d)
-	o.depth = map[widget.TreeNodeID]int{}
 	o.maxDepth = 0
 	var measure func(id widget.TreeNodeID, depth int)
 	measure = func(id widget.TreeNodeID, depth int) {
 		for _, c := range o.children[id] {
-			o.depth[c] = depth
 			if strings.HasPrefix(c, "a") {
 				o.maxDepth = max(o.maxDepth, depth)
 			}
@@ -256,12 +263,12 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 			count.SetText(n)
 		}
 		count.Show()
-		row.id, row.article = id, true
+		row.article = true
 	} else if div, err := strconv.Atoi(strings.TrimPrefix(id, "d")); err == nil && div < len(o.draft.Divisions) {
 		text.SetText(o.draft.Divisions[div].Heading)
 		count.SetText("")
 		count.Hide()
-		row.id, row.article = id, false
+		row.article = false
 	}
 	// The row may stand at another depth, or be of the other kind: lay it
 	// out again, without redrawing what did not change.

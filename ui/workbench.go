@@ -409,9 +409,10 @@ func (wb *Workbench) build() {
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 
-	// The outline's share of the width, kept when the window is laid out
+	// The outline's share of the width: at first outlineEms text sizes,
+	// within 32 to 40 % of the window; kept when the window is laid out
 	// again in another language (the divider may have been moved).
-	share := 0.32
+	share := outlineShare(wb.win.Canvas().Size().Width)
 	if old := wb.split; old != nil {
 		share = old.Offset
 		if _, wasRTL := old.Leading.(*container.Scroll); wasRTL {
@@ -432,6 +433,18 @@ func (wb *Workbench) build() {
 	wb.frame = container.New(windowLayout{bar}, bar, widget.NewSeparator(), split)
 	wb.win.SetContent(wb.frame)
 	wb.showRole()
+}
+
+// outlineEms is the outline's width at first, in text sizes: most titles
+// whole.
+const outlineEms = 18
+
+// outlineShare is the outline's share of a window width at first.
+func outlineShare(width float32) float64 {
+	if width <= 0 {
+		return 0.32
+	}
+	return min(0.4, max(0.32, float64(outlineEms*theme.TextSize()/width)))
 }
 
 // alignment is where interface text (not statute text) starts.
