@@ -82,7 +82,11 @@ func (r rect) String() string { return fmt.Sprintf("(%.1f,%.1f)-(%.1f,%.1f)", r.
 
 // shown lists the visible objects of the window's content, as laid out,
 // with their places.
-func shown(w fyne.Window) []placedObject {
+func shown(w fyne.Window) []placedObject { return shownIn(w.Content()) }
+
+// shownIn lists the visible objects of root (content or overlay), as laid
+// out, with their places in the window.
+func shownIn(root fyne.CanvasObject) []placedObject {
 	var out []placedObject
 	var walk func(o, parent fyne.CanvasObject, at fyne.Position, scrolled bool)
 	walk = func(o, parent fyne.CanvasObject, at fyne.Position, scrolled bool) {
@@ -103,7 +107,7 @@ func shown(w fyne.Window) []placedObject {
 			walk(c, o, pos, scrolled || isScroll)
 		}
 	}
-	walk(w.Content(), nil, fyne.Position{}, false)
+	walk(root, nil, fyne.Position{}, false)
 	return out
 }
 
@@ -346,6 +350,36 @@ func TestSearchResultsHoldAtEverySize(t *testing.T) {
 			}
 			if ws.name == "800x600_x1.5" {
 				snapshot.Assert(t, w.Canvas(), "search_ar_"+ws.name)
+			}
+		})
+	}
+}
+
+func TestTheSettingsDialogHoldsAtEverySize(t *testing.T) {
+	f := newFixture(t)
+	for _, ws := range windowSizes {
+		t.Run(ws.name, func(t *testing.T) {
+			wb, w := f.openSized(t, ws.size, ws.scale, ui.Options{Lang: "ar", Role: "FM", Article: "3"})
+			wb.ShowSettings()
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no Settings dialog")
+			}
+			win := rect{0, 0, ws.size.Width, ws.size.Height}
+			placed := shownIn(top)
+			for _, p := range placed[1:] { // the first is the pop-up's shade, the whole window
+				if m := p.o.MinSize(); m.Width > ws.size.Width || m.Height > ws.size.Height {
+					t.Errorf("%T in the dialog asks for %v, more than the window's %v", p.o, m, ws.size)
+				}
+				if fmt.Sprintf("%T", p.parent) == "*widget.Shadow" {
+					continue // a drop shadow, outside the dialog by design
+				}
+				if r := p.rect(); !p.scrolled && !r.within(win) {
+					t.Errorf("%T at %v in the dialog is cut by the window's edge %v", p.o, r, win)
+				}
+			}
+			if w.Canvas().Size() != ws.size {
+				t.Errorf("the window grew from %v to %v", ws.size, w.Canvas().Size())
 			}
 		})
 	}
