@@ -5,8 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"statute/ui"
+	"statute/ui/textwidget"
 )
 
 // typeShortcut gives a shortcut to the window as Fyne's desktop driver
@@ -81,9 +83,24 @@ func outlineTree(t *testing.T, w fyne.Window) fyne.Focusable {
 func TestTheOutlineMovesWithUpAndDownAndOpensWithEnter(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FED")
-	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "2"})
 	tree := outlineTree(t, w)
-	w.Canvas().Focus(tree)
+	// A click on article 3's row opens it and gives the outline the
+	// keyboard.
+	rows, _ := outlineRows(w)
+	clicked := false
+	for _, r := range rows {
+		if r.title.o.(*textwidget.Text).Text() == "المادة 3: الطبيعة القانونية للغرف" {
+			test.TapCanvas(w.Canvas(), r.row.pos.AddXY(r.row.o.Size().Width/2, r.row.o.Size().Height/2))
+			clicked = true
+		}
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !clicked || !shows(w, "Article 3 of 36") || w.Canvas().Focused() != tree {
+		t.Fatalf("after a click on article 3's row the window shows %q, the keyboard with %T; want article 3, the keyboard with the outline", labels(w), w.Canvas().Focused())
+	}
 	press := func(k fyne.KeyName) func() {
 		return func() { tree.TypedKey(&fyne.KeyEvent{Name: k}) }
 	}

@@ -202,7 +202,7 @@ func outlineRows(w fyne.Window) (rows []outlineRowShown, icons []placedObject) {
 			icons = append(icons, p)
 		}
 		c, ok := p.o.(*fyne.Container)
-		if !ok || len(c.Objects) != 2 {
+		if !ok || len(c.Objects) < 2 {
 			continue
 		}
 		title, ok1 := c.Objects[0].(*textwidget.Text)

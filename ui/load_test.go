@@ -32,7 +32,7 @@ func outlineCounts(w fyne.Window) []string {
 			continue
 		}
 		for _, o := range test.LaidOutObjects(tree) {
-			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) >= 2 {
 				if l, ok := c.Objects[1].(*widget.Label); ok {
 					out = append(out, l.Text)
 				}

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -68,7 +70,9 @@ func newOutline(onArticle func(i int)) *outline {
 		count.Importance = widget.LowImportance
 		count.Alignment = fyne.TextAlignTrailing
 		row := &outlineRow{o: o}
-		row.box = container.New(row, textwidget.NewTruncated("", fyne.TextStyle{}), count)
+		tap := &rowTap{onTap: func() { o.tapped(row.id) }}
+		tap.ExtendBaseWidget(tap)
+		row.box = container.New(row, textwidget.NewTruncated("", fyne.TextStyle{}), count, tap)
 		return row.box
 	}
 	t.UpdateNode = o.update
@@ -120,11 +124,14 @@ func (o *outline) minWidth() float32 {
 type outlineRow struct {
 	o       *outline
 	box     *fyne.Container // the row's content, which the tree places
+	id      widget.TreeNodeID
 	article bool
 }
 
 func (l *outlineRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	title, count := objs[0], objs[1]
+	title, count, tap := objs[0], objs[1], objs[2]
+	tap.Move(fyne.NewPos(0, 0))
+	tap.Resize(size)
 	if !l.article {
 		title.Move(fyne.NewPos(0, 0))
 		title.Resize(size)
@@ -149,6 +156,38 @@ func (l *outlineRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	title.Resize(fyne.NewSize(size.Width-start, size.Height))
 	count.Move(fyne.NewPos(left, 0))
 	count.Resize(fyne.NewSize(cw, size.Height))
+	// A tap on the count is the row's too.
+	tap.Move(fyne.NewPos(min(0, left), 0))
+	tap.Resize(fyne.NewSize(size.Width-min(0, left), size.Height))
+}
+
+// rowTap takes the taps on a row's content, over its title and count. A
+// tap on a row of Fyne's tree selects it and gives the tree the keyboard,
+// looking the tree's window up by the widget.Tree, which an extended tree
+// (outlineTree) is not known by: the keyboard would stay where it was, and
+// Up, Down and Enter would not reach the outline. So the outline selects
+// and focuses itself.
+type rowTap struct {
+	widget.BaseWidget
+	onTap func()
+}
+
+func (r *rowTap) Tapped(*fyne.PointEvent) { r.onTap() }
+
+func (r *rowTap) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// tapped selects the row id, which opens an article, and gives the outline
+// the keyboard.
+func (o *outline) tapped(id widget.TreeNodeID) {
+	if id == "" {
+		return
+	}
+	o.tree.Select(id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o.tree); c != nil && c.Focused() != o.tree {
+		c.Focus(o.tree)
+	}
 }
 
 func (l *outlineRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -263,12 +302,12 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 			count.SetText(n)
 		}
 		count.Show()
-		row.article = true
+		row.id, row.article = id, true
 	} else if div, err := strconv.Atoi(strings.TrimPrefix(id, "d")); err == nil && div < len(o.draft.Divisions) {
 		text.SetText(o.draft.Divisions[div].Heading)
 		count.SetText("")
 		count.Hide()
-		row.article = false
+		row.id, row.article = id, false
 	}
 	// The row may stand at another depth, or be of the other kind: lay it
 	// out again, without redrawing what did not change.
