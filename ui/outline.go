@@ -36,6 +36,8 @@ type outline struct {
 	// refreshes every visible row, and setting an unchanged text again
 	// would measure it again, which made switching articles slow.
 	shown map[fyne.CanvasObject]widget.TreeNodeID
+	// drawnWith is the theme the rows in shown were drawn with.
+	drawnWith fyne.Theme
 	// selecting is set while the outline follows the article shown, so
 	// that doing so does not ask to show it again.
 	selecting bool
@@ -292,19 +294,24 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	if o.draft == nil {
 		return
 	}
+	if th := o.tree.Theme(); th != o.drawnWith {
+		// Another text size or font: every row is drawn again, including
+		// those that were not in the window when the theme changed (the
+		// propose screen was open, say).
+		clear(o.shown)
+		o.drawnWith = th
+	}
 	if last, ok := o.shown[obj]; ok && last == id {
 		return
 	}
 	o.shown[obj] = id
 	if i, ok := articleIndex(id); ok && i < len(o.draft.Articles) {
-		text.SetText(articleTitle(o.draft, &o.draft.Articles[i]))
-		if n := strconv.Itoa(o.counts[i]); n != count.Text {
-			count.SetText(n)
-		}
+		setText(text, articleTitle(o.draft, &o.draft.Articles[i]))
+		setLabel(count, strconv.Itoa(o.counts[i]))
 		count.Show()
 		row.id, row.article = id, true
 	} else if div, err := strconv.Atoi(strings.TrimPrefix(id, "d")); err == nil && div < len(o.draft.Divisions) {
-		text.SetText(o.draft.Divisions[div].Heading)
+		setText(text, o.draft.Divisions[div].Heading)
 		count.SetText("")
 		count.Hide()
 		row.id, row.article = id, false
@@ -312,6 +319,25 @@ func (o *outline) update(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	// The row may stand at another depth, or be of the other kind: lay it
 	// out again, without redrawing what did not change.
 	row.Layout(c.Objects, c.Size())
+}
+
+// setText shows s in t, and draws it again in the theme of the moment
+// when it already showed s.
+func setText(t *textwidget.Text, s string) {
+	if t.Text() == s {
+		t.Refresh()
+		return
+	}
+	t.SetText(s)
+}
+
+// setLabel is setText for a Label.
+func setLabel(l *widget.Label, s string) {
+	if l.Text == s {
+		l.Refresh()
+		return
+	}
+	l.SetText(s)
 }
 
 // selectArticle follows the article shown: selects it and scrolls to it.
