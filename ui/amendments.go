@@ -51,8 +51,8 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	for i := range page {
 		a := &page[i]
 		objs = append(objs,
-			textwidget.NewLine(amendmentSummary(a), fyne.TextStyle{Bold: true}),
-			textwidget.NewLine(amendmentReference(a), fyne.TextStyle{}))
+			textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}),
+			textwidget.NewStyledText(amendmentReference(a), fyne.TextStyle{}))
 		if actions := wb.amendmentActions(*a); actions != nil {
 			objs = append(objs, actions)
 		}

@@ -226,10 +226,11 @@ func (l *textScaleLine) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(l.line)
 }
 
-// pathLine shows a file's path: kept whole and left to right, as a path
-// reads, in an Arabic interface too (a first-strong isolate).
+// pathLine shows a file's path: left to right, as a path reads, in an
+// Arabic interface too (a first-strong isolate); broken between letters
+// where it is wider than the dialog.
 func pathLine(path string) fyne.CanvasObject {
-	return textwidget.NewLine("\u2068"+path+"\u2069", fyne.TextStyle{Monospace: true})
+	return textwidget.NewStyledText("\u2068"+path+"\u2069", fyne.TextStyle{Monospace: true})
 }
 
 // BackUpNow writes a backup of the database beside it, off the UI

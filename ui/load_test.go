@@ -24,12 +24,15 @@ import (
 func outlineCounts(w fyne.Window) []string {
 	var out []string
 	for _, o := range objects(w) {
-		tree, ok := o.(*widget.Tree)
+		tree, ok := o.(interface {
+			fyne.Widget
+			OpenAllBranches() // a widget.Tree, or one that embeds it
+		})
 		if !ok {
 			continue
 		}
 		for _, o := range test.LaidOutObjects(tree) {
-			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) >= 2 {
 				if l, ok := c.Objects[1].(*widget.Label); ok {
 					out = append(out, l.Text)
 				}

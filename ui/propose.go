@@ -116,7 +116,7 @@ func (p *proposer) tick(every time.Duration) {
 func (p *proposer) build() {
 	rtl := rightToLeft()
 	d := p.wb.draft
-	title := textwidget.NewLine(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
+	title := textwidget.NewStyledText(tr("Propose an amendment")+" — "+articleTitle(d, p.art), fyne.TextStyle{Bold: true})
 
 	// Each kind is one row, its circle and label, that a tap anywhere on
 	// chooses: with Fyne's radio buttons, whose circle is on the left of
@@ -199,9 +199,10 @@ func (p *proposer) build() {
 }
 
 // label names a field, laid out as statute text is: an Arabic label with
-// brackets, digits or «» reads wrongly in Fyne's Label.
+// brackets, digits or «» reads wrongly in Fyne's Label. It wraps where the
+// window is narrow.
 func label(text string) fyne.CanvasObject {
-	return textwidget.NewLine(text, fyne.TextStyle{Italic: true})
+	return textwidget.NewStyledText(text, fyne.TextStyle{Italic: true})
 }
 
 // buttonRow puts a button on the side interface text starts from.

@@ -78,7 +78,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	p.entry.OnChanged = p.changed
 	p.entry.SetOnEscape(p.close)
 	p.entry.SetOnSubmit(p.reopen)
-	p.count = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	p.count = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
 	closeButton := widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close)
 	var head *fyne.Container
@@ -87,7 +87,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	} else {
 		head = container.NewBorder(nil, nil, nil, closeButton, p.count)
 	}
-	p.box = container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.list))
+	p.box = container.New(minWidth{wb.outline.minWidth}, container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.list)))
 	return p
 }
 
@@ -259,7 +259,7 @@ func (p *searchPanel) show(results []searchResult, cut bool) {
 	}
 	if strings.TrimSpace(p.query) == "" {
 		p.list.Objects = nil
-		p.setSide(wb.outline.tree)
+		p.setSide(wb.outline.view)
 		return
 	}
 	n := len(results)
@@ -366,7 +366,7 @@ func newResultItem(r searchResult, show func(int), other func(*fyne.KeyEvent)) *
 	box := container.NewVBox(ctx)
 	if r.title != "" {
 		// A hit in the text, under the title of its article.
-		box = container.NewVBox(textwidget.NewLine(r.title, fyne.TextStyle{Bold: true}), ctx)
+		box = container.NewVBox(textwidget.NewStyledText(r.title, fyne.TextStyle{Bold: true}), ctx)
 	}
 	it := &resultItem{content: box, onTap: func() { show(r.index) }, onOther: other}
 	it.ExtendBaseWidget(it)

@@ -132,15 +132,25 @@ type textSizer struct {
 	app fyne.App
 }
 
-// install adds Ctrl+Plus (also Ctrl+= where Plus needs Shift),
-// Ctrl+Minus and Ctrl+0 to the window.
+// install adds the text-size keys to the window: Ctrl+Plus bigger,
+// Ctrl+Minus smaller, Ctrl+0 back to the theme's size.
+//
+// Keyboards type "Ctrl +" in several ways, and Fyne's GLFW driver names a
+// key by the character it types without Shift (glfwGetKeyName), so each
+// is a shortcut of its own: Ctrl+= (Plus without Shift), Ctrl+Shift+= (the
+// Plus of US, Arabic and French layouts), Ctrl+Plus (a Plus key of its
+// own, as on German layouts, and the keypad's +, which the driver also
+// names Plus) and Ctrl+Shift+Plus. Minus likewise, with or without Shift,
+// the keypad's − included; the keypad's 0 is named 0.
 func (z textSizer) install(c fyne.Canvas) {
-	mod := fyne.KeyModifierShortcutDefault
-	for _, k := range []fyne.KeyName{fyne.KeyPlus, fyne.KeyEqual} {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { z.step(+1) })
+	ctrl := fyne.KeyModifierShortcutDefault
+	for _, mod := range []fyne.KeyModifier{ctrl, ctrl | fyne.KeyModifierShift} {
+		for _, k := range []fyne.KeyName{fyne.KeyPlus, fyne.KeyEqual} {
+			c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { z.step(+1) })
+		}
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: mod}, func(fyne.Shortcut) { z.step(-1) })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: mod}, func(fyne.Shortcut) { z.step(-1) })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: mod}, func(fyne.Shortcut) { z.set(1) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: ctrl}, func(fyne.Shortcut) { z.set(1) })
 }
 
 func (z textSizer) current() *Theme {

@@ -76,8 +76,9 @@ type Workbench struct {
 	scroll     *container.Scroll
 	position   *textwidget.Text
 	roleLabel  *textwidget.Text
-	prev, next *widget.Button
-	bar        *fyne.Container
+	prev, next navButtons
+	bar        *topBar
+	frame      *fyne.Container  // the window's content: the bar over the split
 	split      *container.Split // the outline (or search results) and the article
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
@@ -392,47 +393,69 @@ func (r *reads) wait() {
 func (wb *Workbench) build() {
 	rtl := rightToLeft()
 	wb.win.SetTitle(tr("Statute Workbench"))
+	if wb.outline == nil {
+		wb.outline = newOutline(wb.Show)
+	}
+	wb.outline.rtl = rtl
 	back, forward := theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	if rtl {
 		back, forward = forward, back
 	}
-	wb.prev = widget.NewButtonWithIcon(tr("Previous article"), back, wb.Previous)
-	wb.next = widget.NewButtonWithIcon(tr("Next article"), forward, wb.Next)
-	wb.next.IconPlacement = widget.ButtonIconTrailingText
+	prev := widget.NewButtonWithIcon(tr("Previous article"), back, wb.Previous)
+	next := widget.NewButtonWithIcon(tr("Next article"), forward, wb.Next)
+	next.IconPlacement = widget.ButtonIconTrailingText
 	// Arabic interface strings mix words and digits as statute text does,
 	// so they are laid out the same way.
 	wb.position = textwidget.NewLine("", fyne.TextStyle{})
-	wb.roleLabel = textwidget.NewLine("", fyne.TextStyle{})
+	wb.roleLabel = textwidget.NewTruncated("", fyne.TextStyle{})
 	settings := widget.NewButtonWithIcon(tr("Settings"), theme.SettingsIcon(), wb.ShowSettings)
 	wb.search = newSearchPanel(wb)
-	var bar *fyne.Container
-	if rtl {
-		bar = container.NewBorder(nil, nil, container.NewHBox(settings, wb.roleLabel), container.NewHBox(wb.position, wb.next, wb.prev), wb.search.entry)
-	} else {
-		bar = container.NewBorder(nil, nil, container.NewHBox(wb.prev, wb.next, wb.position), container.NewHBox(wb.roleLabel, settings), wb.search.entry)
-	}
+	bar := newTopBar(rtl, prev, next, settings, wb.position, wb.roleLabel, wb.search.entry)
+	wb.prev, wb.next = bar.buttons(0), bar.buttons(1)
 
 	wb.path = textwidget.NewText("")
-	wb.header = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	wb.header = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.body = textwidget.NewText(tr("Loading the draft…"))
-	wb.amendTitle = textwidget.NewLine("", fyne.TextStyle{Bold: true})
+	wb.amendTitle = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 
-	if wb.outline == nil {
-		wb.outline = newOutline(wb.Show)
+	// The outline's share of the width: at first outlineEms text sizes,
+	// within 32 to 40 % of the window; kept when the window is laid out
+	// again in another language (the divider may have been moved).
+	share := outlineShare(wb.win.Canvas().Size().Width)
+	if old := wb.split; old != nil {
+		share = old.Offset
+		if _, wasRTL := old.Leading.(*container.Scroll); wasRTL {
+			share = 1 - old.Offset
+		}
 	}
+	// The divider between the outline and the article can be dragged; each
+	// side keeps its minimum width (the outline sideEms text sizes).
 	var split *container.Split
 	if rtl {
-		split = container.NewHSplit(wb.scroll, wb.outline.tree)
-		split.Offset = 0.68
+		split = container.NewHSplit(wb.scroll, wb.outline.view)
+		split.Offset = 1 - share
 	} else {
-		split = container.NewHSplit(wb.outline.tree, wb.scroll)
-		split.Offset = 0.32
+		split = container.NewHSplit(wb.outline.view, wb.scroll)
+		split.Offset = share
 	}
 	wb.bar, wb.split = bar, split
-	wb.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split))
+	wb.frame = container.New(windowLayout{bar}, bar, widget.NewSeparator(), split)
+	wb.win.SetContent(wb.frame)
 	wb.showRole()
+}
+
+// outlineEms is the outline's width at first, in text sizes: most titles
+// whole.
+const outlineEms = 18
+
+// outlineShare is the outline's share of a window width at first.
+func outlineShare(width float32) float64 {
+	if width <= 0 {
+		return 0.32
+	}
+	return min(0.4, max(0.32, float64(outlineEms*theme.TextSize()/width)))
 }
 
 // alignment is where interface text (not statute text) starts.
@@ -548,20 +571,15 @@ func (wb *Workbench) showText(i int) bool {
 	// Where the article stands in the draft, said so that it cannot be
 	// taken for its number: article 15 may be the 18th.
 	wb.position.SetText(tr("Position {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))
-	wb.prev.Disable()
-	if i > 0 {
-		wb.prev.Enable()
-	}
-	wb.next.Disable()
-	if i < len(d.Articles)-1 {
-		wb.next.Enable()
-	}
-	wb.outline.selectArticle(i)
+	wb.prev.setEnabled(i > 0)
+	wb.next.setEnabled(i < len(d.Articles)-1)
 	wb.rememberPlace(0)
 	// The texts changed size: lay the bar and the article view out again
 	// now rather than at the driver's next size check, which the test
-	// driver does not make.
-	wb.bar.Refresh()
+	// driver does not make; the bar first, as its height sets the
+	// outline's, which scrolls to the article next.
+	wb.relayoutBar()
+	wb.outline.selectArticle(i)
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
 	return true
@@ -610,6 +628,13 @@ func (wb *Workbench) rememberPlace(y float32) {
 	wb.app.Preferences().SetString(PrefPlace, place)
 }
 
+// relayoutBar lays the top bar out again after its texts changed: it may
+// need another height (a second row), which the window's layout gives it.
+func (wb *Workbench) relayoutBar() {
+	wb.frame.Layout.Layout(wb.frame.Objects, wb.frame.Size())
+	wb.bar.Refresh()
+}
+
 // articleTitle is an article's heading line: «المادة 3: الطبيعة القانونية للغرف».
 func articleTitle(d *drafts.Draft, a *drafts.Article) string { return d.ArticleTitle(a) }
 
@@ -629,4 +654,5 @@ func (wb *Workbench) showRole() {
 		return
 	}
 	wb.roleLabel.SetText(tr("Seen by: {{.Role}}", map[string]any{"Role": chamberLabel(wb.role)}))
+	wb.relayoutBar()
 }

@@ -1,7 +1,8 @@
 // Command statute is the Statute Workbench desktop app.
 //
 // With --screenshot FILE it renders the main window to a PNG and exits,
-// for checks under Xvfb and for the README's pictures.
+// for checks under Xvfb and for the README's pictures; --size WxH sets the
+// window's size (1280x800 by default), at start and in screenshots.
 package main
 
 import (
@@ -31,6 +32,8 @@ func main() {
 	flag.StringVar(&opts.Lang, "lang", "", "the interface language for this session: ar, fr or en")
 	flag.StringVar(&opts.Role, "role", "", "whose laptop this is for this session: a chamber code such as FM, or FED")
 	shot := flag.String("screenshot", "", "render the main window to this PNG file and exit")
+	size := defaultWindowSize
+	flag.Var(&size, "size", "the window's size, WIDTHxHEIGHT in pixels (at FYNE_SCALE 1)")
 	flag.Parse()
 	opts.Screenshot = *shot != ""
 	// What statutectl writes beside the window is shown within seconds.
@@ -42,7 +45,7 @@ func main() {
 	a := app.NewWithID("ma.artisanat.statuteworkbench")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Statute Workbench")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.Size(size))
 	wb, err := start(a, w, *db, opts)
 	if err != nil && opts.Screenshot {
 		fail(err)

@@ -1,7 +1,7 @@
 // Package textwidget holds the Fyne widgets that show and edit statute
 // text, which is Arabic mixed with digits and French words: Text (read-only
-// text, a paragraph or more, one line, or a paragraph with a search match
-// marked), Tracked (a word diff shown as tracked changes) and Editor (a
+// text, a paragraph or more, one line, one line cut with «…» to its width,
+// or a paragraph with a search match marked), Tracked (a word diff shown as tracked changes) and Editor (a
 // field, of paragraphs or of one line, in which the text is written).
 // Screens are built from them as from Fyne's own widgets.
 //

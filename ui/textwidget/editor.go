@@ -622,6 +622,13 @@ func (e *Editor) customShortcut(s *desktop.CustomShortcut) {
 		e.shift = true
 		e.TypedKey(&fyne.KeyEvent{Name: s.KeyName})
 		e.shift = false
+	default:
+		// Not the editor's: the driver gives a shortcut to the focused
+		// widget only, so the window's own (the text size, say) are
+		// passed on to it.
+		if c, ok := e.app.Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+		}
 	}
 }
 

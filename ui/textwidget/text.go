@@ -15,11 +15,11 @@ import (
 	"statute/ui/rtl"
 )
 
-// Text shows read-only text: a paragraph or more (NewText), one line
-// (NewLine), or a paragraph with a search match marked (NewHighlighted;
-// SetHighlighted marks several).
-// Each line is aligned to the side its direction starts from: right for
-// Arabic, left for French.
+// Text shows read-only text: a paragraph or more (NewText, NewStyledText),
+// one line (NewLine), one line cut to the width it is given (NewTruncated),
+// or a paragraph with a search match marked (NewHighlighted; SetHighlighted
+// marks several). Each line is aligned to the side its direction starts
+// from: right for Arabic, left for French.
 type Text struct{ rtlText }
 
 // NewText shows a paragraph or more, wrapped at word boundaries to the
@@ -30,10 +30,31 @@ func NewText(text string) *Text {
 	return t
 }
 
-// NewLine shows one line (a heading, an outline entry, a label) in style,
-// unwrapped: its minimum width is the line's.
+// NewStyledText shows a paragraph or more in style (a heading, a label),
+// wrapped as NewText's: its minimum width is small, so that it never
+// widens what holds it.
+func NewStyledText(text string, style fyne.TextStyle) *Text {
+	t := &Text{rtlText{text: text, style: style, wrap: true}}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// NewLine shows one line (a short label, a number) in style, unwrapped:
+// its minimum width is the line's. A line that may be longer than the
+// space it gets is better shown by NewStyledText or NewTruncated.
 func NewLine(text string, style fyne.TextStyle) *Text {
 	t := &Text{rtlText{text: text, style: style}}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// NewTruncated shows one line in style, as NewLine does, where it fits;
+// given less width than the line needs, it shows the line's beginning (in
+// reading order: the right end of an Arabic line) followed by «…». Its
+// minimum width is the ellipsis's, for rows of a fixed height such as an
+// outline's.
+func NewTruncated(text string, style fyne.TextStyle) *Text {
+	t := &Text{rtlText{text: text, style: style, truncate: true}}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -108,6 +129,9 @@ type rtlText struct {
 	text  string
 	style fyne.TextStyle
 	wrap  bool
+	// truncate cuts a line too long for the width given, with an
+	// ellipsis; only for text without spans.
+	truncate bool
 	// spans are logical byte ranges of text, across paragraphs; mark says
 	// how each span style is drawn.
 	spans []rtl.Span
@@ -139,15 +163,49 @@ const (
 // underlined is the mark of inserted text and of a match.
 var underlined = textMark{color: theme.ColorNamePrimary, line: markUnderline, lineColor: theme.ColorNamePrimary}
 
-// Text returns the text shown, in logical (typing) order.
+// Text returns the text shown, in logical (typing) order, whole even
+// where a truncated line shows only its beginning.
 func (t *rtlText) Text() string { return t.text }
 
-// Resize re-wraps the text at the new width; the new height then reaches
-// the container through MinSize.
+// LineSize is the size the text takes unwrapped and uncut, each paragraph
+// on one line, with the padding around it: what NewLine's minimum size
+// would be. A layout that can give the text its full width uses it.
+func (t *rtlText) LineSize() fyne.Size {
+	th := t.Theme()
+	size := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	measure := measurer(size, t.style)
+	var widest float32
+	paras := strings.Split(t.text, "\n")
+	for _, para := range paras {
+		for _, l := range rtl.Layout(para, rtl.Auto, math.MaxFloat32, measure) {
+			widest = max(widest, plainWidth(l, measure))
+		}
+	}
+	lineH := fyne.MeasureText("Mg", size, t.style).Height
+	return fyne.NewSize(widest+2*pad, float32(len(paras))*lineH+2*pad)
+}
+
+// measurer measures strings in the given text size and style.
+func measurer(size float32, style fyne.TextStyle) rtl.Measure {
+	return func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+}
+
+// plainWidth is the drawn width of a line of unmarked text.
+func plainWidth(l rtl.Line, measure rtl.Measure) float32 {
+	if startsWithSpace(l.Text[l.Start:l.End]) {
+		// l.Width counts the spaces Display drops.
+		return measure(Display(l))
+	}
+	return l.Width
+}
+
+// Resize re-wraps (or cuts) the text at the new width; the new height
+// then reaches the container through MinSize.
 func (t *rtlText) Resize(size fyne.Size) {
 	old := t.Size()
 	t.BaseWidget.Resize(size)
-	if t.wrap && old.Width != size.Width {
+	if (t.wrap || t.truncate) && old.Width != size.Width {
 		t.Refresh()
 	}
 }
@@ -197,7 +255,8 @@ func (r *rtlTextRenderer) layout(width float32) {
 	size := th.Size(theme.SizeNameText)
 	pad := th.Size(theme.SizeNameInnerPadding)
 	inner := width - 2*pad
-	if !r.t.wrap || inner <= 0 {
+	fits := r.t.wrap || r.t.truncate // laid out to the width given
+	if !fits || inner <= 0 {
 		inner = math.MaxFloat32
 	}
 	font := th.Font(r.t.style)
@@ -207,16 +266,20 @@ func (r *rtlTextRenderer) layout(width float32) {
 	}
 	r.text, r.spans, r.width, r.size, r.style, r.font = r.t.text, r.t.spans, inner, size, r.t.style, font
 	style := r.t.style
-	measure := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+	measure := measurer(size, style)
 	lineHeight := fyne.MeasureText("Mg", size, style).Height
 	r.lineH = lineHeight
 	r.lines = r.lines[:0]
-	if r.t.wrap && width <= 0 {
+	var ellipsis float32
+	if r.t.truncate {
+		ellipsis = measure(ellipsisText)
+	}
+	if fits && width <= 0 {
 		// Not placed yet: a container asks for the minimum size before it
 		// gives the text its width. Until then the text is one line per
 		// paragraph, as unwrapped, and nothing is drawn, so nothing is
 		// measured: containers then lay it out again at its width.
-		r.min = fyne.NewSize(2*pad, float32(strings.Count(r.t.text, "\n")+1)*lineHeight+2*pad)
+		r.min = fyne.NewSize(2*pad+ellipsis, float32(strings.Count(r.t.text, "\n")+1)*lineHeight+2*pad)
 		return
 	}
 	var y, widest float32
@@ -224,16 +287,15 @@ func (r *rtlTextRenderer) layout(width float32) {
 	for _, para := range strings.Split(r.t.text, "\n") {
 		spans := paraSpans(r.t.spans, off, off+len(para))
 		off += len(para) + 1
-		for _, l := range rtl.Layout(para, rtl.Auto, inner, measure) {
+		lines := rtl.Layout(para, rtl.Auto, inner, measure)
+		if r.t.truncate {
+			lines = truncated(para, inner, ellipsis, measure)
+		}
+		for _, l := range lines {
 			pl := placedLine{y: y, rtl: l.Level%2 == 1}
 			if spans == nil {
-				d := Display(l)
-				pl.width = l.Width
-				if startsWithSpace(l.Text[l.Start:l.End]) {
-					// l.Width counts the spaces Display drops.
-					pl.width = measure(d)
-				}
-				pl.pieces = []placedPiece{{display: d, width: pl.width}}
+				pl.width = plainWidth(l, measure)
+				pl.pieces = []placedPiece{{display: Display(l), width: pl.width}}
 			} else {
 				pl.pieces, pl.width = placePieces(l, spans, byWords(measure))
 			}
@@ -243,9 +305,39 @@ func (r *rtlTextRenderer) layout(width float32) {
 		}
 	}
 	r.min = fyne.NewSize(2*pad, y+2*pad)
-	if !r.t.wrap {
+	switch {
+	case r.t.truncate:
+		r.min.Width += ellipsis
+	case !r.t.wrap:
 		r.min.Width += widest
 	}
+}
+
+// ellipsisText ends a line cut short.
+const ellipsisText = "…"
+
+// truncated lays para out on one line: whole when it fits in width,
+// otherwise its beginning, cut at a space where one is near enough (else
+// between letters), followed by an ellipsis. The ellipsis is neutral, so
+// it goes where the line ends in reading order: on the left of Arabic.
+func truncated(para string, width, ellipsis float32, measure rtl.Measure) []rtl.Line {
+	whole := rtl.Layout(para, rtl.Auto, math.MaxFloat32, measure)
+	if len(whole) != 1 || plainWidth(whole[0], measure) <= width {
+		return whole[:1]
+	}
+	first := rtl.Wrap(para, max(0, width-ellipsis), measure)[0]
+	cut := strings.TrimRightFunc(para[:first.End], unicode.IsSpace)
+	// A paragraph that reads right to left stays so when its beginning is
+	// a neutral: the first strong letter after the cut decides, as before.
+	return rtl.Layout(cut+ellipsisText, paraDirection(whole[0]), math.MaxFloat32, measure)
+}
+
+// paraDirection is the base direction a laid-out line resolved to.
+func paraDirection(l rtl.Line) rtl.Direction {
+	if l.Level%2 == 1 {
+		return rtl.RTL
+	}
+	return rtl.LTR
 }
 
 // paraSpans returns the spans that overlap the paragraph [start, end) of
