@@ -25,7 +25,7 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) 
 	wb.amendTitle.SetText(trN("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
 	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+2)
 	if wb.hasRole {
-		objs = append(objs, buttonRow(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment)))
+		objs = append(objs, buttonRow(mirrorIcon(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment))))
 	}
 	wb.amendList.Objects = wb.appendAmendments(objs, art, as)
 	wb.amendList.Refresh()
@@ -73,13 +73,13 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 	if len(rest) == 0 {
 		return objs
 	}
-	more := widget.NewButtonWithIcon(uiLine(tr("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)})), theme.MoreVerticalIcon(), func() {
+	more := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Show more ({{.Left}} not shown yet)", map[string]any{"Left": len(rest)})), theme.MoreVerticalIcon(), func() {
 		list := wb.amendList
 		// The button's row is the last object; the next page replaces it.
 		list.Objects = wb.appendAmendments(list.Objects[:len(list.Objects)-1], art, rest)
 		list.Refresh()
 		wb.scroll.Refresh()
-	})
+	}))
 	return append(objs, buttonRow(more))
 }
 

@@ -159,10 +159,10 @@ func (p *proposer) build() {
 	p.justification.OnChanged = func(string) { p.changed() }
 	p.author.OnChanged = func(string) { p.changed() }
 
-	p.save = widget.NewButtonWithIcon(tr("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false, func(error) {}) })
-	p.submit = widget.NewButtonWithIcon(tr("Submit"), theme.MailSendIcon(), p.confirmSubmit)
+	p.save = mirrorIcon(widget.NewButtonWithIcon(tr("Save draft"), theme.DocumentSaveIcon(), func() { p.saveNow(false, func(error) {}) }))
+	p.submit = mirrorIcon(widget.NewButtonWithIcon(tr("Submit"), theme.MailSendIcon(), p.confirmSubmit))
 	p.submit.Importance = widget.HighImportance
-	closeBtn := widget.NewButtonWithIcon(tr("Close"), theme.CancelIcon(), p.close)
+	closeBtn := mirrorIcon(widget.NewButtonWithIcon(tr("Close"), theme.CancelIcon(), p.close))
 	var buttons *fyne.Container
 	if rtl {
 		buttons = container.NewBorder(nil, nil, closeBtn, container.NewHBox(p.submit, p.save))

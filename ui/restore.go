@@ -76,7 +76,7 @@ func (wb *Workbench) Restore(from string) {
 
 // restoreButton opens the choice of a backup to restore, newest first.
 func (wb *Workbench) restoreButton() *widget.Button {
-	b := widget.NewButtonWithIcon(tr("Restore a backup…"), theme.HistoryIcon(), func() {
+	b := mirrorIcon(widget.NewButtonWithIcon(tr("Restore a backup…"), theme.HistoryIcon(), func() {
 		list, err := wb.store.Backups()
 		if err != nil {
 			showError(wb.win, err)
@@ -100,7 +100,7 @@ func (wb *Workbench) restoreButton() *widget.Button {
 		})
 		d.Resize(fyne.NewSize(520, 240))
 		d.Show()
-	})
+	}))
 	if wb.opts.Restore == nil {
 		b.Disable()
 	}

@@ -80,7 +80,7 @@ func newSearchPanel(wb *Workbench) *searchPanel {
 	p.entry.SetOnSubmit(p.reopen)
 	p.count = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	p.list = container.NewVBox()
-	closeButton := widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close)
+	closeButton := mirrorIcon(widget.NewButtonWithIcon(tr("Close the results"), theme.CancelIcon(), p.close))
 	var head *fyne.Container
 	if rightToLeft() {
 		head = container.NewBorder(nil, nil, closeButton, nil, p.count)

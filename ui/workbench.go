@@ -401,14 +401,18 @@ func (wb *Workbench) build() {
 	if rtl {
 		back, forward = forward, back
 	}
-	prev := widget.NewButtonWithIcon(tr("Previous article"), back, wb.Previous)
+	// Each arrow stands on the outer side of its button, the side it
+	// points to: in Arabic, Previous is on the right, its arrow on its right.
+	prev := mirrorIcon(widget.NewButtonWithIcon(tr("Previous article"), back, wb.Previous))
 	next := widget.NewButtonWithIcon(tr("Next article"), forward, wb.Next)
-	next.IconPlacement = widget.ButtonIconTrailingText
+	if !rtl {
+		next.IconPlacement = widget.ButtonIconTrailingText
+	}
 	// Arabic interface strings mix words and digits as statute text does,
 	// so they are laid out the same way.
 	wb.position = textwidget.NewLine("", fyne.TextStyle{})
 	wb.roleLabel = textwidget.NewTruncated("", fyne.TextStyle{})
-	settings := widget.NewButtonWithIcon(tr("Settings"), theme.SettingsIcon(), wb.ShowSettings)
+	settings := mirrorIcon(widget.NewButtonWithIcon(tr("Settings"), theme.SettingsIcon(), wb.ShowSettings))
 	wb.search = newSearchPanel(wb)
 	bar := newTopBar(rtl, prev, next, settings, wb.position, wb.roleLabel, wb.search.entry)
 	wb.prev, wb.next = bar.buttons(0), bar.buttons(1)
