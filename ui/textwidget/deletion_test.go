@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-fonts/dejavu/dejavusans"
@@ -21,6 +22,7 @@ import (
 
 	"statute/drafts/diff"
 	"statute/ui"
+	"statute/ui/internal/snapshot"
 	"statute/ui/textwidget"
 )
 
@@ -372,6 +374,47 @@ func TestDeletionTint(t *testing.T) {
 			if deletedPieces < 3 || len(tints) != deletedPieces {
 				t.Errorf("%d deleted pieces drawn, %d tints; want a tint for each of the deleted number and the two lines of the deleted phrase", deletedPieces, len(tints))
 			}
+		})
+	}
+}
+
+// TestDeletionSnapshots keeps, as markup and as images to be looked at,
+// an amendment that deletes most of an article and a whole repeal, in the
+// light theme (as printed): with DejaVu Sans at 100 % text and with Amiri
+// at 150 %. Each deleted word must read through its strike-through.
+func TestDeletionSnapshots(t *testing.T) {
+	const (
+		article = "تتمتع الغرفة بالشخصية الاعتبارية والاستقلال المالي، وتخضع لوصاية الدولة وفق الشروط المنصوص عليها في هذا القانون."
+		wording = "تتمتع الغرفة بالشخصية الاعتبارية."
+		repeal  = "يحدد مقر الغرفة بقرار للسلطة الحكومية المكلفة بالصناعة التقليدية."
+	)
+	for _, c := range []struct {
+		name  string
+		font  testFont
+		scale float64
+		width float32
+	}{
+		{"deletion_ar", dejaVuSans(), 1, 330},
+		{"deletion_ar_amiri_150", amiri(t), 1.5, 420},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			amended := textwidget.NewTracked(diff.Words(article, wording, diff.Options{}))
+			repealed := textwidget.NewTracked([]diff.Change{{Op: diff.Delete, Text: repeal}})
+			box := container.NewVBox(amended, repealed)
+			a := test.NewTempApp(t)
+			th := fontTheme{ui.NewTheme(c.scale), nil, theme.VariantLight}
+			if !c.font.builtIn {
+				th.font = fyne.NewStaticResource(c.font.name+".ttf", c.font.data)
+			}
+			a.Settings().SetTheme(th)
+			win := test.NewTempWindow(t, box)
+			win.SetPadded(false)
+			win.Resize(fyne.NewSize(c.width, 400))
+			win.Resize(fyne.NewSize(c.width, box.MinSize().Height))
+			if len(amended.Deleted()) == 0 || len(repealed.Deleted()) != 1 {
+				t.Fatalf("deleted: %q and %q", amended.Deleted(), repealed.Deleted())
+			}
+			snapshot.Assert(t, win.Canvas(), c.name)
 		})
 	}
 }
