@@ -262,8 +262,8 @@ func TestStrikeFollowsTheFont(t *testing.T) {
 
 // TestStrikeWhereTheFontDoesNotSay checks a font whose OS/2 table gives
 // no strike-through, and one that puts it on the joining line: the line
-// goes at half the font's x-height, as browsers draw it, and in both
-// cases clear above the joining line.
+// goes at half the font's x-height, and in both cases clear above the
+// joining line.
 func TestStrikeWhereTheFontDoesNotSay(t *testing.T) {
 	base := dejaVuSans()
 	for _, f := range []testFont{

@@ -39,10 +39,11 @@ const tatweel = 'ـ'
 // font the widgets can read.
 //
 // The strike-through is the font's (yStrikeoutPosition, the top of the
-// line, and yStrikeoutSize). A font that leaves them out, or whose line
-// would touch the joining line, gets a line of the usual thickness at half
-// its x-height, as browsers draw one, and in any case clear above the top
-// of its tatweel by the line's thickness.
+// line, and yStrikeoutSize). A font that leaves the position out, or
+// whose line would come within its thickness of the joining line, gets
+// its line at half its x-height (the middle of a lower-case x), and in
+// any case that far clear above the top of its tatweel; a font that
+// leaves the thickness out gets defaultStrikeSize.
 func readMetrics(data []byte) (m fontMetrics, ok bool) {
 	f, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil || f.Upem() == 0 {
