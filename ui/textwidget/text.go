@@ -1,6 +1,7 @@
 package textwidget
 
 import (
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -148,6 +149,21 @@ type textMark struct {
 	// line is drawn under or through the piece, in lineColor.
 	line      markLine
 	lineColor fyne.ThemeColorName
+	// tint, if set, is a theme colour laid faintly (at tintAlpha) behind
+	// the piece, over the height of its line.
+	tint fyne.ThemeColorName
+}
+
+// tintAlpha is the opacity of a tint: light enough that the text on it
+// keeps nearly all its contrast, in the light theme as in the dark, and
+// dark enough to show as a grey on a black-and-white printout.
+const tintAlpha = 0.2
+
+// tinted returns c at tintAlpha of its opacity.
+func tinted(c color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = uint8(math.Round(float64(n.A) * tintAlpha))
+	return n
 }
 
 // markLine is the kind of line drawn with a piece.
@@ -217,6 +233,7 @@ func (t *rtlText) CreateRenderer() fyne.WidgetRenderer {
 
 type rtlTextRenderer struct {
 	t     *rtlText
+	tints []*canvas.Rectangle
 	texts []*canvas.Text
 	marks []*canvas.Line
 	// what the texts were laid out for
@@ -226,9 +243,12 @@ type rtlTextRenderer struct {
 	size  float32
 	style fyne.TextStyle
 	font  fyne.Resource
-	lines []placedLine
-	lineH float32
-	min   fyne.Size
+	// metrics are the font's, ok false when it has none
+	metrics   fontMetrics
+	metricsOK bool
+	lines     []placedLine
+	lineH     float32
+	min       fyne.Size
 }
 
 // A placedLine is one laid-out line: its pieces and where it goes.
@@ -263,6 +283,9 @@ func (r *rtlTextRenderer) layout(width float32) {
 	if r.lines != nil && r.text == r.t.text && slices.Equal(r.spans, r.t.spans) &&
 		r.width == inner && r.size == size && r.style == r.t.style && r.font == font {
 		return
+	}
+	if r.font != font {
+		r.metrics, r.metricsOK = metricsOf(font)
 	}
 	r.text, r.spans, r.width, r.size, r.style, r.font = r.t.text, r.t.spans, inner, size, r.t.style, font
 	style := r.t.style
@@ -428,10 +451,12 @@ func (r *rtlTextRenderer) Layout(size fyne.Size) {
 	r.layout(size.Width)
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, r.t)
 	fg := theme.ColorForWidget(theme.ColorNameForeground, r.t)
-	// Thick enough to show on paper; the text size already carries the
-	// user's scale.
+	// Underlines and dots are thick enough to show on paper; the text
+	// size already carries the user's scale. A strike-through is as thin
+	// as the font makes it, as it crosses the letters.
 	stroke := max(1, r.size/10)
-	nt, nm := 0, 0
+	strikeY, strikeW := strikeLine(r.metrics, r.metricsOK, r.size, r.lineH)
+	nt, nm, nr := 0, 0, 0
 	for _, l := range r.lines {
 		left := pad // a left-to-right paragraph starts on the left
 		if l.rtl {
@@ -456,6 +481,16 @@ func (r *rtlTextRenderer) Layout(size fyne.Size) {
 			// The line height, rather than the text's MinSize, which
 			// would shape the whole line again.
 			c.Resize(fyne.NewSize(p.width, r.lineH))
+			if m.tint != "" {
+				if nr == len(r.tints) {
+					r.tints = append(r.tints, canvas.NewRectangle(nil))
+				}
+				tr := r.tints[nr]
+				nr++
+				tr.FillColor = tinted(theme.ColorForWidget(m.tint, r.t))
+				tr.Move(pos)
+				tr.Resize(c.Size())
+			}
 			if m.line == markNone {
 				continue
 			}
@@ -463,43 +498,54 @@ func (r *rtlTextRenderer) Layout(size fyne.Size) {
 			if m.lineColor != "" {
 				lc = theme.ColorForWidget(m.lineColor, r.t)
 			}
-			for _, seg := range markSegments(m.line, pos, c.Size(), stroke) {
+			for _, seg := range markSegments(m.line, pos, c.Size(), stroke, strikeY, strikeW) {
 				if nm == len(r.marks) {
 					r.marks = append(r.marks, canvas.NewLine(lc))
 				}
 				ml := r.marks[nm]
 				nm++
-				ml.StrokeColor, ml.StrokeWidth = lc, stroke
-				ml.Position1, ml.Position2 = seg[0], seg[1]
+				ml.StrokeColor, ml.StrokeWidth = lc, seg.width
+				ml.Position1, ml.Position2 = seg.a, seg.b
 			}
 		}
 	}
-	r.texts, r.marks = r.texts[:nt], r.marks[:nm]
+	r.tints, r.texts, r.marks = r.tints[:nr], r.texts[:nt], r.marks[:nm]
 }
 
-// markSegments returns the end points of the line segments that draw a
-// mark for a text box at pos of the given size.
-func markSegments(kind markLine, pos fyne.Position, size fyne.Size, stroke float32) [][2]fyne.Position {
-	seg := func(x0, x1, y float32) [2]fyne.Position {
-		return [2]fyne.Position{fyne.NewPos(x0, y), fyne.NewPos(x1, y)}
+// A segment is a straight line of a mark, from a to b, width thick.
+type segment struct {
+	a, b  fyne.Position
+	width float32
+}
+
+// markSegments returns the line segments that draw a mark for a text box
+// at pos of the given size. Underlines and dots are stroke thick; a
+// strike-through is strikeW thick, its middle strikeY below the top of
+// the box (see strikeLine).
+func markSegments(kind markLine, pos fyne.Position, size fyne.Size, stroke, strikeY, strikeW float32) []segment {
+	seg := func(x0, x1, y, w float32) segment {
+		return segment{fyne.NewPos(x0, y), fyne.NewPos(x1, y), w}
 	}
 	x0, x1 := pos.X, pos.X+size.Width
-	// Underlines sit inside the box's bottom, below the descenders of
-	// Arabic letters; the strike-through crosses the body of the letters,
-	// which for Arabic and digits alike lies a little below the box's
-	// middle.
+	// Underlines sit inside the box's bottom, the font's descender, below
+	// the descenders of Arabic letters. (A font's own underline position
+	// is made for Latin letters: DejaVu Sans puts it through the tails of
+	// Arabic ones.)
 	under := pos.Y + size.Height - stroke
 	switch kind {
 	case markUnderline:
-		return [][2]fyne.Position{seg(x0, x1, under)}
+		return []segment{seg(x0, x1, under, stroke)}
 	case markStrike:
-		return [][2]fyne.Position{seg(x0, x1, pos.Y+size.Height*0.55)}
+		// The text's top is drawn on a whole unit, and the baseline from
+		// there.
+		top := float32(math.Round(float64(pos.Y)))
+		return []segment{seg(x0, x1, snap(top+strikeY, strikeW), strikeW)}
 	case markDots:
 		// Dots of two strokes with gaps of two, the last one cut at the
 		// piece's end.
-		var out [][2]fyne.Position
+		var out []segment
 		for x := x0; x < x1; x += 4 * stroke {
-			out = append(out, seg(x, min(x+2*stroke, x1), under))
+			out = append(out, seg(x, min(x+2*stroke, x1), under, stroke))
 		}
 		return out
 	}
@@ -519,10 +565,18 @@ func (r *rtlTextRenderer) Refresh() {
 	for _, m := range r.marks {
 		m.Refresh()
 	}
+	for _, t := range r.tints {
+		t.Refresh()
+	}
 }
 
+// Objects returns the tints first, so that they are drawn behind the text,
+// then the texts, then the lines of the marks over them.
 func (r *rtlTextRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, 0, len(r.texts)+len(r.marks))
+	objs := make([]fyne.CanvasObject, 0, len(r.tints)+len(r.texts)+len(r.marks))
+	for _, t := range r.tints {
+		objs = append(objs, t)
+	}
 	for _, c := range r.texts {
 		objs = append(objs, c)
 	}

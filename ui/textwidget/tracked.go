@@ -25,12 +25,19 @@ const (
 // whose contrast on a light background is too low to read; a respelling
 // keeps the body colour, as its words are unchanged, and only its dots are
 // coloured.
+//
+// Deleted text must stay readable, as legal staff read exactly what an
+// amendment takes out. It keeps the body colour, at full contrast; the
+// strike-through is thin, in the error colour, at the height the font
+// gives for it (see fontMetrics), and a faint tint of the error colour
+// lies behind it, which a black-and-white printout shows as light grey.
+// Red letters under a red line of the same weight read as one red bar.
 func trackedMarks(style int) textMark {
 	switch style {
 	case trackedInsert:
 		return underlined
 	case trackedDelete:
-		return textMark{color: theme.ColorNameError, line: markStrike, lineColor: theme.ColorNameError}
+		return textMark{line: markStrike, lineColor: theme.ColorNameError, tint: theme.ColorNameError}
 	case trackedForm:
 		return textMark{line: markDots, lineColor: theme.ColorNameWarning}
 	}
