@@ -146,7 +146,7 @@ func loadFont(f installedFont) (*fontFaces, error) {
 		if _, err := font.ParseTTF(bytes.NewReader(data)); err != nil {
 			return nil, msgNotAFont.Wrap(drafts.Invalid, err, path, f.Family)
 		}
-		return fyne.NewStaticResource(filepath.Base(path), data), nil
+		return fontResource(filepath.Base(path), data), nil
 	}
 	regular, err := read(f.Regular)
 	if err != nil {

@@ -18,13 +18,14 @@ import (
 // The fonts are shipped in the binary: Fyne's own font has no Arabic, and
 // falling back to system fonts would make the text, and the test
 // snapshots, differ from one machine to the next. DejaVu Sans covers
-// Arabic, Latin, digits, dashes and «».
+// Arabic, Latin, digits, dashes and «». Each is given room below for the
+// dots of a final ي (fontroom.go).
 var (
-	fontRegular    = fyne.NewStaticResource("DejaVuSans.ttf", dejavusans.TTF)
-	fontBold       = fyne.NewStaticResource("DejaVuSans-Bold.ttf", dejavusansbold.TTF)
-	fontItalic     = fyne.NewStaticResource("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF)
-	fontBoldItalic = fyne.NewStaticResource("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF)
-	fontMono       = fyne.NewStaticResource("DejaVuSansMono.ttf", dejavusansmono.TTF)
+	fontRegular    = fontResource("DejaVuSans.ttf", dejavusans.TTF)
+	fontBold       = fontResource("DejaVuSans-Bold.ttf", dejavusansbold.TTF)
+	fontItalic     = fontResource("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF)
+	fontBoldItalic = fontResource("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF)
+	fontMono       = fontResource("DejaVuSansMono.ttf", dejavusansmono.TTF)
 )
 
 // Bounds and step of the text-size factor.
