@@ -29,7 +29,9 @@ var arabicInUse = [][2]rune{{0x0621, 0x0669}, {0xFE70, 0xFEFC}, {'(', ')'}, {'«
 // roomBelow returns font data whose descender reaches below the lowest
 // glyph of arabicInUse by a tenth of an em, or data itself when it already
 // does, or when it is not a font this can read (Fyne then reports that).
-func roomBelow(data []byte) []byte {
+// The glyphs of the fonts in fallbacks count too: a face with no Arabic
+// (DejaVu Sans Oblique) has its Arabic drawn from another, in its own line.
+func roomBelow(data []byte, fallbacks ...[]byte) []byte {
 	f, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
 		return data
@@ -38,6 +40,23 @@ func roomBelow(data []byte) []byte {
 	if !ok {
 		return data
 	}
+	lowest := lowestGlyph(f) // in em
+	for _, fb := range fallbacks {
+		if g, err := font.ParseTTF(bytes.NewReader(fb)); err == nil {
+			lowest = min(lowest, lowestGlyph(g))
+		}
+	}
+	upem := float32(f.Upem())
+	want := (lowest - 0.1) * upem
+	if ext.Descender <= want {
+		return data
+	}
+	return withDescender(data, int16(math.Floor(float64(want))))
+}
+
+// lowestGlyph is how far below the baseline the lowest glyph of f's
+// arabicInUse reaches, in em (negative).
+func lowestGlyph(f *font.Face) float32 {
 	lowest := float32(0)
 	for _, span := range arabicInUse {
 		for r := span[0]; r <= span[1]; r++ {
@@ -50,11 +69,7 @@ func roomBelow(data []byte) []byte {
 			}
 		}
 	}
-	want := lowest - float32(f.Upem())/10
-	if ext.Descender <= want {
-		return data
-	}
-	return withDescender(data, int16(math.Floor(float64(want))))
+	return lowest / float32(f.Upem())
 }
 
 // withDescender returns a copy of the TrueType or OpenType data with its
@@ -90,7 +105,8 @@ func withDescender(data []byte, d int16) []byte {
 	return out
 }
 
-// fontResource is a font for the theme, with room below (roomBelow).
-func fontResource(name string, data []byte) fyne.Resource {
-	return fyne.NewStaticResource(name, roomBelow(data))
+// fontResource is a font for the theme, with room below (roomBelow) for its
+// own glyphs and those of fallbacks.
+func fontResource(name string, data []byte, fallbacks ...[]byte) fyne.Resource {
+	return fyne.NewStaticResource(name, roomBelow(data, fallbacks...))
 }

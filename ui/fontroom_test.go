@@ -18,35 +18,46 @@ import (
 // or the window shows «في» as «فى». Checked for the built-in faces, and for
 // Amiri as the app loads an installed font.
 func TestArabicFitsInTheLineFynePaints(t *testing.T) {
-	faces := map[string]fyne.Resource{}
+	parse := func(t *testing.T, res fyne.Resource) *font.Face {
+		t.Helper()
+		f, err := font.ParseTTF(bytes.NewReader(res.Content()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	// Each face, and the face its Arabic is drawn from: the upright one of
+	// its weight when it has none (DejaVu Sans Oblique, DejaVu Sans Mono).
+	type face struct{ line, glyphs fyne.Resource }
 	th := ui.NewTheme(1)
-	for name, style := range map[string]fyne.TextStyle{
-		"DejaVu Sans": {}, "DejaVu Sans Bold": {Bold: true}, "DejaVu Sans Oblique": {Italic: true},
-	} {
-		faces[name] = th.Font(style)
+	regular, bold := th.Font(fyne.TextStyle{}), th.Font(fyne.TextStyle{Bold: true})
+	faces := map[string]face{
+		"DejaVu Sans":             {regular, regular},
+		"DejaVu Sans Bold":        {bold, bold},
+		"DejaVu Sans Oblique":     {th.Font(fyne.TextStyle{Italic: true}), regular},
+		"DejaVu Sans BoldOblique": {th.Font(fyne.TextStyle{Bold: true, Italic: true}), bold},
+		"DejaVu Sans Mono":        {th.Font(fyne.TextStyle{Monospace: true}), regular},
 	}
 	amiri, err := os.ReadFile("textwidget/testdata/fonts/Amiri-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	faces["Amiri (installed)"] = ui.InstalledFontResource("Amiri-Regular.ttf", amiri)
+	installed := ui.InstalledFontResource("Amiri-Regular.ttf", amiri)
+	faces["Amiri (installed)"] = face{installed, installed}
 
-	for name, res := range faces {
+	for name, fc := range faces {
 		t.Run(name, func(t *testing.T) {
-			f, err := font.ParseTTF(bytes.NewReader(res.Content()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			f, g := parse(t, fc.line), parse(t, fc.glyphs)
 			ext, _ := f.FontHExtents()
 			upem := float64(f.Upem())
 			cut := 0
 			for _, r := range []rune("يىئجحخعغقنسشصضرزوؤلمهةكبتثفادذطظ\u0650\u064d«»()0123456789") {
-				g, ok := f.NominalGlyph(r)
+				gid, ok := g.NominalGlyph(r)
 				if !ok {
-					continue
+					t.Fatalf("%s has no glyph for %q", name, r)
 				}
-				e, _ := f.GlyphExtents(g)
-				bottom := float64(-(e.YBearing + e.Height))
+				e, _ := g.GlyphExtents(gid)
+				bottom := float64(-(e.YBearing + e.Height)) * upem / float64(g.Upem())
 				for px := 10.0; px <= 60; px += 0.5 { // text size × screen scale
 					k := px / upem
 					baseline := math.Ceil(float64(ext.Ascender) * k)

@@ -23,9 +23,9 @@ import (
 var (
 	fontRegular    = fontResource("DejaVuSans.ttf", dejavusans.TTF)
 	fontBold       = fontResource("DejaVuSans-Bold.ttf", dejavusansbold.TTF)
-	fontItalic     = fontResource("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF)
-	fontBoldItalic = fontResource("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF)
-	fontMono       = fontResource("DejaVuSansMono.ttf", dejavusansmono.TTF)
+	fontItalic     = fontResource("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF, dejavusans.TTF)
+	fontBoldItalic = fontResource("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF, dejavusansbold.TTF)
+	fontMono       = fontResource("DejaVuSansMono.ttf", dejavusansmono.TTF, dejavusans.TTF)
 )
 
 // Bounds and step of the text-size factor.
