@@ -131,8 +131,9 @@ func amendmentReference(a *drafts.Amendment) string {
 }
 
 // dateLayout is how the interface writes a date and time: day first, as
-// in Morocco, in every language.
-const dateLayout = "02/01/2006 15:04"
+// in Morocco, in every language; a no-break space keeps the time on the
+// date's line.
+const dateLayout = "02/01/2006\u00a015:04"
 
 // reversed is objs in the other order: a row of buttons read right to left.
 func reversed(objs []fyne.CanvasObject) []fyne.CanvasObject {

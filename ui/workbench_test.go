@@ -228,7 +228,7 @@ func TestACardShowsTheAmendmentsIDAndDate(t *testing.T) {
 		t.Fatalf("the fixture has no amendment the federation sees: %v", err)
 	}
 	for _, a := range as {
-		date := a.Updated.Local().Format("02/01/2006 15:04")
+		date := a.Updated.Local().Format("02/01/2006\u00a015:04")
 		want := "رقم التعديل \u2066" + a.ID + "\u2069 — آخر تغيير \u2066" + date + "\u2069"
 		if !shows(w, want) {
 			t.Errorf("no card reads %q; the window shows %q", want, labels(w))
