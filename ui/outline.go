@@ -48,16 +48,26 @@ type outline struct {
 const titleEms = 6
 
 // outlineTree is the outline's Fyne tree, which opens the focused row on
-// Enter as well as on Space.
+// Enter as well as on Space, and passes on the window's keys.
 type outlineTree struct {
 	widget.Tree
+	// other takes the keys the tree does not use (PageDown, PageUp,
+	// Escape), so that they move between articles while it has the
+	// keyboard, as they do when nothing has.
+	other func(*fyne.KeyEvent)
 }
 
 // TypedKey implements fyne.Focusable: Enter (the main key or the keypad's)
 // opens the focused row, as Space does.
 func (t *outlineTree) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
 		ev = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: ev.Physical}
+	case fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyEscape:
+		if t.other != nil {
+			t.other(ev)
+			return
+		}
 	}
 	t.Tree.TypedKey(ev)
 }

@@ -582,8 +582,9 @@ func pressKey(w fyne.Window, name fyne.KeyName) {
 	w.Canvas().OnTypedKey()(ev)
 }
 
-// After the results close, or from a result that has the keyboard,
-// PageDown and PageUp move between articles without a click first.
+// After the results close, from a result that has the keyboard, and from
+// the outline, PageDown and PageUp move between articles without a click
+// first: whenever no editor is being typed in.
 func TestPageKeysWorkAfterASearch(t *testing.T) {
 	f := newFixture(t)
 	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
@@ -609,6 +610,18 @@ func TestPageKeysWorkAfterASearch(t *testing.T) {
 	settle(t, wb)
 	if after := positionShown(t, w); after != before+1 {
 		t.Errorf("PageDown from the focused result moved from position %d to %d, want the next article", before, after)
+	}
+
+	// The outline, once clicked, has the keyboard for Up, Down and
+	// Enter; PageDown and PageUp still move between articles.
+	pressKey(w, fyne.KeyEscape)
+	wb.WaitSearch()
+	w.Canvas().Focus(outlineTree(t, w))
+	before = positionShown(t, w)
+	pressKey(w, fyne.KeyPageUp)
+	settle(t, wb)
+	if after := positionShown(t, w); after != before-1 {
+		t.Errorf("PageUp with the outline focused moved from position %d to %d, want the previous article", before, after)
 	}
 }
 

@@ -395,6 +395,7 @@ func (wb *Workbench) build() {
 	wb.win.SetTitle(tr("Statute Workbench"))
 	if wb.outline == nil {
 		wb.outline = newOutline(wb.Show)
+		wb.outline.tree.other = wb.typedKey
 	}
 	wb.outline.rtl = rtl
 	back, forward := theme.NavigateBackIcon(), theme.NavigateNextIcon()
