@@ -104,6 +104,7 @@ func (wb *Workbench) ShowSettings() {
 			language.SetSelectedIndex(i + 1)
 		}
 	}
+	openedWith := language.SelectedIndex()
 	fonts := installedFonts(wb.opts.fontDirs())
 	families := []string{tr("DejaVu Sans (built in)")}
 	for _, f := range fonts {
@@ -143,11 +144,17 @@ func (wb *Workbench) ShowSettings() {
 			}
 			wb.setFont(choice)
 		}
-		code := ""
-		if i := language.SelectedIndex(); i > 0 {
-			code = Languages[i-1]
+		// The language is stored only when it was changed here: a session
+		// started with --lang keeps its language through a save that was
+		// about something else.
+		code := CurrentLanguage()
+		if i := language.SelectedIndex(); i != openedWith {
+			code = ""
+			if i > 0 {
+				code = Languages[i-1]
+			}
+			wb.app.Preferences().SetString(PrefLanguage, code)
 		}
-		wb.app.Preferences().SetString(PrefLanguage, code)
 		if i := role.SelectedIndex(); i >= 0 {
 			c := roles()[i]
 			wb.app.Preferences().SetString(PrefRole, c.Code)

@@ -114,3 +114,25 @@ func TestTheArabicTextSizeStepsReadRightToLeft(t *testing.T) {
 		t.Errorf("the label «حجم النص» is drawn from x=%v, the steps end at x=%v: want the label on the right", label, smaller)
 	}
 }
+
+// A session started with --lang keeps its language when Settings are saved
+// for something else, and the language preference stays as it was.
+func TestSavingSettingsKeepsTheSessionsLanguage(t *testing.T) {
+	f := newFixture(t)
+	a := newApp(t, "FM")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar", Article: "3"})
+	wb.ShowSettings()
+	confirm(t, w, "حفظ")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ui.CurrentLanguage(); got != "ar" {
+		t.Errorf("after saving Settings the interface is in %q, want ar as --lang said", got)
+	}
+	if got := a.Preferences().String(ui.PrefLanguage); got != "" {
+		t.Errorf("saving Settings stored the language %q; nobody chose one", got)
+	}
+	if !shows(w, "الترتيب 3 من 36") {
+		t.Errorf("after saving Settings the window shows %q", labels(w))
+	}
+}
