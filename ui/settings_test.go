@@ -120,19 +120,19 @@ func TestTheArabicTextSizeStepsReadRightToLeft(t *testing.T) {
 func TestSavingSettingsKeepsTheSessionsLanguage(t *testing.T) {
 	f := newFixture(t)
 	a := newApp(t, "FM")
-	wb, w := f.open(t, a, ui.Options{Lang: "ar", Article: "3"})
+	wb, w := f.open(t, a, ui.Options{Lang: "fr", Article: "3"})
 	wb.ShowSettings()
-	confirm(t, w, "حفظ")
+	confirm(t, w, "Enregistrer")
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
-	if got := ui.CurrentLanguage(); got != "ar" {
-		t.Errorf("after saving Settings the interface is in %q, want ar as --lang said", got)
+	if got := ui.CurrentLanguage(); got != "fr" {
+		t.Errorf("after saving Settings the interface is in %q, want fr as --lang said", got)
 	}
 	if got := a.Preferences().String(ui.PrefLanguage); got != "" {
 		t.Errorf("saving Settings stored the language %q; nobody chose one", got)
 	}
-	if !shows(w, "الترتيب 3 من 36") {
+	if !shows(w, "Position 3 sur 36") {
 		t.Errorf("after saving Settings the window shows %q", labels(w))
 	}
 }
