@@ -53,11 +53,7 @@ func TestTheAppAndStatutectlRefuseAlike(t *testing.T) {
 		{
 			"a new article numbered as one the draft has",
 			func(w fyne.Window, _ fyne.Focusable) {
-				for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
-					if r, ok := o.(*widget.RadioGroup); ok {
-						r.SetSelected("New article after this one")
-					}
-				}
+				tapText(t, w, "New article after this one")
 				editors := editorsIn(w) // number, wording, justification, author
 				if len(editors) != 4 {
 					t.Fatalf("the propose screen has %d editors, want 4", len(editors))
@@ -76,18 +72,7 @@ func TestTheAppAndStatutectlRefuseAlike(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "statute.db")
-			s, err := boltstore.Open(db, boltstore.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := round.New(s)
-			if _, err := r.Seed(assets.SampleDraft); err != nil {
-				t.Fatal(err)
-			}
-			d, err := r.Latest()
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, _, d := seededStore(t, db)
 			text := d.Article("3").Text()
 
 			a := test.NewTempApp(t)
@@ -173,6 +158,20 @@ func tapButton(t *testing.T, w fyne.Window, label string) {
 
 // shown reports whether the window shows text, in any widget that holds
 // text.
+// tapText taps the middle of the text shown that reads text, as a user
+// clicks on a choice's label.
+func tapText(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if l, ok := o.(interface{ Text() string }); ok && l.Text() == text {
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+			test.TapCanvas(w.Canvas(), pos.AddXY(o.Size().Width/2, o.Size().Height/2))
+			return
+		}
+	}
+	t.Fatalf("nothing in the window reads %q", text)
+}
+
 func shown(w fyne.Window, text string) bool {
 	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
 		if t, ok := o.(interface{ Text() string }); ok && t.Text() == text {
@@ -200,18 +199,7 @@ func storedAmendments(t *testing.T, db string) ([]drafts.Amendment, error) {
 // before wordings were normalized.
 func TestTheAppAndStatutectlShowTheChangesAlike(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "statute.db")
-	s, err := boltstore.Open(db, boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := round.New(s)
-	if _, err := r.Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
-	d, err := r.Latest()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, d := seededStore(t, db)
 	art := d.Article("3")
 	added := "وتتمتع الغرفة بالأهلية القانونية للتقاضي."
 	typed := "\n" + art.Paragraphs[0] + "\n\n\n" + art.Paragraphs[1] + "  \n\n" + added + "\n\n"
@@ -265,7 +253,7 @@ func TestTheAppAndStatutectlShowTheChangesAlike(t *testing.T) {
 	}
 
 	// What the app marks, in the article's list of amendments.
-	s, err = boltstore.Open(db, boltstore.Options{})
+	s, err := boltstore.Open(db, boltstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,6 +284,25 @@ func TestTheAppAndStatutectlShowTheChangesAlike(t *testing.T) {
 			t.Errorf("the app's amendment %d marks %q inserted and %q deleted; statutectl diff %q and %q", i, app[i][0], app[i][1], cli[0][0], cli[0][1])
 		}
 	}
+}
+
+// seededStore opens a store at db seeded with the sample draft, with the
+// round on it and the draft.
+func seededStore(t *testing.T, db string) (*boltstore.Store, *round.Round, *drafts.Draft) {
+	t.Helper()
+	s, err := boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, r, d
 }
 
 func mustChamber(t *testing.T, code string) drafts.Chamber {

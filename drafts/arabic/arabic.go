@@ -123,16 +123,7 @@ func IsHaraka(r rune) bool {
 // harakat and tatweel removed, alef forms (أ إ آ ٱ) read as ا, alef maqsura
 // ى read as ي, Eastern Arabic digits read as Western digits, and Latin
 // letters in lower case. Two words that fold alike differ only in form.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if f, keep := foldRune(r); keep {
-			b.WriteRune(f)
-		}
-	}
-	return b.String()
-}
+func Fold(s string) string { return foldWith(s, foldRune) }
 
 // FoldIndex is Fold that also says where each byte of the folded text
 // comes from: at[i] is the offset in s of the character that gave folded
@@ -147,11 +138,15 @@ func FoldIndex(s string) (folded string, at []int) { return foldIndex(s, foldRun
 // («مسؤول», «مسئول»), so that a reader looking for «اعضاء» means them all.
 // The lenient diff does not fold them (Fold): a new seat there is a new
 // case ending, which a reviewer is shown.
-func SearchFold(s string) string {
+func SearchFold(s string) string { return foldWith(s, searchFoldRune) }
+
+// foldWith is s with each character folded by fold, or left out when fold
+// does not keep it.
+func foldWith(s string, fold func(rune) (rune, bool)) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if f, keep := searchFoldRune(r); keep {
+		if f, keep := fold(r); keep {
 			b.WriteRune(f)
 		}
 	}
