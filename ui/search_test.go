@@ -266,10 +266,12 @@ func TestTappingAResultMarksTheWordsFoundInItsArticle(t *testing.T) {
 		t.Errorf("after Escape article 2 shows %q marked, want its match still marked", got)
 	}
 	wb.Next()
+	settle(t, wb) // its amendments are read off the UI goroutine
 	if got, ok := highlighted(w, f.draft.Article("3").Text()); !ok || len(got) != 0 {
 		t.Errorf("the next article shows %q marked (shown: %v), want nothing marked", got, ok)
 	}
 	wb.Previous()
+	settle(t, wb)
 	if got, ok := highlighted(w, text2); !ok || len(got) != 0 {
 		t.Errorf("back on article 2, %q is marked (shown: %v), want nothing marked", got, ok)
 	}
