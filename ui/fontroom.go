@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/font"
@@ -109,4 +110,11 @@ func withDescender(data []byte, d int16) []byte {
 // own glyphs and those of fallbacks.
 func fontResource(name string, data []byte, fallbacks ...[]byte) fyne.Resource {
 	return fyne.NewStaticResource(name, roomBelow(data, fallbacks...))
+}
+
+// lazyFont is fontResource made the first time it is asked for: reading a
+// font's glyphs takes some milliseconds, which a start need not spend on a
+// face no text uses.
+func lazyFont(name string, data []byte, fallbacks ...[]byte) func() fyne.Resource {
+	return sync.OnceValue(func() fyne.Resource { return fontResource(name, data, fallbacks...) })
 }

@@ -21,11 +21,11 @@ import (
 // Arabic, Latin, digits, dashes and «». Each is given room below for the
 // dots of a final ي (fontroom.go).
 var (
-	fontRegular    = fontResource("DejaVuSans.ttf", dejavusans.TTF)
-	fontBold       = fontResource("DejaVuSans-Bold.ttf", dejavusansbold.TTF)
-	fontItalic     = fontResource("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF, dejavusans.TTF)
-	fontBoldItalic = fontResource("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF, dejavusansbold.TTF)
-	fontMono       = fontResource("DejaVuSansMono.ttf", dejavusansmono.TTF, dejavusans.TTF)
+	fontRegular    = lazyFont("DejaVuSans.ttf", dejavusans.TTF)
+	fontBold       = lazyFont("DejaVuSans-Bold.ttf", dejavusansbold.TTF)
+	fontItalic     = lazyFont("DejaVuSans-Oblique.ttf", dejavusansoblique.TTF, dejavusans.TTF)
+	fontBoldItalic = lazyFont("DejaVuSans-BoldOblique.ttf", dejavusansboldoblique.TTF, dejavusansbold.TTF)
+	fontMono       = lazyFont("DejaVuSansMono.ttf", dejavusansmono.TTF, dejavusans.TTF)
 )
 
 // Bounds and step of the text-size factor.
@@ -94,20 +94,20 @@ func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 	case s.Symbol:
 		return theme.DefaultTheme().Font(s)
 	case s.Monospace:
-		return fontMono
+		return fontMono()
 	case t.faces != nil && s.Bold:
 		// Arabic has no italics: an installed Naskh face is used upright.
 		return t.faces.bold
 	case t.faces != nil:
 		return t.faces.regular
 	case s.Bold && s.Italic:
-		return fontBoldItalic
+		return fontBoldItalic()
 	case s.Bold:
-		return fontBold
+		return fontBold()
 	case s.Italic:
-		return fontItalic
+		return fontItalic()
 	}
-	return fontRegular
+	return fontRegular()
 }
 
 // Icon implements fyne.Theme.
