@@ -52,7 +52,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		cmdImport, cmdDrafts, cmdArticles, cmdShow, cmdChambers,
+		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
 		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare,
 	}
 }
@@ -219,6 +219,18 @@ func (c *ctx) draft(id string) (*drafts.Draft, error) {
 		return d, err
 	}
 	return s.Draft(drafts.NormalizeID(id))
+}
+
+// draftAt is draft at one version: the latest when version is 0.
+func (c *ctx) draftAt(id string, version int) (*drafts.Draft, error) {
+	d, err := c.draft(id)
+	if err != nil || version == 0 || version == d.Version {
+		return d, err
+	}
+	if version < 0 || version > d.Version {
+		return nil, drafts.Errorf(drafts.NotFound, "draft %s has no version %d: its versions are 1 to %d ('statutectl versions' lists them)", d.ID, version, d.Version)
+	}
+	return c.store.DraftVersion(d.ID, version)
 }
 
 func usage(w io.Writer) {

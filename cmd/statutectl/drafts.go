@@ -196,12 +196,13 @@ var cmdDrafts = &command{
 
 var cmdArticles = &command{
 	name:    "articles",
-	args:    "[--draft DRAFT]",
+	args:    "[--draft DRAFT] [--version N]",
 	summary: "list a draft's articles: key, number as written, first words",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` to list (default: the latest imported)")
+		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
 		return func(c *ctx, _ []string) error {
-			d, err := c.draft(*draftID)
+			d, err := c.draftAt(*draftID, *version)
 			if err != nil {
 				return err
 			}
@@ -216,13 +217,14 @@ var cmdArticles = &command{
 
 var cmdShow = &command{
 	name:       "show",
-	args:       "ARTICLE [--draft DRAFT]",
+	args:       "ARTICLE [--draft DRAFT] [--version N]",
 	summary:    "print one article, with the titles and chapters it belongs to",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` to read (default: the latest imported)")
+		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
 		return func(c *ctx, args []string) error {
-			d, err := c.draft(*draftID)
+			d, err := c.draftAt(*draftID, *version)
 			if err != nil {
 				return err
 			}
@@ -247,6 +249,85 @@ var cmdShow = &command{
 			return nil
 		}
 	},
+}
+
+var cmdVersions = &command{
+	name:    "versions",
+	args:    "[--draft DRAFT]",
+	summary: "list a draft's versions, oldest first: version, import date, articles, source",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		draftID := fs.String("draft", "", "the `DRAFT` whose versions to list (default: the latest imported)")
+		return func(c *ctx, _ []string) error {
+			latest, err := c.draft(*draftID)
+			if err != nil {
+				return err
+			}
+			for v := 1; v <= latest.Version; v++ {
+				d := latest
+				if v < latest.Version {
+					if d, err = c.store.DraftVersion(latest.ID, v); err != nil {
+						return err
+					}
+				}
+				fmt.Fprintf(c.stdout, "v%d\t%s\t%d articles\t%s\n", d.Version, d.Imported.Local().Format("2006-01-02 15:04"), len(d.Articles), d.Source)
+			}
+			return nil
+		}
+	},
+}
+
+var cmdOutline = &command{
+	name:    "outline",
+	args:    "[--draft DRAFT] [--version N]",
+	summary: "print the tree of a draft's titles, chapters and articles, indented by depth",
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		draftID := fs.String("draft", "", "the `DRAFT` to print (default: the latest imported)")
+		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
+		return func(c *ctx, _ []string) error {
+			d, err := c.draftAt(*draftID, *version)
+			if err != nil {
+				return err
+			}
+			for _, line := range outline(d) {
+				fmt.Fprintln(c.stdout, line)
+			}
+			return nil
+		}
+	},
+}
+
+// outline is the tree of d's divisions and articles in document order,
+// one line each, indented two spaces a level; an article is named by its
+// heading line («المادة 3: الطبيعة القانونية للغرف») and its key. The
+// divisions are in document order and an article follows every division
+// up to its own, so a division with no article of its own still stands in
+// its place.
+func outline(d *drafts.Draft) []string {
+	depth := func(i int) int {
+		n := 0
+		for p := d.Divisions[i].Parent; p >= 0 && p < len(d.Divisions); p = d.Divisions[p].Parent {
+			n++
+		}
+		return n
+	}
+	var lines []string
+	next := 0 // the first division not printed yet
+	divisions := func(upTo int) {
+		for ; next <= upTo && next < len(d.Divisions); next++ {
+			lines = append(lines, strings.Repeat("  ", depth(next))+d.Divisions[next].Heading)
+		}
+	}
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		divisions(a.Division)
+		indent := 0
+		if a.Division >= 0 && a.Division < len(d.Divisions) {
+			indent = depth(a.Division) + 1
+		}
+		lines = append(lines, strings.Repeat("  ", indent)+d.ArticleTitle(a)+"\t["+a.Key+"]")
+	}
+	divisions(len(d.Divisions) - 1)
+	return lines
 }
 
 var cmdChambers = &command{

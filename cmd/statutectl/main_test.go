@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -518,5 +519,61 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	if got := mustCtl(t, db, "check"); !strings.HasPrefix(got, "sound: ") {
 		t.Errorf("check after restore = %q", got)
+	}
+}
+
+// A draft's versions are listed, any article of any version can be shown,
+// and the outline prints the tree of titles, chapters and articles.
+func TestVersionsOutlineAndShowAVersion(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	id := strings.Fields(mustCtl(t, db, "seed"))[0]
+	old := "في هذا القانون"
+	newText := strings.Replace(string(assets.SampleDraft), old, "في القانون رقم 50.17", 1)
+	if newText == string(assets.SampleDraft) {
+		t.Fatalf("the sample draft no longer says %q", old)
+	}
+	v2 := writeFile(t, "v2.md", []byte(newText))
+	mustCtl(t, db, "import", v2, "--version-of", id)
+
+	versions := strings.Split(strings.TrimSpace(mustCtl(t, db, "versions")), "\n")
+	if len(versions) != 2 || !strings.HasPrefix(versions[0], "v1\t") || !strings.HasPrefix(versions[1], "v2\t") {
+		t.Fatalf("versions printed %q, want v1 then v2", versions)
+	}
+	if got := mustCtl(t, db, "show", "3", "--version", "1"); !strings.Contains(got, old) {
+		t.Errorf("show 3 --version 1 printed %q, want the first version's «%s»", got, old)
+	}
+	if got := mustCtl(t, db, "show", "3"); strings.Contains(got, old) || !strings.Contains(got, "50.17") {
+		t.Errorf("show 3 printed %q, want the latest version's wording", got)
+	}
+
+	before := fileHash(t, db)
+	_, stderr, code := ctl(t, db, "", "show", "3", "--version", "9")
+	if code != 1 || !strings.Contains(stderr, "has no version 9: its versions are 1 to 2") {
+		t.Errorf("show --version 9: exit %d, %q; want exit 1 naming the versions there are", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Error("a refused show changed the database")
+	}
+
+	lines := strings.Split(strings.TrimSpace(mustCtl(t, db, "outline")), "\n")
+	want := []string{
+		"الباب الأول: أحكام عامة",
+		"  الفصل الأول: الموضوع والتعريفات",
+		"    المادة الأولى\t[1]",
+		"    المادة 2: تعريفات\t[2]",
+		"    المادة 3: الطبيعة القانونية للغرف\t[3]",
+		"  الفصل الثاني: إحداث الغرف ومقارها",
+	}
+	if len(lines) < len(want) || !slices.Equal(lines[:len(want)], want) {
+		t.Errorf("outline begins %q, want %q", lines[:min(len(lines), len(want))], want)
+	}
+	articles := 0
+	for _, l := range lines {
+		if strings.Contains(l, "\t[") {
+			articles++
+		}
+	}
+	if articles != 36 {
+		t.Errorf("outline lists %d articles, want the draft's 36", articles)
 	}
 }

@@ -134,7 +134,11 @@ type tutorialCheck struct {
 var (
 	tutorialID     = `[0-9A-HJKMNP-TV-Z]{8}`
 	tutorialChecks = []tutorialCheck{
+		{`import "$tmp/v2.md"`, regexp.MustCompile(`^D-` + tutorialID + "\t36 articles\tversion 2\tمشروع القانون الأساسي لغرف الصناعة التقليدية\n$")},
 		{"import", regexp.MustCompile(`^D-` + tutorialID + "\t36 articles\tversion 1\tمشروع القانون الأساسي لغرف الصناعة التقليدية\n$")},
+		{"versions", regexp.MustCompile("^v1\t[^\n]+\tsample-draft.md\nv2\t[^\n]+\tv2.md\n$")},
+		{"show 15 --version 1", regexp.MustCompile("(?s)^الباب الثالث: العضوية والانتخابات\n.*\nالمادة 15.*ست \\(6\\) سنوات")},
+		{"outline", regexp.MustCompile("(?s)^الباب الأول: أحكام عامة\n  الفصل الأول: الموضوع والتعريفات\n    المادة الأولى\t\\[1\\]\n.*\n +المادة 15[^\n]*\t\\[15\\]\n")},
 		{"articles", regexp.MustCompile("^1\tالأولى\tيحدد هذا القانون (?s:.*)\n33\t33\t[^\n]+\n$")},
 		{"show", regexp.MustCompile("(?s)^الباب الأول: أحكام عامة\n.*\nالمادة الأولى\nيحدد هذا القانون النظام الأساسي")},
 		{"chambers", regexp.MustCompile("(?s)^TTA\t.*\nFM\tغرفة الصناعة التقليدية لجهة فاس مكناس\t.*\nFED\t[^\n]+\n$")},
