@@ -70,6 +70,15 @@ type Report struct {
 	Renumbered int `json:"renumbered"`
 	Changed    int `json:"changed"`
 	Unchanged  int `json:"unchanged"`
+	// Preamble is the word diff of the preamble, when it changed.
+	Preamble []Change `json:"preamble,omitempty"`
+	// Divisions lists the divisions renamed, added and removed: those of
+	// the new draft in its order, then those removed, in the old one's.
+	Divisions []DivisionDiff `json:"divisions,omitempty"`
+	// Moved lists the articles, matched as above, that another division
+	// holds than before, in the order of the new draft; an article moved
+	// and otherwise the same still counts as unchanged.
+	Moved []Move `json:"moved,omitempty"`
 
 	oldWord, newWord string // the words that head articles, for WritePlain
 }
@@ -157,6 +166,7 @@ func Compare(old, new *drafts.Draft, opt Options) *Report {
 		}
 		r.addRemoved(old.Articles, removedAfter[j])
 	}
+	r.compareStructure(old, new, m.newMatch, d)
 	return r
 }
 
@@ -214,6 +224,10 @@ func (r *Report) WritePlain(w io.Writer) error {
 			bw.WriteString("    ")
 			bw.WriteString(line)
 		}
+	}
+	r.writeStructure(bw)
+	if s := r.structureSummary(); s != "" {
+		fmt.Fprintf(bw, "\n%s", s)
 	}
 	fmt.Fprintf(bw, "\n%d changed, %d added, %d removed, %d renumbered, %d unchanged\n",
 		r.Changed, r.Added, r.Removed, r.Renumbered, r.Unchanged)
