@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"statute/drafts"
@@ -45,18 +47,50 @@ var cmdCompare = &command{
 			if err := errors.Join(errs[:]...); err != nil {
 				return err
 			}
-			r := diff.Compare(ds[0], ds[1], diff.Options{Lenient: *lenient})
-			if *format == "json" {
-				out, err := r.JSON()
-				if err != nil {
-					return err
-				}
-				_, err = fmt.Fprintf(c.stdout, "%s\n", out)
-				return err
-			}
-			return r.WritePlain(c.stdout)
+			return writeReport(c, diff.Compare(ds[0], ds[1], diff.Options{Lenient: *lenient}), *format)
 		}
 	},
+}
+
+var cmdCompareVersions = &command{
+	name:       "compare-versions",
+	args:       "A B [--draft DRAFT] [--lenient] [--format plain|json]",
+	summary:    "compare two stored versions of a draft, as compare does two files",
+	positional: 2,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		draftID := fs.String("draft", "", "the `DRAFT` whose versions to compare (default: the latest imported)")
+		lenient := fs.Bool("lenient", false, "treat words that differ only in harakat, tatweel or alef forms as equal")
+		format := fs.String("format", "plain", "the output `format`: plain or json")
+		return func(c *ctx, args []string) error {
+			if *format != "plain" && *format != "json" {
+				return usagef("unknown format %q: use plain or json", *format)
+			}
+			var ds [2]*drafts.Draft
+			for i, a := range args {
+				v, err := strconv.Atoi(strings.TrimPrefix(a, "v"))
+				if err != nil || v < 1 {
+					return usagef("%q is not a version number: write it as 1, 2… ('statutectl versions' lists them)", a)
+				}
+				if ds[i], err = c.draftAt(*draftID, v); err != nil {
+					return err
+				}
+			}
+			return writeReport(c, diff.Compare(ds[0], ds[1], diff.Options{Lenient: *lenient}), *format)
+		}
+	},
+}
+
+// writeReport writes a comparison in the format asked for.
+func writeReport(c *ctx, r *diff.Report, format string) error {
+	if format == "json" {
+		out, err := r.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(c.stdout, "%s\n", out)
+		return err
+	}
+	return r.WritePlain(c.stdout)
 }
 
 // readDraft reads and parses a draft file given on the command line.

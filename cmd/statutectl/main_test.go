@@ -523,7 +523,8 @@ func TestBackupAndRestore(t *testing.T) {
 }
 
 // A draft's versions are listed, any article of any version can be shown,
-// and the outline prints the tree of titles, chapters and articles.
+// two versions compared, and the outline prints the tree of titles,
+// chapters and articles.
 func TestVersionsOutlineAndShowAVersion(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "statute.db")
 	id := strings.Fields(mustCtl(t, db, "seed"))[0]
@@ -553,6 +554,14 @@ func TestVersionsOutlineAndShowAVersion(t *testing.T) {
 	}
 	if fileHash(t, db) != before {
 		t.Error("a refused show changed the database")
+	}
+
+	cmp := mustCtl(t, db, "compare-versions", "1", "2")
+	if !strings.Contains(cmp, "[-هذا-]") || !strings.Contains(cmp, "{+رقم 50.17+}") || !strings.HasSuffix(cmp, "1 changed, 0 added, 0 removed, 0 renumbered, 35 unchanged\n") {
+		t.Errorf("compare-versions 1 2 printed %q, want article 3's change and 35 unchanged", cmp)
+	}
+	if _, stderr, code := ctl(t, db, "", "compare-versions", "1", "two"); code != 2 || !strings.Contains(stderr, "is not a version number") {
+		t.Errorf("compare-versions 1 two: exit %d, %q; want a usage error", code, stderr)
 	}
 
 	lines := strings.Split(strings.TrimSpace(mustCtl(t, db, "outline")), "\n")
