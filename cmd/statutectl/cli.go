@@ -53,7 +53,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
-		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions,
+		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions, cmdRenumber,
 	}
 }
 

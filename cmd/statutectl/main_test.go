@@ -586,3 +586,44 @@ func TestVersionsOutlineAndShowAVersion(t *testing.T) {
 		t.Errorf("outline lists %d articles, want the draft's 36", articles)
 	}
 }
+
+// renumber shows the old → new table and the references it rewrites,
+// changes nothing without --apply, makes the next version with it, and
+// then finds nothing left to renumber.
+func TestRenumber(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	mustCtl(t, db, "seed")
+	before := fileHash(t, db)
+	plan := mustCtl(t, db, "renumber")
+	for _, want := range []string{
+		"المادة 7 مكررة → المادة 8\t(key 7bis → 8)",
+		"المادة 33 → المادة 36\t(key 33 → 36)",
+		"«المادة 7 مكررة مرتين» → «المادة 9»",
+		"29 articles renumbered, 5 references rewritten\n",
+		"'statutectl renumber --apply' makes this version 2",
+	} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("renumber printed:\n%s\nwant %q", plan, want)
+		}
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("renumber without --apply changed the database")
+	}
+	if out := mustCtl(t, db, "renumber", "--apply"); !strings.HasSuffix(out, "\tversion 2\n") {
+		t.Errorf("renumber --apply printed %q, want the new version 2", out)
+	}
+	if got := mustCtl(t, db, "show", "36"); !strings.Contains(got, "المادة 36") {
+		t.Errorf("show 36 after renumbering printed %q", got)
+	}
+	if got := mustCtl(t, db, "show", "8", "--version", "1"); !strings.Contains(got, "المادة 8") {
+		t.Errorf("version 1 is not kept as it was: show 8 --version 1 printed %q", got)
+	}
+	before = fileHash(t, db)
+	_, stderr, code := ctl(t, db, "", "renumber", "--apply")
+	if code != 1 || !strings.Contains(stderr, "there is nothing to renumber") {
+		t.Errorf("a second renumber --apply: exit %d, %q; want exit 1, nothing to renumber", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Error("a refused renumber changed the database")
+	}
+}

@@ -116,3 +116,16 @@ func leadingNumber(key string) int {
 	}
 	return v
 }
+
+// NumberAt reads an article number written at s[i:], after spaces, as a
+// heading or a reference in an article's text writes it: «12», «٤»,
+// «2 مكررة», «7 مكرر مرتين», «الأولى», «الحادية عشرة». It returns the
+// number's key and the byte offsets where it starts and ends; ok is false
+// when no article number stands there.
+func NumberAt(s string, i int) (key string, start, end int, ok bool) {
+	n, ok := readNumber(s, i)
+	if !ok || n.roman {
+		return "", 0, 0, false
+	}
+	return n.key, n.end - len(n.raw), n.end, true
+}

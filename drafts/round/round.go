@@ -22,6 +22,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/parse"
+	"statute/drafts/renumber"
 )
 
 // The sentences this package says.
@@ -92,6 +93,31 @@ func (r *Round) Import(d *drafts.Draft) error {
 		return err
 	}
 	return r.store.AddDraft(d)
+}
+
+var (
+	msgNothingToRenumber = drafts.NewMessage("renumber.nothing", "draft %s is already numbered 1 to %d, its references in place: there is nothing to renumber")
+	msgRenumberStale     = drafts.NewMessage("renumber.stale", "draft %s has a version %d newer than the version %d the renumbering was planned on: plan it again")
+)
+
+// Renumber makes the renumbered draft p planned the next version of its
+// draft, after an automatic backup (Import), and sets that draft's
+// version. Invalid: the plan changes
+// nothing. Conflict: a newer version of the draft was stored since the
+// plan was made from version p.Base.
+func (r *Round) Renumber(p *renumber.Plan) error {
+	d := p.Draft
+	if !p.Changes() {
+		return msgNothingToRenumber.Err(drafts.Invalid, d.ID, len(d.Articles))
+	}
+	latest, err := r.store.Draft(d.ID)
+	if err != nil {
+		return err
+	}
+	if latest.Version != p.Base {
+		return msgRenumberStale.Err(drafts.Conflict, d.ID, latest.Version, p.Base)
+	}
+	return r.Import(d)
 }
 
 // Latest returns the latest version of the draft imported last.

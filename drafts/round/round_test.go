@@ -9,6 +9,7 @@ import (
 	"statute/assets"
 	"statute/drafts"
 	"statute/drafts/boltstore"
+	"statute/drafts/renumber"
 	"statute/drafts/round"
 )
 
@@ -351,4 +352,29 @@ func TestWordingIsStoredWithOneBreakBetweenParagraphs(t *testing.T) {
 	same.Text = strings.Join(art.Paragraphs, "\n\n\n")
 	same.Justification = "سبب"
 	wantKind(t, r.Submit(fm, d, same), drafts.Invalid, "same as the current text")
+}
+
+// A renumbering is stored as the draft's next version, once: a plan made
+// on a version that is no longer the latest is refused, as is one that
+// changes nothing.
+func TestRenumber(t *testing.T) {
+	r, d := newRound(t)
+	plan := renumber.Make(d)
+	stale := renumber.Make(d)
+	if err := r.Renumber(plan); err != nil {
+		t.Fatal(err)
+	}
+	if plan.Draft.Version != d.Version+1 {
+		t.Errorf("the renumbered draft is version %d, want %d", plan.Draft.Version, d.Version+1)
+	}
+	if err := r.Renumber(stale); !drafts.IsKind(err, drafts.Conflict) {
+		t.Errorf("a plan made on version %d, after version %d was stored: %v, want a conflict", d.Version, plan.Draft.Version, err)
+	}
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Renumber(renumber.Make(latest)); !drafts.IsKind(err, drafts.Invalid) {
+		t.Errorf("renumbering a renumbered draft: %v, want invalid: nothing to renumber", err)
+	}
 }
