@@ -16,6 +16,7 @@ import (
 	"statute/assets"
 	"statute/drafts"
 	"statute/drafts/boltstore"
+	"statute/drafts/renumber"
 	"statute/drafts/round"
 	"statute/ui"
 )
@@ -335,4 +336,52 @@ func damage(t *testing.T, path, text string, change func(b []byte)) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// A new version of the draft stored beside the window (statutectl
+// renumber, import --version-of) is shown within the watch's next look,
+// at the article the reader was on, whatever its number now.
+func TestTheWindowShowsANewVersionStoredBesideIt(t *testing.T) {
+	path, s := seeded(t)
+	t.Cleanup(func() { s.Close() })
+	a := newApp(t, "FED")
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	wb, err := ui.New(a, w, s, ui.Options{Lang: "en", Article: "8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "Position 10 of 36") || !containsText(labels(w), "المادة 8") {
+		t.Fatalf("the window opened on %q, want article 8", labels(w))
+	}
+
+	ctl, err := boltstore.Open(path, boltstore.Options{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := round.New(ctl)
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old8 := d.Article("8").Text()
+	if err := r.Renumber(renumber.Make(d)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ctl.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	wb.ShowChanges() // what the window's watch does every two seconds
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	// Old article 8 is article 10 now, and the new article 8 is the old
+	// 7 مكررة: the window follows the article, not its number.
+	if !shows(w, "المادة 10") || !shows(w, "Position 10 of 36") || !shows(w, old8) {
+		t.Errorf("after the draft was renumbered beside the window, it shows %q; want the same article, now numbered 10", labels(w))
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/diff"
 	"statute/drafts/parse"
 	"statute/drafts/round"
 	"statute/ui/textwidget"
@@ -131,14 +132,51 @@ func (wb *Workbench) watch(every time.Duration) {
 	}
 }
 
-// ShowChanges reads again what the window shows of the store's
-// amendments (the counts, the article's list): after another program
-// wrote to it. While an amendment is being written, the screen is left
-// alone; it reads them again when it closes.
+// ShowChanges reads again what the window shows of the store: the draft,
+// when another version of it (a renumbering, a consolidation, one from the
+// ministry) or another draft was stored since, and the amendments (the
+// counts, the article's list): after another program wrote to it. While
+// an amendment is being written, the screen is left alone; it reads the
+// amendments again when it closes.
 func (wb *Workbench) ShowChanges() {
-	if wb.propose == nil {
-		wb.reloadAmendments()
+	if wb.propose != nil || wb.draft == nil {
+		return
 	}
+	wb.background(func() func() {
+		d, err := wb.round.Latest()
+		return func() {
+			if err != nil {
+				showError(wb.win, err)
+				return
+			}
+			if wb.propose != nil {
+				return
+			}
+			if d.ID != wb.draft.ID || d.Version != wb.draft.Version {
+				wb.showDraft(d)
+			}
+			wb.reloadAmendments()
+		}
+	})
+}
+
+// showDraft shows d in place of the draft shown: at the same article when
+// d is another version of the same draft, followed through renumbering by
+// comparing the two versions, and at the same place otherwise.
+func (wb *Workbench) showDraft(d *drafts.Draft) {
+	if len(d.Articles) == 0 {
+		return
+	}
+	i := min(wb.current, len(d.Articles)-1)
+	if d.ID == wb.draft.ID {
+		key, kept := diff.Compare(wb.draft, d, diff.Options{}).NewKey(wb.draft.Articles[wb.current].Key)
+		if a := d.Article(key); kept && a != nil {
+			i = a.Position
+		}
+	}
+	wb.draft = d
+	wb.outline.setDraft(d, wb.counts)
+	wb.showText(i)
 }
 
 // ApplyAppearance sets the interface language and the app theme from

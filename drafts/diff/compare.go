@@ -170,6 +170,25 @@ func Compare(old, new *drafts.Draft, opt Options) *Report {
 	return r
 }
 
+// NewKey is the key the old draft's article oldKey has in the new one:
+// another when it was renumbered, none (false) when it was removed, its
+// own otherwise. A key the old draft did not have is returned as it is.
+func (r *Report) NewKey(oldKey string) (string, bool) {
+	for i := range r.Articles {
+		a := &r.Articles[i]
+		if a.OldKey != oldKey {
+			continue
+		}
+		switch a.Kind {
+		case Removed:
+			return "", false
+		case Renumbered:
+			return a.NewKey, true
+		}
+	}
+	return oldKey, true
+}
+
 func (r *Report) addRemoved(olds []drafts.Article, idx []int) {
 	for _, i := range idx {
 		a := &olds[i]

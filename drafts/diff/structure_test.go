@@ -10,6 +10,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/parse"
+	"statute/drafts/renumber"
 )
 
 // sampleWith parses the sample draft after edit.
@@ -121,4 +122,24 @@ func TestCompareReportsTheStructure(t *testing.T) {
 			t.Error("no article moved, want the sixth title's articles in the fifth now")
 		}
 	})
+}
+
+// NewKey follows an article from one version to the next: through a
+// renumbering, and to nowhere when it was removed.
+func TestNewKeyFollowsAnArticle(t *testing.T) {
+	old := sampleWith(t, func(s string) string { return s })
+	renumbered := renumber.Make(old).Draft
+	r := diff.Compare(old, renumbered, diff.Options{})
+	for oldKey, want := range map[string]string{"1": "1", "7bis": "8", "8": "10", "33": "36"} {
+		if got, ok := r.NewKey(oldKey); !ok || got != want {
+			t.Errorf("NewKey(%q) = %q, %v; want %q", oldKey, got, ok, want)
+		}
+	}
+	removed := sampleWith(t, func(s string) string {
+		start, end := strings.Index(s, "#### المادة 7 مكررة:"), strings.Index(s, "#### المادة 7 مكررة مرتين")
+		return s[:start] + s[end:]
+	})
+	if key, ok := diff.Compare(old, removed, diff.Options{}).NewKey("7bis"); ok {
+		t.Errorf("NewKey of a removed article = %q, want none", key)
+	}
 }
