@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"statute/drafts"
 	"statute/drafts/arabic"
 )
 
@@ -105,4 +106,17 @@ func appendFoldKey(dst []byte, tok string) []byte {
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// LenientKey is the form under which lenient mode compares a text: its
+// paragraphs normalized (drafts.NormalizeParagraphs), each word folded and
+// each run of white space reduced to a space or its line breaks. Two texts
+// with the same key differ in form only: harakat, tatweel, alef forms,
+// digit shapes, spacing.
+func LenientKey(s string) string {
+	var b []byte
+	for _, tok := range Tokens(drafts.NormalizeParagraphs(s)) {
+		b = appendFoldKey(b, tok)
+	}
+	return string(b)
 }

@@ -143,3 +143,20 @@ func TestNewKeyFollowsAnArticle(t *testing.T) {
 		t.Errorf("NewKey of a removed article = %q, want none", key)
 	}
 }
+
+// Texts that differ in form only share their lenient key; a changed word
+// does not.
+func TestLenientKey(t *testing.T) {
+	a := diff.LenientKey("تخضع الغرف لوصاية الدولة.\nرقم 50.17")
+	for _, same := range []string{"تَخْضَعُ الغرف لوصايـة  الدولة.\n\n\nرقم ٥٠.١٧", "تخضع الغرف لوصاية الدولة.  \nرقم 50.17\n"} {
+		if got := diff.LenientKey(same); got != a {
+			t.Errorf("LenientKey(%q) = %q, want %q", same, got, a)
+		}
+	}
+	if diff.LenientKey("تخضع الغرف لوصاية الدولة.\nرقم 18.09") == a {
+		t.Error("a changed number has the same lenient key")
+	}
+	if diff.LenientKey("تخضع الغرف لوصاية الدولة. رقم 50.17") == a {
+		t.Error("a paragraph joined to the next has the same lenient key")
+	}
+}

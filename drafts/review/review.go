@@ -1,0 +1,146 @@
+// Package review gathers what the federation's legal staff read when they
+// review a round: an article's amendments with the identical proposals
+// made one entry, and an overview of the round (amendments per chamber and
+// status, proposed new-article numbers that clash).
+//
+// Two amendments of one article make the same proposal when they are of
+// the same kind, propose the same number for a new article, and their
+// wordings are equal under the lenient diff's rules (diff.LenientKey):
+// they differ in harakat, tatweel, alef forms, digit shapes or spacing
+// only. Staff then read and decide the proposal once, seeing every chamber
+// that made it.
+package review
+
+import (
+	"slices"
+
+	"statute/drafts"
+	"statute/drafts/diff"
+	"statute/drafts/parse"
+)
+
+// An Entry is one proposal: the amendments that make it, oldest first,
+// and their chambers, each once, in that order.
+type Entry struct {
+	Amendments []drafts.Amendment
+	Chambers   []string
+}
+
+// Group makes one entry of each proposal among as, in the order of each
+// proposal's first amendment in as.
+func Group(as []drafts.Amendment) []Entry {
+	var entries []Entry
+	at := map[string]int{}
+	for _, a := range as {
+		k := proposalKey(&a)
+		i, ok := at[k]
+		if !ok {
+			i = len(entries)
+			at[k] = i
+			entries = append(entries, Entry{})
+		}
+		e := &entries[i]
+		e.Amendments = append(e.Amendments, a)
+		if !slices.Contains(e.Chambers, a.Chamber) {
+			e.Chambers = append(e.Chambers, a.Chamber)
+		}
+	}
+	return entries
+}
+
+// proposalKey is what two amendments making the same proposal share.
+func proposalKey(a *drafts.Amendment) string {
+	number := a.NewNumber
+	if k, err := parse.Key(a.NewNumber); err == nil {
+		number = k
+	}
+	text := ""
+	if a.Kind != drafts.Repeal {
+		text = diff.LenientKey(a.Text)
+	}
+	return a.Article + "\x00" + string(a.Kind) + "\x00" + number + "\x00" + text
+}
+
+// A ChamberCount is how many amendments one chamber has in each status.
+type ChamberCount struct {
+	Chamber  string
+	ByStatus map[drafts.Status]int
+	Total    int
+}
+
+// A Clash is a number proposed for a new article that cannot be given as
+// proposed: the draft has an article of that number, or several
+// different proposals ask for it.
+type Clash struct {
+	Key string // the number's key: "7quater"
+	// Existing is set when the draft already has an article of that
+	// number.
+	Existing bool
+	// Amendments are the IDs of the amendments that propose it, oldest
+	// first.
+	Amendments []string
+}
+
+// An Overview sums a round up.
+type Overview struct {
+	// Chambers counts the amendments of each chamber that has any, in the
+	// order of drafts.Parties.
+	Chambers []ChamberCount
+	// Clashes lists the clashing numbers in the order they are first
+	// proposed.
+	Clashes []Clash
+}
+
+// Summarize sums up the amendments as of draft d.
+func Summarize(d *drafts.Draft, as []drafts.Amendment) Overview {
+	var o Overview
+	counts := map[string]*ChamberCount{}
+	for _, a := range as {
+		c := counts[a.Chamber]
+		if c == nil {
+			c = &ChamberCount{Chamber: a.Chamber, ByStatus: map[drafts.Status]int{}}
+			counts[a.Chamber] = c
+		}
+		c.ByStatus[a.Status]++
+		c.Total++
+	}
+	for _, p := range drafts.Parties() {
+		if c := counts[p.Code]; c != nil {
+			o.Chambers = append(o.Chambers, *c)
+		}
+	}
+
+	// Proposals of a new article by the number they ask for; a withdrawn
+	// one asks for nothing any more.
+	type asking struct {
+		ids       []string
+		proposals map[string]bool
+	}
+	byNumber := map[string]*asking{}
+	var order []string
+	for _, a := range as {
+		if a.Kind != drafts.Insert || a.Status == drafts.StatusWithdrawn {
+			continue
+		}
+		key, err := parse.Key(a.NewNumber)
+		if err != nil {
+			continue // Validate refused it already; nothing to place
+		}
+		n := byNumber[key]
+		if n == nil {
+			n = &asking{proposals: map[string]bool{}}
+			byNumber[key] = n
+			order = append(order, key)
+		}
+		n.ids = append(n.ids, a.ID)
+		n.proposals[proposalKey(&drafts.Amendment{Article: a.Article, Kind: a.Kind, NewNumber: key, Text: a.Text})] = true
+	}
+	for _, key := range order {
+		n := byNumber[key]
+		existing := d != nil && d.Article(key) != nil
+		if existing || len(n.proposals) > 1 {
+			o.Clashes = append(o.Clashes, Clash{Key: key, Existing: existing, Amendments: n.ids})
+		}
+	}
+	return o
+}

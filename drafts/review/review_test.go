@@ -1,0 +1,103 @@
+package review_test
+
+import (
+	"slices"
+	"testing"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/parse"
+	"statute/drafts/review"
+)
+
+func amendment(id, chamber, article string, kind drafts.AmendmentKind, number, text string, st drafts.Status) drafts.Amendment {
+	return drafts.Amendment{ID: id, Chamber: chamber, Article: article, Kind: kind, NewNumber: number, Text: text, Status: st}
+}
+
+// Proposals that differ in form only (harakat, tatweel, alef forms,
+// digits, spacing, blank lines) are one entry, with every chamber that
+// made them; different ones stay apart.
+func TestIdenticalProposalsAreOneEntry(t *testing.T) {
+	sub := drafts.StatusSubmitted
+	as := []drafts.Amendment{
+		amendment("FM-1", "FM", "3", drafts.Wording, "", "تخضع الغرف لوصاية الدولة وفق القانون رقم 50.17.", sub),
+		amendment("CS-1", "CS", "3", drafts.Wording, "", "تَخْضَعُ الغرف لوصايـة الدولة  وفق القانون رقم ٥٠.١٧.\n\n", sub),
+		amendment("MS-1", "MS", "3", drafts.Wording, "", "تخضع الغرف لوصاية الدولة وفق القانون رقم 18.09.", sub),
+		amendment("SM-1", "SM", "3", drafts.Repeal, "", "", sub),
+		amendment("TTA-1", "TTA", "3", drafts.Repeal, "", "", sub),
+		amendment("FM-2", "FM", "3", drafts.Wording, "", "تخضع الغرف لوصاية الدولة وفق القانون رقم 50.17.", sub),
+	}
+	entries := review.Group(as)
+	var got [][]string
+	for _, e := range entries {
+		var ids []string
+		for _, a := range e.Amendments {
+			ids = append(ids, a.ID)
+		}
+		got = append(got, ids)
+	}
+	want := [][]string{{"FM-1", "CS-1", "FM-2"}, {"MS-1"}, {"SM-1", "TTA-1"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("entries %q, want %q", got, want)
+	}
+	if !slices.Equal(entries[0].Chambers, []string{"FM", "CS"}) {
+		t.Errorf("the first entry's chambers are %q, want FM and CS, each once", entries[0].Chambers)
+	}
+}
+
+// The overview counts each chamber's amendments by status, and names the
+// numbers proposed for new articles that the draft has already or that
+// different proposals ask for.
+func TestOverview(t *testing.T) {
+	d, err := parse.Parse(assets.SampleDraft, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, draft, wd := drafts.StatusSubmitted, drafts.StatusDraft, drafts.StatusWithdrawn
+	as := []drafts.Amendment{
+		amendment("FM-1", "FM", "3", drafts.Wording, "", "نص", sub),
+		amendment("FM-2", "FM", "5", drafts.Repeal, "", "", draft),
+		amendment("CS-1", "CS", "7", drafts.Insert, "7 مكررة", "مادة جديدة", sub), // the draft has 7bis
+		amendment("CS-2", "CS", "9", drafts.Insert, "9 مكررة", "نص أول", sub),     // two proposals ask for 9bis
+		amendment("MS-1", "MS", "9", drafts.Insert, "9bis", "نص ثان", sub),        //
+		amendment("RSK-1", "RSK", "9", drafts.Insert, "9 مكررة مرتين", "نص", sub), // alone: no clash
+		amendment("SM-1", "SM", "9", drafts.Insert, "9 مكررة مرتين", "نَص", sub),  // the same proposal
+		amendment("TTA-1", "TTA", "10", drafts.Insert, "10 مكررة", "نص", wd),      // withdrawn
+		amendment("TTA-2", "TTA", "10", drafts.Insert, "10 مكررة", "نص آخر", sub), // alone once TTA-1 is withdrawn
+	}
+	o := review.Summarize(d, as)
+	var chambers []string
+	for _, c := range o.Chambers {
+		chambers = append(chambers, c.Chamber)
+	}
+	var want []string
+	for _, p := range drafts.Parties() {
+		if slices.ContainsFunc(as, func(a drafts.Amendment) bool { return a.Chamber == p.Code }) {
+			want = append(want, p.Code)
+		}
+	}
+	if !slices.Equal(chambers, want) {
+		t.Errorf("chambers %q, want %q: each that has amendments, in the order of the parties", chambers, want)
+	}
+	for _, c := range o.Chambers {
+		if c.Chamber == "FM" && (c.Total != 2 || c.ByStatus[sub] != 1 || c.ByStatus[draft] != 1) {
+			t.Errorf("FM counts %+v, want one submitted and one draft", c)
+		}
+		if c.Chamber == "TTA" && (c.Total != 2 || c.ByStatus[wd] != 1) {
+			t.Errorf("TTA counts %+v, want one withdrawn of two", c)
+		}
+	}
+	var clashes []string
+	for _, c := range o.Clashes {
+		clashes = append(clashes, c.Key)
+		if c.Key == "7bis" && !c.Existing {
+			t.Error("7bis is not marked as an article the draft has")
+		}
+		if c.Key == "9bis" && !slices.Equal(c.Amendments, []string{"CS-2", "MS-1"}) {
+			t.Errorf("9bis is asked for by %q, want CS-2 and MS-1", c.Amendments)
+		}
+	}
+	if want := []string{"7bis", "9bis"}; !slices.Equal(clashes, want) {
+		t.Errorf("clashes %q, want %q", clashes, want)
+	}
+}
