@@ -10,6 +10,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/review"
 	"statute/ui/textwidget"
 )
 
@@ -23,11 +24,20 @@ const amendmentPage = 20
 // what, as a tracked-change diff of the article, in what state, and why.
 func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
 	wb.amendTitle.SetText(trN("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
-	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+2)
+	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+3)
 	if wb.hasRole {
 		objs = append(objs, buttonRow(mirrorIcon(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment))))
 	}
-	wb.amendList.Objects = wb.appendAmendments(objs, art, as)
+	if wb.reviewing() {
+		wb.board.art, wb.board.all = art, as
+		objs = append(objs, wb.boardBar())
+		shown := wb.board.filter.Apply(as)
+		if len(shown) < len(as) {
+			objs = append(objs, textwidget.NewStyledText(tr("{{.Shown}} of {{.Total}} shown", map[string]any{"Shown": len(shown), "Total": len(as)}), fyne.TextStyle{Italic: true}))
+		}
+		as = shown
+	}
+	wb.amendList.Objects = wb.appendAmendments(objs, art, wb.entries(as))
 	wb.amendList.Refresh()
 	wb.scroll.Refresh()
 }
@@ -41,32 +51,36 @@ func (wb *Workbench) showLoadingAmendments() {
 	wb.scroll.Refresh()
 }
 
-// appendAmendments adds to objs the next page of as, and a button that
-// shows the page after it when some are left.
-func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, as []drafts.Amendment) []fyne.CanvasObject {
-	page, rest := as, []drafts.Amendment(nil)
-	if len(as) > amendmentPage {
-		page, rest = as[:amendmentPage], as[amendmentPage:]
+// appendAmendments adds to objs the next page of es, and a button that
+// shows the page after it when some are left. An entry of one amendment is
+// its card; an entry of several identical proposals shows their change
+// once, then each one's card.
+func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, es []review.Entry) []fyne.CanvasObject {
+	page, rest := es, []review.Entry(nil)
+	if len(es) > amendmentPage {
+		page, rest = es[:amendmentPage], es[amendmentPage:]
 	}
-	for i := range page {
-		a := &page[i]
-		objs = append(objs,
-			textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}),
-			textwidget.NewStyledText(amendmentReference(a), fyne.TextStyle{}))
-		if actions := wb.amendmentActions(*a); actions != nil {
-			objs = append(objs, actions)
+	for _, e := range page {
+		if len(e.Amendments) > 1 {
+			objs = append(objs, textwidget.NewStyledText(sameProposal(e), fyne.TextStyle{Bold: true}))
+			objs = wb.appendChange(objs, art, &e.Amendments[0])
 		}
-		switch {
-		case a.BaseHash == art.TextHash():
-			objs = append(objs, textwidget.NewTracked(diff.OfAmendment(art.Text(), a, diff.Options{})))
-		case a.Text != "":
-			// made against another wording of the article: no diff to show
-			objs = append(objs, textwidget.NewText(a.Text))
-		}
-		if a.Justification != "" {
+		for i := range e.Amendments {
+			a := &e.Amendments[i]
 			objs = append(objs,
-				label(tr("Justification")),
-				textwidget.NewText(a.Justification))
+				textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}),
+				textwidget.NewStyledText(amendmentReference(a), fyne.TextStyle{}))
+			if actions := wb.amendmentActions(*a); actions != nil {
+				objs = append(objs, actions)
+			}
+			if len(e.Amendments) == 1 {
+				objs = wb.appendChange(objs, art, a)
+			}
+			if a.Justification != "" {
+				objs = append(objs,
+					label(tr("Justification")),
+					textwidget.NewText(a.Justification))
+			}
 		}
 		objs = append(objs, widget.NewSeparator())
 	}
@@ -81,6 +95,19 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 		wb.scroll.Refresh()
 	}))
 	return append(objs, buttonRow(more))
+}
+
+// appendChange adds to objs what amendment a changes in art: its tracked
+// diff, or its wording when it was made against another wording of the
+// article, which has no diff to show.
+func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article, a *drafts.Amendment) []fyne.CanvasObject {
+	switch {
+	case a.BaseHash == art.TextHash():
+		return append(objs, textwidget.NewTracked(diff.OfAmendment(art.Text(), a, diff.Options{})))
+	case a.Text != "":
+		return append(objs, textwidget.NewText(a.Text))
+	}
+	return objs
 }
 
 // amendmentActions are the buttons for what the role may do with one of
@@ -186,14 +213,18 @@ func amendmentSummary(a *drafts.Amendment) string {
 	default:
 		kind = string(a.Kind)
 	}
-	status := string(a.Status)
-	switch a.Status {
+	return who + " — " + kind + " — " + statusLabel(a.Status)
+}
+
+// statusLabel is an amendment's status as the interface says it.
+func statusLabel(st drafts.Status) string {
+	switch st {
 	case drafts.StatusDraft:
-		status = tr("Draft")
+		return tr("Draft")
 	case drafts.StatusSubmitted:
-		status = tr("Submitted")
+		return tr("Submitted")
 	case drafts.StatusWithdrawn:
-		status = tr("Withdrawn")
+		return tr("Withdrawn")
 	}
-	return who + " — " + kind + " — " + status
+	return string(st)
 }

@@ -83,6 +83,7 @@ type Workbench struct {
 	split      *container.Split // the outline (or search results) and the article
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
+	board      board     // the federation's review board
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -461,6 +462,7 @@ func (wb *Workbench) build() {
 	wb.body = textwidget.NewText(tr("Loading the draft…"))
 	wb.amendTitle = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
+	wb.board.bar = nil // made again in the interface's language
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
 
 	// The outline's share of the width: at first outlineEms text sizes,

@@ -144,3 +144,33 @@ func Summarize(d *drafts.Draft, as []drafts.Amendment) Overview {
 	}
 	return o
 }
+
+// A Filter says which of an article's amendments the board shows, and in
+// what order; the zero value shows them all, oldest first.
+type Filter struct {
+	Chamber string               // a chamber code, or "" for all
+	Kind    drafts.AmendmentKind // or "" for all
+	Status  drafts.Status        // or "" for all
+	// ByChamber orders them by chamber, in the order of drafts.Parties,
+	// and oldest first within a chamber.
+	ByChamber bool
+}
+
+// Apply returns the amendments of as that f passes, in its order; as is
+// left as it is.
+func (f Filter) Apply(as []drafts.Amendment) []drafts.Amendment {
+	out := make([]drafts.Amendment, 0, len(as))
+	for _, a := range as {
+		if (f.Chamber == "" || a.Chamber == f.Chamber) && (f.Kind == "" || a.Kind == f.Kind) && (f.Status == "" || a.Status == f.Status) {
+			out = append(out, a)
+		}
+	}
+	if f.ByChamber {
+		rank := map[string]int{}
+		for i, p := range drafts.Parties() {
+			rank[p.Code] = i
+		}
+		slices.SortStableFunc(out, func(a, b drafts.Amendment) int { return rank[a.Chamber] - rank[b.Chamber] })
+	}
+	return out
+}

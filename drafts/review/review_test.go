@@ -101,3 +101,40 @@ func TestOverview(t *testing.T) {
 		t.Errorf("clashes %q, want %q", clashes, want)
 	}
 }
+
+// The board's filters keep the amendments of one chamber, kind or status,
+// and its order by chamber follows the parties' order.
+func TestFilter(t *testing.T) {
+	sub, wd := drafts.StatusSubmitted, drafts.StatusWithdrawn
+	as := []drafts.Amendment{
+		amendment("MS-1", "MS", "3", drafts.Wording, "", "أ", sub),
+		amendment("FM-1", "FM", "3", drafts.Repeal, "", "", sub),
+		amendment("TTA-1", "TTA", "3", drafts.Wording, "", "ب", wd),
+		amendment("FM-2", "FM", "3", drafts.Wording, "", "ج", sub),
+	}
+	ids := func(as []drafts.Amendment) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		f    review.Filter
+		want []string
+	}{
+		{review.Filter{}, []string{"MS-1", "FM-1", "TTA-1", "FM-2"}},
+		{review.Filter{Chamber: "FM"}, []string{"FM-1", "FM-2"}},
+		{review.Filter{Kind: drafts.Wording}, []string{"MS-1", "TTA-1", "FM-2"}},
+		{review.Filter{Status: wd}, []string{"TTA-1"}},
+		{review.Filter{ByChamber: true}, []string{"TTA-1", "FM-1", "FM-2", "MS-1"}},
+		{review.Filter{Chamber: "FM", Kind: drafts.Repeal}, []string{"FM-1"}},
+	} {
+		if got := ids(c.f.Apply(as)); !slices.Equal(got, c.want) {
+			t.Errorf("%+v keeps %q, want %q", c.f, got, c.want)
+		}
+	}
+	if as[0].ID != "MS-1" {
+		t.Error("Apply reordered the amendments it was given")
+	}
+}
