@@ -222,6 +222,10 @@ var (
 		"entry %d of the decision log (%s) does not follow the entry before it: the log was altered, or an entry removed or moved")
 )
 
+// LogRemoved is the Invalid error that says entry seq of the log was
+// removed: for a store that finds its log shorter than its count.
+func LogRemoved(seq uint64) *Error { return msgLogRemoved.Err(Invalid, seq) }
+
 // VerifyLog checks a whole log, entries in the order stored, and returns
 // an Invalid error naming the first entry (by sequence number) altered,
 // removed or reordered, or nil. Entry i (from 1) must have Seq i, a Hash
