@@ -265,6 +265,13 @@ func CurrentDecision(log []Decision, id string) *Decision {
 	return nil
 }
 
+var msgOnlyFederation = NewMessage("decision.only-federation",
+	"only the federation decides on amendments: the chamber %s cannot")
+
+// OnlyFederation is the Forbidden error of a decision by the chamber code,
+// which is not the federation: stores and the round's rules say it alike.
+func OnlyFederation(code string) *Error { return msgOnlyFederation.Err(Forbidden, code) }
+
 // ParseVerdict reads a verdict as typed by a person. Invalid: no such
 // verdict.
 func ParseVerdict(s string) (Verdict, error) {

@@ -124,6 +124,7 @@ type Store interface {
 	// before, read in the same write: writers cannot fork the chain) and
 	// d.Hash; and puts the IDs and d.By in canonical form. No entry is
 	// ever changed or removed: a decision is revised by a later one.
+	// Forbidden: d.By is not the federation, the only one who decides.
 	// NotFound: no amendment has d.Amendment's ID. Conflict: it is not
 	// submitted. Invalid: d fails Validate, or an amendment it replaces
 	// is not a submitted amendment of the same draft; or the log is

@@ -147,7 +147,7 @@ var (
 		{"diff", regexp.MustCompile(`(?s)^FM-` + tutorialID + ` · FM · المادة 3: .*في \[-هذا-\] القانون \{\+رقم 50\.17\+\}\.`)},
 		{"submit", regexp.MustCompile("^FM-" + tutorialID + "\tsubmitted\n$")},
 		{"withdraw", regexp.MustCompile("^FM-" + tutorialID + "\twithdrawn\n$")},
-		{"check", regexp.MustCompile("^sound: one draft, one version, 36 articles, 3 amendments\n$")},
+		{"check", regexp.MustCompile("^sound: one draft, one version, 36 articles, 3 amendments, 2 decisions\n$")},
 		{"delete", regexp.MustCompile("^RSK-" + tutorialID + "\tdeleted\n$")},
 		{`decide "$cs" reject`, regexp.MustCompile("^CS-" + tutorialID + "\treject\tentry 1\n$")},
 		{`decide "$cs" accept-with-changes`, regexp.MustCompile("^CS-" + tutorialID + "\taccept-with-changes\tentry 2\n$")},

@@ -55,6 +55,9 @@ func (s *Store) AppendDecision(d *drafts.Decision) error {
 	if err != nil {
 		return err
 	}
+	if by.Code != drafts.FederationCode {
+		return drafts.OnlyFederation(by.Code)
+	}
 	r.By = by.Code
 	err = s.update("record the decision", func(tx *bolt.Tx) error {
 		amends := tx.Bucket([]byte(bucketAmendments))
@@ -69,7 +72,7 @@ func (s *Store) AppendDecision(d *drafts.Decision) error {
 			_, o, err := s.readAmendment(amends, id)
 			switch {
 			case drafts.IsKind(err, drafts.NotFound):
-				return msgReplacedNotFound.Err(drafts.Invalid, id)
+				return msgReplacedNotFound.Err(drafts.Invalid, drafts.Visible(id))
 			case err != nil:
 				return err
 			case o.Status != drafts.StatusSubmitted:

@@ -143,6 +143,7 @@ func TestAppendDecisionRefusals(t *testing.T) {
 		kind drafts.ErrorKind
 		says string
 	}{
+		{"a chamber deciding", drafts.Decision{Amendment: fm.ID, Verdict: drafts.Accept, By: "FM"}, drafts.Forbidden, "only the federation decides on amendments: the chamber FM cannot"},
 		{"no such amendment", drafts.Decision{Amendment: "FM-ZZZZZZZZ", Verdict: drafts.Accept}, drafts.NotFound, "there is no amendment FM-ZZZZZZZZ"},
 		{"a draft", drafts.Decision{Amendment: unsent.ID, Verdict: drafts.Accept}, drafts.Conflict, "is draft: only a submitted amendment is decided"},
 		{"withdrawn", drafts.Decision{Amendment: withdrawn.ID, Verdict: drafts.Reject}, drafts.Conflict, "is withdrawn: only a submitted"},
@@ -156,7 +157,9 @@ func TestAppendDecisionRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := stateOf(t, s)
-			tt.d.By = "FED"
+			if tt.d.By == "" {
+				tt.d.By = "FED"
+			}
 			err := s.AppendDecision(&tt.d)
 			assertError(t, err, tt.kind, tt.says)
 			assertUnchanged(t, before, s)

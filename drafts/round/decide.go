@@ -4,8 +4,6 @@ import "statute/drafts"
 
 // The sentences the federation's decisions say.
 var (
-	msgOnlyFederation = drafts.NewMessage("round.only-federation",
-		"only the federation decides on amendments: the chamber %s cannot")
 	msgDecideNotSubmitted = drafts.NewMessage("round.decide-not-submitted",
 		"amendment %s is %s, not submitted: only a submitted amendment is decided")
 	msgSynthesisNotFederation = drafts.NewMessage("round.synthesis-not-federation",
@@ -39,7 +37,7 @@ var (
 // submitted, or of another draft.
 func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, text string, replaces []string, note string) (*drafts.Decision, error) {
 	if by.Code != drafts.FederationCode {
-		return nil, msgOnlyFederation.Err(drafts.Forbidden, by.Code)
+		return nil, drafts.OnlyFederation(by.Code)
 	}
 	a, err := r.amendment(id)
 	if err != nil {
