@@ -13,20 +13,27 @@ import (
 // federation's synthesis of them.
 func decisionDB(t *testing.T) (db, cs, fm, fed string) {
 	t.Helper()
-	db, _ = importSample(t)
+	db, cs, fm, fed, _ = decisionDraft(t)
+	return db, cs, fm, fed
+}
+
+// decisionDraft is decisionDB, with the draft's ID.
+func decisionDraft(t *testing.T) (db, cs, fm, fed, draftID string) {
+	t.Helper()
+	db, draftID = importSample(t)
 	propose := func(chamber string, args ...string) string {
 		return strings.TrimSpace(mustCtl(t, db, append([]string{"propose", "--chamber", chamber, "--article", "5", "--submit"}, args...)...))
 	}
 	cs = propose("CS", "--repeal", "--why", "يحدد المقر بنص تنظيمي")
 	fm = propose("FM", "--repeal", "--why", "المقر شأن تنظيمي")
 	fed = propose("FED", "--text", "يحدد مقر الغرفة بنص تنظيمي.", "--why", "صياغة موحدة")
-	return db, cs, fm, fed
+	return db, cs, fm, fed, draftID
 }
 
 var logLine = regexp.MustCompile(`^(\d+)\t(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\tFED\t([a-z-]+)\t([^\t]+)\t(.*)$`)
 
 func TestDecideAndLog(t *testing.T) {
-	db, cs, fm, fed := decisionDB(t)
+	db, cs, fm, fed, draftID := decisionDraft(t)
 	if out, errOut, _ := ctl(t, db, "", "log"); out != "" || !strings.Contains(errOut, "No decisions yet") {
 		t.Errorf("log of no decisions: %q, %q", out, errOut)
 	}
@@ -58,11 +65,22 @@ func TestDecideAndLog(t *testing.T) {
 	if mine := mustCtl(t, db, "log", "--amendment", fm); strings.Count(mine, "\n") != 1 || !strings.HasPrefix(mine, "3\t") {
 		t.Errorf("log --amendment %s = %q, want the supersede only", fm, mine)
 	}
-	if out := mustCtl(t, db, "log", "verify"); out != "verified: 3 entries, each chained to the one before by its SHA-256\n" {
+	if other := mustCtl(t, db, "log", "--draft", "D-ZZZZZZZZ"); other != "" {
+		t.Errorf("log --draft of another draft = %q, want nothing", other)
+	}
+	if ours := mustCtl(t, db, "log", "--draft", strings.ToLower(draftID)); strings.Count(ours, "\n") != 3 {
+		t.Errorf("log --draft %s = %q, want its 3 entries", draftID, ours)
+	}
+	// A note of several lines is listed on one.
+	mustCtl(t, db, "decide", fm, "reject", "--note", "السطر الأول\nالسطر الثاني")
+	if all := mustCtl(t, db, "log"); !strings.HasSuffix(all, "\tFED\treject\t"+fm+"\tالسطر الأول السطر الثاني\n") || strings.Count(all, "\n") != 4 {
+		t.Errorf("log after a note of two lines = %q", all)
+	}
+	if out := mustCtl(t, db, "log", "verify"); out != "verified: 4 entries, each chained to the one before by its SHA-256\n" {
 		t.Errorf("log verify printed %q", out)
 	}
 	// A decided amendment cannot be withdrawn.
-	if _, errOut, code := ctl(t, db, "", "withdraw", fm); code != exitError || !strings.Contains(errOut, "has been decided (supersede, entry 3 of the decision log)") {
+	if _, errOut, code := ctl(t, db, "", "withdraw", cs); code != exitError || !strings.Contains(errOut, "has been decided (supersede, entry 3 of the decision log)") {
 		t.Errorf("withdrawing a superseded amendment: exit %d, %q", code, errOut)
 	}
 }
