@@ -26,8 +26,9 @@ const (
 // Status is where an amendment stands in the review.
 type Status string
 
-// The statuses of an amendment. Decisions (accepted, rejected…) come with
-// the review.
+// The statuses of an amendment. The federation's decisions are not
+// statuses: a decided amendment stays submitted, and its decision is read
+// from the decision log (Decision), the one record of them.
 const (
 	// StatusDraft: the chamber is still writing it; it can be edited or
 	// deleted, and no one else sees it.

@@ -1,5 +1,7 @@
 // Package drafts is the domain of Statute Workbench: a draft statute read
-// article by article, the chambers that amend it, and their amendments.
+// article by article, the chambers that amend it, their amendments, and
+// the federation's decisions on them, kept in an append-only log whose
+// entries are chained by their SHA-256 (Decision, VerifyLog).
 //
 // It knows nothing of the user interface or of the database. Its
 // subpackages each own one job: arabic (normalizing and folding Arabic

@@ -1,6 +1,9 @@
 package drafts
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // AmendmentFilter selects amendments; an empty field matches all.
 type AmendmentFilter struct {
@@ -43,10 +46,26 @@ type BackupInfo struct {
 
 // A StoreReport says what a verification of the store read.
 type StoreReport struct {
-	Drafts, Versions, Articles, Amendments int
+	Drafts, Versions, Articles, Amendments, Decisions int
 }
 
-// Store keeps drafts, their versions and their amendments. Every method
+// DecisionFilter selects entries of the decision log; an empty field
+// matches all.
+type DecisionFilter struct {
+	DraftID string
+	// Amendment keeps the entries that decide that amendment or name it
+	// among those a synthesis replaces.
+	Amendment string
+}
+
+// Match reports whether d passes the filter.
+func (f DecisionFilter) Match(d *Decision) bool {
+	return (f.DraftID == "" || d.DraftID == f.DraftID) &&
+		(f.Amendment == "" || d.Amendment == f.Amendment || slices.Contains(d.Replaces, f.Amendment))
+}
+
+// Store keeps drafts, their versions, their amendments and the decision
+// log. Every method
 // returns *Error values; the kinds named below are the ones a caller is
 // expected to handle, and any other failure is Internal. A method that fails
 // changes nothing.
@@ -79,7 +98,9 @@ type Store interface {
 	// SetStatus moves a stored amendment from status from to status to,
 	// leaving its content as it is, and returns it as stored. NotFound: no
 	// amendment has that ID. Conflict: its status is not from (it moved
-	// meanwhile), or CanMove does not allow the move.
+	// meanwhile), CanMove does not allow the move, or the amendment has
+	// been decided (an entry of the decision log names it): a decision is
+	// not undone by withdrawing what it decided.
 	SetStatus(id string, from, to Status) (*Amendment, error)
 	// DeleteAmendment removes a draft amendment. NotFound: no amendment
 	// has that ID. Conflict: it is no longer a draft: what was submitted
@@ -94,6 +115,27 @@ type Store interface {
 	// their target article, without reading them: an outline of a round
 	// of thousands needs the counts, not the texts.
 	AmendmentCounts(f AmendmentFilter) (map[string]int, error)
+
+	// AppendDecision adds d to the end of the decision log, in one write
+	// that also checks the amendments it names, so that no decision is
+	// recorded on an amendment that moved meanwhile. It sets d.Seq (the
+	// next number), d.ID, d.DraftID and d.DraftVersion (the decided
+	// amendment's), d.At (now, in UTC), d.Prev (the Hash of the entry
+	// before, read in the same write: writers cannot fork the chain) and
+	// d.Hash; and puts the IDs and d.By in canonical form. No entry is
+	// ever changed or removed: a decision is revised by a later one.
+	// Forbidden: d.By is not the federation, the only one who decides.
+	// NotFound: no amendment has d.Amendment's ID. Conflict: it is not
+	// submitted. Invalid: d fails Validate, or an amendment it replaces
+	// is not a submitted amendment of the same draft; or the log is
+	// damaged (as for Decisions).
+	AppendDecision(d *Decision) error
+	// Decisions returns the entries of the decision log that pass f, in
+	// the order they were appended. The whole log is read and checked
+	// (VerifyLog) whatever f selects. Invalid: an entry cannot be read,
+	// or was altered, removed or reordered, named in the error; the store
+	// then refuses every write.
+	Decisions(f DecisionFilter) ([]Decision, error)
 
 	// Verify reads the whole store and checks every record against its
 	// checksum. Invalid: damage was found, named in the error; the store

@@ -46,6 +46,9 @@ func translateError(e *drafts.Error) string {
 		case drafts.Status:
 			// «submitted» reads in the sentence's language.
 			args[i] = trKey("status."+string(a), string(a))
+		case drafts.Verdict:
+			// So does a decision: «supersede».
+			args[i] = trKey("verdict."+string(a), string(a))
 		case string:
 			if rtl {
 				// A path or a French name inside an Arabic sentence is

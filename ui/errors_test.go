@@ -74,6 +74,26 @@ func TestErrorsAreSaidByTheirID(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
 		}
 	}
+	// A decision named in a sentence reads in its language too.
+	var decided drafts.Message
+	for _, m := range msg {
+		if m.ID == "decision.decided-not-withdrawn" {
+			decided = m
+		}
+	}
+	err = decided.Err(drafts.Conflict, "FM-ABCDEFGH", drafts.Supersede, uint64(3))
+	for _, c := range []struct{ lang, want string }{
+		{"en", "amendment FM-ABCDEFGH has been decided (supersede, entry 3 of the decision log): it can no longer be withdrawn"},
+		{"fr", "l'amendement FM-ABCDEFGH a fait l'objet d'une décision (« remplacement par une synthèse », entrée 3 du journal des décisions) : il ne peut plus être retiré"},
+		{"ar", "صدر قرار في التعديل \u2068FM-ABCDEFGH\u2069 («إحلال تعديل تركيبي»، المدخل 3 من سجل القرارات): لم يعد ممكنا سحبه"},
+	} {
+		if err := ui.SetLanguage(c.lang); err != nil {
+			t.Fatal(err)
+		}
+		if got := ui.UserError(err).Error(); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
+		}
+	}
 	unknown := drafts.Errorf(drafts.Invalid, "a sentence with no ID")
 	if got := ui.UserError(unknown).Error(); got != "a sentence with no ID" {
 		t.Errorf("a sentence with no ID is said %q, want it as it is", got)

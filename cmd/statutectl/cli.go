@@ -28,8 +28,9 @@ type command struct {
 	// run does the work; flags are parsed into the command's own FlagSet
 	// by setup, and positional arguments come in args.
 	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
-	// positional is the number of positional arguments the command takes.
-	positional int
+	// positional is the number of positional arguments the command takes,
+	// and optional how many more it may take.
+	positional, optional int
 }
 
 // ctx carries what every command needs.
@@ -54,6 +55,7 @@ func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
 		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions, cmdRenumber,
+		cmdDecide, cmdLog,
 	}
 }
 
@@ -115,8 +117,12 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	fs.StringVar(&c.dbPath, "db", c.dbPath, "the database file (default: $"+boltstore.EnvDB+", or the app's)")
 	do := cmd.setup(fs)
 	positional, err := parseInterspersed(fs, rest)
-	if err == nil && len(positional) != cmd.positional {
-		err = usagef("%s takes %s", name, plural(cmd.positional, "argument"))
+	if err == nil && (len(positional) < cmd.positional || len(positional) > cmd.positional+cmd.optional) {
+		if cmd.optional > 0 {
+			err = usagef("%s takes %s to %s", name, plural(cmd.positional, "argument"), plural(cmd.positional+cmd.optional, "argument"))
+		} else {
+			err = usagef("%s takes %s", name, plural(cmd.positional, "argument"))
+		}
 	}
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -151,7 +151,7 @@ var cmdSeed = &command{
 var cmdCheck = &command{
 	name:    "check",
 	args:    "",
-	summary: "verify the whole database: its pages, and every record against its checksum; says what it read,\nor names the damage (exit 1)",
+	summary: "verify the whole database: its pages, every record against its checksum, and the decision log's chain;\nsays what it read, or names the damage (exit 1)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		return func(c *ctx, _ []string) error {
 			s, err := c.open(false)
@@ -162,8 +162,8 @@ var cmdCheck = &command{
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "sound: %s, %s, %s, %s\n", plural(r.Drafts, "draft"), plural(r.Versions, "version"),
-				plural(r.Articles, "article"), plural(r.Amendments, "amendment"))
+			fmt.Fprintf(c.stdout, "sound: %s, %s, %s, %s, %s\n", plural(r.Drafts, "draft"), plural(r.Versions, "version"),
+				plural(r.Articles, "article"), plural(r.Amendments, "amendment"), plural(r.Decisions, "decision"))
 			return nil
 		}
 	},

@@ -133,6 +133,7 @@ type tutorialCheck struct {
 
 var (
 	tutorialID     = `[0-9A-HJKMNP-TV-Z]{8}`
+	tutorialTime   = `\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`
 	tutorialChecks = []tutorialCheck{
 		{`import "$tmp/v2.md"`, regexp.MustCompile(`^D-` + tutorialID + "\t36 articles\tversion 2\tمشروع القانون الأساسي لغرف الصناعة التقليدية\n$")},
 		{"import", regexp.MustCompile(`^D-` + tutorialID + "\t36 articles\tversion 1\tمشروع القانون الأساسي لغرف الصناعة التقليدية\n$")},
@@ -143,15 +144,20 @@ var (
 		{"show", regexp.MustCompile("(?s)^الباب الأول: أحكام عامة\n.*\nالمادة الأولى\nيحدد هذا القانون النظام الأساسي")},
 		{"chambers", regexp.MustCompile("(?s)^TTA\t.*\nFM\tغرفة الصناعة التقليدية لجهة فاس مكناس\t.*\nFED\t[^\n]+\n$")},
 		{`echo "$fm"`, regexp.MustCompile(`^FM-` + tutorialID + "\n$")},
-		{"propose --chamber CS", regexp.MustCompile(`^CS-` + tutorialID + "\n$")},
+		{`echo "$cs"`, regexp.MustCompile(`^CS-` + tutorialID + "\n$")},
 		{"propose --chamber SM", regexp.MustCompile(`^SM-` + tutorialID + "\n$")},
 		{"amendments", regexp.MustCompile("^FM-" + tutorialID + "\tFM\t3\twording\tdraft\t[^\n]+\nCS-" + tutorialID + "\tCS\t5\trepeal\tsubmitted\t[^\n]+\nSM-" + tutorialID +
 			"\tSM\t7 مكررة مرتين\tinsert 7 مكررة ثلاث مرات\tdraft\t[^\n]+\n$")},
 		{"diff", regexp.MustCompile(`(?s)^FM-` + tutorialID + ` · FM · المادة 3: .*في \[-هذا-\] القانون \{\+رقم 50\.17\+\}\.`)},
 		{"submit", regexp.MustCompile("^FM-" + tutorialID + "\tsubmitted\n$")},
 		{"withdraw", regexp.MustCompile("^FM-" + tutorialID + "\twithdrawn\n$")},
-		{"check", regexp.MustCompile("^sound: one draft, one version, 36 articles, 3 amendments\n$")},
+		{"check", regexp.MustCompile("^sound: one draft, one version, 36 articles, 3 amendments, 2 decisions\n$")},
 		{"delete", regexp.MustCompile("^RSK-" + tutorialID + "\tdeleted\n$")},
+		{`decide "$cs" reject`, regexp.MustCompile("^CS-" + tutorialID + "\treject\tentry 1\n$")},
+		{`decide "$cs" accept-with-changes`, regexp.MustCompile("^CS-" + tutorialID + "\taccept-with-changes\tentry 2\n$")},
+		{"log verify", regexp.MustCompile("^verified: 2 entries, each chained to the one before by its SHA-256\n$")},
+		{"log", regexp.MustCompile("^1\t" + tutorialTime + "\tFED\treject\tCS-" + tutorialID + "\tالمقر يحدده القانون\n2\t" + tutorialTime +
+			"\tFED\taccept-with-changes\tCS-" + tutorialID + "\tبعد المراجعة\n$")},
 		{"compare", regexp.MustCompile(`(?s)~ المادة 15 .*\[-ست-\]\{\+خمس\+\} \(\[-6-\]\{\+5\+\}\).*\n1 changed, 0 added, 0 removed, 0 renumbered, 35 unchanged\n$`)},
 	}
 	// Tracked-change fragments a comment quotes, such as [-هذا-] or {+رقم 50.17+}.
@@ -383,6 +389,12 @@ var badInputs = map[string]struct {
 		if err := os.WriteFile(db, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
+		return db
+	}},
+	"a decision log with a byte of an entry changed, to `log verify`": {args: []string{"log", "verify"}, prepare: func(t *testing.T, db string) string {
+		id := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "1", "--repeal", "--why", "سبب", "--submit"))
+		mustCtl(t, db, "decide", id, "reject", "--note", "خارج الموضوع")
+		changeLogByte(t, db, "خارج الموضوع")
 		return db
 	}},
 	"a database another program holds for more than a second": {args: []string{"propose", "--chamber", "FM", "--article", "1", "--repeal", "--why", "سبب"}, prepare: func(t *testing.T, db string) string {

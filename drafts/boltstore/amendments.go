@@ -286,8 +286,8 @@ func lockedAgainst(stored *drafts.Amendment, to drafts.Status) error {
 
 // SetStatus moves a stored amendment from status from to status to,
 // leaving its content as it is, and returns it as stored. NotFound: no
-// amendment has that ID. Conflict: its status is not from, or the move is
-// not one drafts.CanMove allows.
+// amendment has that ID. Conflict: its status is not from, the move is
+// not one drafts.CanMove allows, or the amendment has been decided.
 func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment, error) {
 	id = drafts.NormalizeID(id)
 	if !drafts.CanMove(from, to) {
@@ -302,6 +302,15 @@ func (s *Store) SetStatus(id string, from, to drafts.Status) (*drafts.Amendment,
 		}
 		if stored.Status != from {
 			return drafts.Errorf(drafts.Conflict, "amendment %s is %s, not %s: it was changed meanwhile", id, stored.Status, from)
+		}
+		if from == drafts.StatusSubmitted {
+			d, err := s.decidedIn(tx, id)
+			if err != nil {
+				return err
+			}
+			if d != nil {
+				return msgDecidedNotWithdrawn.Err(drafts.Conflict, id, d.Verdict, d.Seq)
+			}
 		}
 		stored.Status, stored.Updated = to, time.Now().UTC()
 		record, err := newRecordEncoder().record(idx, &stored)

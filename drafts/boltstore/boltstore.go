@@ -70,6 +70,8 @@ type Store struct {
 	opt  Options
 	// sealed: every record ends with its checksum (schema 2 on).
 	sealed bool
+	// schema is the file's schema, SchemaVersion once opened for writing.
+	schema uint32
 
 	mu       sync.Mutex
 	verified bool          // the whole file was verified before the first write
@@ -138,7 +140,8 @@ func Open(path string, opt Options) (*Store, error) {
 			st := &Store{db: db, path: path, opt: opt}
 			if err := db.View(func(tx *bolt.Tx) error {
 				var err error
-				st.sealed, err = sealedSchema(tx, path)
+				st.schema, err = fileSchema(tx, path)
+				st.sealed = st.schema >= 2
 				return err
 			}); err != nil {
 				return nil, closeAfter(err, db)
@@ -162,17 +165,20 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil
 		}
 		var err error
-		s.sealed, err = sealedSchema(tx, path)
+		s.schema, err = fileSchema(tx, path)
+		s.sealed = s.schema >= 2
 		return err
 	})
 	switch {
 	case err == nil && fresh:
 		err = db.Update(s.initSchema)
-	case err == nil && !s.sealed:
-		// A database written before records were sealed is sealed now,
-		// once all of it has been read.
+	case err == nil && s.schema < SchemaVersion:
+		// A database of an older schema is brought up to date now (a
+		// schema 1 file once all of it has been read).
 		err = db.Update(s.migrate)
-		s.sealed = err == nil
+		if err == nil {
+			s.sealed, s.schema = true, SchemaVersion
+		}
 	}
 	if err != nil {
 		return nil, closeAfter(s.fail(err, "prepare"), db)
@@ -256,10 +262,11 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 	if !isEmpty(tx) {
 		// Another program created it between our look and this Update.
 		var err error
-		s.sealed, err = sealedSchema(tx, s.path)
+		s.schema, err = fileSchema(tx, s.path)
+		s.sealed = s.schema >= 2
 		return err
 	}
-	s.sealed = true
+	s.sealed, s.schema = true, SchemaVersion
 	for _, name := range topBuckets {
 		if _, err := tx.CreateBucket([]byte(name)); err != nil {
 			return err
@@ -293,13 +300,13 @@ var (
 	msgCannotOpen  = drafts.NewMessage("database.cannot-open", "the database %s cannot be opened: %s")
 )
 
-// sealedSchema checks that the file is one of ours, in a schema this
-// version reads, and says whether its records are sealed (schema 2 on).
-func sealedSchema(tx *bolt.Tx, path string) (bool, error) {
+// fileSchema checks that the file is one of ours, in a schema this
+// version reads, and returns that schema (records are sealed from 2 on).
+func fileSchema(tx *bolt.Tx, path string) (uint32, error) {
 	if err := checkSchema(tx, path); err != nil {
-		return false, err
+		return 0, err
 	}
-	return binary.BigEndian.Uint32(tx.Bucket([]byte(bucketMeta)).Get([]byte(keySchema))) >= 2, nil
+	return binary.BigEndian.Uint32(tx.Bucket([]byte(bucketMeta)).Get([]byte(keySchema))), nil
 }
 
 // checkSchema refuses a file that is not one of ours, or was written by a
@@ -316,8 +323,9 @@ func checkSchema(tx *bolt.Tx, path string) error {
 	if n := binary.BigEndian.Uint32(v); n > SchemaVersion {
 		return msgNewerSchema.Err(drafts.Invalid, path, n, SchemaVersion)
 	}
+	n := binary.BigEndian.Uint32(v)
 	for _, name := range topBuckets {
-		if tx.Bucket([]byte(name)) == nil {
+		if tx.Bucket([]byte(name)) == nil && n >= max(sinceSchema[name], 1) {
 			return notOurs(path, fmt.Errorf("no %s bucket", name))
 		}
 	}

@@ -77,6 +77,8 @@ func FuzzOpen(f *testing.F) {
 			_, err := s.Amendment(a.ID)
 			domain("Amendment", err)
 		}
+		_, err = s.Decisions(drafts.DecisionFilter{})
+		domain("Decisions", err)
 		_, err = s.Verify()
 		domain("Verify", err)
 	})

@@ -13,9 +13,10 @@ import (
 // SchemaVersion is the layout of the database this package writes. A
 // database with a higher number was written by a newer Statute Workbench and
 // is refused rather than misread. Schema 2 seals every record with a
-// checksum (seal.go); a schema 1 file is sealed when first opened for
-// writing.
-const SchemaVersion = 2
+// checksum (seal.go); schema 3 adds the decision log (decisions.go). An
+// older file is brought up to date when first opened for writing: a
+// schema 1 file sealed, a schema 2 file given an empty decision log.
+const SchemaVersion = 3
 
 // appMagic marks a database as ours in the meta bucket, so that another
 // program's bbolt file is refused instead of being written into.
@@ -34,6 +35,9 @@ const appMagic = "Statute Workbench"
 //	index       draft ID, 0, version (uint32), position (uint32),
 //	            created (12 bytes), sequence (uint64)
 //	              → amendment ID, 0, chamber code, 0, status
+//	decisions   sequence (uint64) → drafts.Decision.MarshalEntry (schema 3 on);
+//	            never changed nor deleted, and the bucket's own sequence
+//	            counts the entries ever appended
 //
 // Every number in a key is big-endian, so that bbolt's byte order is the
 // numeric order and cursors scan in article and time order.
@@ -43,6 +47,7 @@ const (
 	bucketImports    = "imports"
 	bucketAmendments = "amendments"
 	bucketIndex      = "index"
+	bucketDecisions  = "decisions"
 
 	keyApp     = "app"
 	keySchema  = "schema"
@@ -53,8 +58,12 @@ const (
 	bucketKeys     = "keys"
 )
 
-// topBuckets are created with the database and must all exist in it.
-var topBuckets = []string{bucketMeta, bucketDrafts, bucketImports, bucketAmendments, bucketIndex}
+// topBuckets are created with the database and must all exist in it,
+// but for the decisions bucket in a file of schema 2 or less (sinceSchema).
+var topBuckets = []string{bucketMeta, bucketDrafts, bucketImports, bucketAmendments, bucketIndex, bucketDecisions}
+
+// sinceSchema is the schema that added a top bucket, when not the first.
+var sinceSchema = map[string]uint32{bucketDecisions: 3}
 
 // maxIDBytes bounds IDs, which are keys: ours are about a dozen bytes.
 const maxIDBytes = 100

@@ -235,10 +235,16 @@ func (s *Store) verifyRecords(tx *bolt.Tx, r *Report, deep bool) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket([]byte(bucketIndex)).ForEach(func(k, v []byte) error {
+	err = tx.Bucket([]byte(bucketIndex)).ForEach(func(k, v []byte) error {
 		_, _, _, err := s.indexEntry(k, v)
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	log, err := s.readLog(tx)
+	r.Decisions = len(log)
+	return err
 }
 
 // articleEntry reads the entry of the article with key k in the keys
@@ -270,10 +276,25 @@ func (s *Store) indexEntry(k, v []byte) (id, chamber, status []byte, err error) 
 	return id, chamber, status, nil
 }
 
-// migrate seals the records of a schema 1 database, in one transaction,
-// after reading every one of them: a file that does not read whole is
-// left as it is.
+// migrate brings a database of an older schema up to SchemaVersion, in
+// one transaction: it seals the records of a schema 1 database, after
+// reading every one of them (a file that does not read whole is left as
+// it is), and adds the decision log to one of schema 2 or less.
 func (s *Store) migrate(tx *bolt.Tx) error {
+	if s.schema < 2 {
+		if err := s.sealRecords(tx); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.CreateBucketIfNotExists([]byte(bucketDecisions)); err != nil {
+		return err
+	}
+	return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+}
+
+// sealRecords seals every record of a schema 1 database, once all of them
+// have been read.
+func (s *Store) sealRecords(tx *bolt.Tx) error {
 	var r Report
 	if err := s.verifyRecords(tx, &r, true); err != nil {
 		return err
@@ -308,12 +329,13 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 		return nil
 	}
 	for _, name := range topBuckets {
-		if name == bucketMeta {
+		b := tx.Bucket([]byte(name))
+		if name == bucketMeta || b == nil {
 			continue
 		}
-		if err := sealAll(tx.Bucket([]byte(name))); err != nil {
+		if err := sealAll(b); err != nil {
 			return err
 		}
 	}
-	return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+	return nil
 }

@@ -90,6 +90,8 @@ func stateOf(t testing.TB, s *boltstore.Store) state {
 		Drafts     []drafts.DraftInfo
 		Versions   []*drafts.Draft
 		Amendments []drafts.Amendment
+		Decisions  []drafts.Decision
+		LogError   string // a damaged log is part of what a user sees
 	}
 	var err error
 	if view.Drafts, err = s.Drafts(); err != nil {
@@ -106,6 +108,9 @@ func stateOf(t testing.TB, s *boltstore.Store) state {
 	}
 	if view.Amendments, err = s.Amendments(drafts.AmendmentFilter{}); err != nil {
 		t.Fatalf("Amendments: %v", err)
+	}
+	if view.Decisions, err = s.Decisions(drafts.DecisionFilter{}); err != nil {
+		view.LogError = err.Error()
 	}
 	listing, err := json.Marshal(view)
 	if err != nil {

@@ -12,9 +12,12 @@
 // *drafts.Error of one kind per outcome, with a sentence that says what to
 // do, under a stable message ID for translation.
 //
-// The operations of the round's later stages (the federation's decisions,
-// consolidation, exports, packages between laptops) belong here too, so
-// that no front-end holds a rule of its own.
+// The federation decides on submitted amendments (Decide): each decision
+// is an entry of the store's append-only decision log, and a revision is a
+// later entry; a decided amendment stays submitted and can no longer be
+// withdrawn. The operations of the round's later stages (consolidation,
+// exports, packages between laptops) belong here too, so that no
+// front-end holds a rule of its own.
 package round
 
 import (
@@ -293,7 +296,8 @@ func (r *Round) SubmitStored(by drafts.Chamber, id string) (*drafts.Amendment, e
 // Withdraw takes back chamber by's submitted amendment id: it stays on
 // record as withdrawn, locked, and the federation sees that. NotFound: no
 // amendment has that ID. Forbidden: it is another chamber's. Conflict: it
-// is not submitted.
+// is not submitted, or the federation has decided on it (the store's
+// SetStatus).
 func (r *Round) Withdraw(by drafts.Chamber, id string) (*drafts.Amendment, error) {
 	a, err := r.owned(by, id)
 	if err != nil {

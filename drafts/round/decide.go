@@ -1,0 +1,117 @@
+package round
+
+import "statute/drafts"
+
+// The sentences the federation's decisions say.
+var (
+	msgDecideNotSubmitted = drafts.NewMessage("round.decide-not-submitted",
+		"amendment %s is %s, not submitted: only a submitted amendment is decided")
+	msgSynthesisNotFederation = drafts.NewMessage("round.synthesis-not-federation",
+		"amendment %s is the chamber %s's: a synthesis that replaces others is an amendment the federation writes")
+	msgNoAmendment = drafts.NewMessage("round.no-amendment",
+		"there is no amendment %s: check its ID")
+	msgReplacedMissing = drafts.NewMessage("round.replaced-missing",
+		"there is no amendment %s to replace: check its ID")
+	msgReplacedNotSubmitted = drafts.NewMessage("round.replaced-not-submitted",
+		"amendment %s is %s, not submitted: a synthesis replaces only submitted amendments")
+	msgReplacedOtherDraft = drafts.NewMessage("round.replaced-other-draft",
+		"amendment %s amends another draft than the synthesis %s: a synthesis replaces amendments to its own draft")
+)
+
+// Decide records the federation's decision on the submitted amendment id,
+// as the next entry of the decision log, and returns the entry as stored.
+// A decision is revised by deciding again: the later entry is the
+// current one, and the earlier stays on record. verdict is one of
+// drafts.Verdicts; text is the wording the staff adopt, for an acceptance
+// with changes only, stored with its paragraphs normalized as an
+// amendment's are; replaces, for a supersede only, names the submitted
+// amendments of the same draft that the federation's synthesis id takes
+// the place of; note says why, and may be empty.
+//
+// Forbidden: by is not the federation. NotFound: no amendment has that
+// ID. Conflict: it is not submitted (a draft, or withdrawn). Invalid: the
+// decision fails drafts.Decision.Validate (an acceptance with changes
+// without a wording, a supersede that replaces nothing, a control
+// character…), or a supersede decides on a chamber's amendment rather than
+// the federation's, or replaces an amendment that is missing, not
+// submitted, or of another draft.
+func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, text string, replaces []string, note string) (*drafts.Decision, error) {
+	if by.Code != drafts.FederationCode {
+		return nil, drafts.OnlyFederation(by.Code)
+	}
+	a, err := r.amendment(id)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != drafts.StatusSubmitted {
+		return nil, msgDecideNotSubmitted.Err(drafts.Conflict, a.ID, a.Status)
+	}
+	d := &drafts.Decision{Amendment: a.ID, Verdict: verdict, Note: note, By: by.Code}
+	if verdict == drafts.AcceptWithChanges {
+		d.Text = drafts.NormalizeParagraphs(text)
+	} else {
+		d.Text = text
+	}
+	for _, rid := range replaces {
+		d.Replaces = append(d.Replaces, drafts.NormalizeID(rid))
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	if verdict == drafts.Supersede {
+		if a.Chamber != drafts.FederationCode {
+			return nil, msgSynthesisNotFederation.Err(drafts.Invalid, a.ID, a.Chamber)
+		}
+		for _, rid := range d.Replaces {
+			o, err := r.store.Amendment(rid)
+			switch {
+			case drafts.IsKind(err, drafts.NotFound):
+				return nil, msgReplacedMissing.Err(drafts.Invalid, drafts.Visible(rid))
+			case err != nil:
+				return nil, err
+			case o.Status != drafts.StatusSubmitted:
+				return nil, msgReplacedNotSubmitted.Err(drafts.Invalid, o.ID, o.Status)
+			case o.DraftID != a.DraftID:
+				return nil, msgReplacedOtherDraft.Err(drafts.Invalid, o.ID, a.ID)
+			}
+		}
+	}
+	if err := r.store.AppendDecision(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// History returns the entries of the decision log about amendment id,
+// oldest first: those that decide it, and a supersede that replaces it.
+// The last is its current decision; none means it is undecided. NotFound:
+// no amendment has that ID. Invalid: the log is damaged (the store's
+// Decisions).
+func (r *Round) History(id string) ([]drafts.Decision, error) {
+	a, err := r.amendment(id)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.Decisions(drafts.DecisionFilter{Amendment: a.ID})
+}
+
+// Current returns amendment id's current decision, the last of its
+// History, or nil when it is undecided. The errors are History's.
+func (r *Round) Current(id string) (*drafts.Decision, error) {
+	h, err := r.History(id)
+	if err != nil || len(h) == 0 {
+		return nil, err
+	}
+	return &h[len(h)-1], nil
+}
+
+// amendment reads the stored amendment id. NotFound: no amendment has that
+// ID, said in a sentence the app translates.
+func (r *Round) amendment(id string) (*drafts.Amendment, error) {
+	id = drafts.NormalizeID(id)
+	a, err := r.store.Amendment(id)
+	if drafts.IsKind(err, drafts.NotFound) {
+		return nil, msgNoAmendment.Wrap(drafts.NotFound, err, drafts.Visible(id))
+	}
+	return a, err
+}
