@@ -170,9 +170,17 @@ func units(text string) []unit {
 // unit after its white space, but for the first of a line, which has none,
 // and one that began a line where it was written and now follows another
 // unit on its line, which gets one space.
+//
+// A unit written right after another, with no white space between (a
+// comma after a word), stays glued to what is before it only if it still
+// reads as the same token there: a word glued to a dash it followed in the
+// article is written with a space after another wording's word, and a
+// comma glued after a number that another wording's number now follows
+// («0,» and «0») with a space after it, or it would read as «0,0».
 func render(us []unit) string {
 	var b strings.Builder
 	atLineStart := true
+	run := 0 // where the text written since the last white space starts
 	for _, u := range us {
 		if u.tok == paragraphBreak {
 			b.WriteString("\n")
@@ -181,15 +189,25 @@ func render(us []unit) string {
 		}
 		switch {
 		case atLineStart:
-		case u.sep == "" && u.lineStart:
+			run = b.Len()
+		case u.sep == "" && (u.lineStart || !glues(b.String()[run:], u.tok)):
 			b.WriteByte(' ')
-		default:
+			run = b.Len()
+		case u.sep != "":
 			b.WriteString(u.sep)
+			run = b.Len()
 		}
 		b.WriteString(u.tok)
 		atLineStart = false
 	}
 	return drafts.NormalizeParagraphs(b.String())
+}
+
+// glues reports whether tok, written right after text, reads as the token
+// tok.
+func glues(text, tok string) bool {
+	toks := diff.Tokens(text + tok)
+	return toks[len(toks)-1] == tok
 }
 
 // A hunk is a change of one side: the base units [b0, b1) replaced by repl.
