@@ -180,7 +180,19 @@ func units(text string) []unit {
 func render(us []unit) string {
 	var b strings.Builder
 	atLineStart := true
-	run := 0 // where the text written since the last white space starts
+	// Where the last units written since the last white space start: the
+	// glue is judged on the last three, so that a long run of punctuation
+	// costs no more than a short one.
+	var run [3]int
+	inRun := 0
+	mark := func() {
+		if inRun == len(run) {
+			copy(run[:], run[1:])
+			inRun--
+		}
+		run[inRun] = b.Len()
+		inRun++
+	}
 	for _, u := range us {
 		if u.tok == paragraphBreak {
 			b.WriteString("\n")
@@ -189,14 +201,15 @@ func render(us []unit) string {
 		}
 		switch {
 		case atLineStart:
-			run = b.Len()
-		case u.sep == "" && (u.lineStart || !glues(b.String()[run:], u.tok)):
+			inRun = 0
+		case u.sep == "" && (u.lineStart || !glues(b.String()[run[0]:], u.tok)):
 			b.WriteByte(' ')
-			run = b.Len()
+			inRun = 0
 		case u.sep != "":
 			b.WriteString(u.sep)
-			run = b.Len()
+			inRun = 0
 		}
+		mark()
 		b.WriteString(u.tok)
 		atLineStart = false
 	}
@@ -247,42 +260,55 @@ func tokenRune(i int) rune {
 }
 
 // hunks returns the hunks that turn base, encoded as b, into side, encoded
-// as s.
+// as s. A lone insertion or deletion that could stand in more than one
+// place (a word added to a run of the same word) is slid to the last of
+// them, as git's diff slides it, so that a merge meets the same hunks as
+// git's; it stops short of touching the side's next hunk.
 func hunks(dmp *diffmatchpatch.DiffMatchPatch, b, s []rune, side []unit) []hunk {
 	if slices.Equal(b, s) {
 		return nil
 	}
-	var out []hunk
+	type span struct{ b0, b1, s0, s1 int }
+	var spans []span
 	i, j := 0, 0
 	open := false
-	var cur hunk
-	j0 := 0
-	closeHunk := func() {
-		if open {
-			cur.b1 = i
-			cur.repl = side[j0:j]
-			out = append(out, cur)
-			open = false
-		}
-	}
 	for _, d := range dmp.DiffMainRunes(b, s, false) {
 		n := utf8.RuneCountInString(d.Text)
 		if d.Type == diffmatchpatch.DiffEqual {
-			closeHunk()
+			open = false
 			i += n
 			j += n
 			continue
 		}
 		if !open {
-			cur, j0, open = hunk{b0: i}, j, true
+			spans = append(spans, span{i, i, j, j})
+			open = true
 		}
 		if d.Type == diffmatchpatch.DiffDelete {
 			i += n
 		} else {
 			j += n
 		}
+		spans[len(spans)-1].b1, spans[len(spans)-1].s1 = i, j
 	}
-	closeHunk()
+	out := make([]hunk, len(spans))
+	for k, sp := range spans {
+		limit := len(b) // the hunk must end before limit, or at len(b)
+		if k+1 < len(spans) {
+			limit = spans[k+1].b0 - 1
+		}
+		switch {
+		case sp.b0 == sp.b1: // an insertion: side[s0] is base[b0] again at side[s1]
+			for sp.b0 < limit && sp.s1 < len(s) && s[sp.s0] == b[sp.b0] {
+				sp.b0, sp.b1, sp.s0, sp.s1 = sp.b0+1, sp.b1+1, sp.s0+1, sp.s1+1
+			}
+		case sp.s0 == sp.s1: // a deletion
+			for sp.b1 < limit && b[sp.b0] == b[sp.b1] {
+				sp.b0, sp.b1, sp.s0, sp.s1 = sp.b0+1, sp.b1+1, sp.s0+1, sp.s1+1
+			}
+		}
+		out[k] = hunk{b0: sp.b0, b1: sp.b1, repl: side[sp.s0:sp.s1]}
+	}
 	return out
 }
 
