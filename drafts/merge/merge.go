@@ -11,18 +11,32 @@
 // space (a word, a number, a punctuation mark), and a paragraph break for
 // every line break. White space within a line is not a unit: it travels
 // with the unit after it, and is never compared. So two chambers that
-// change two words with a space between do not both change the space, and
-// a wording that only doubles or drops a space between words changes
+// change two words with a space between never conflict over the space
+// (only, by git's rule below, because the words are next to each other),
+// and a wording that only doubles or drops a space between words changes
 // nothing; white space is taken from whoever wrote the unit after it (the
-// article's where no one changed it). Splitting or joining paragraphs is a
-// change, of the paragraph-break unit.
+// article's where no one changed it). A unit written with no space before
+// it (a comma after a word) stays glued only where it still reads as the
+// same token; elsewhere it gets one space. Splitting or joining paragraphs
+// is a change, of the paragraph-break unit.
+//
+// The one-word-a-line files that git merges have no spaces either: where
+// git's diffs of the two sides are the same as ours, the merge agrees with
+// git merge-file, word for word, clean or in conflict (the tests check it
+// against git).
 //
 // # Hunks and conflicts
 //
 // Each wording is diffed against the article, unit by unit, with the
 // minimal diff of go-diff's Myers algorithm (no time limit, so the same
-// texts always give the same hunks). A hunk is a span of the article's
-// units [Start, End) and the units a wording puts there: a replacement, a
+// texts always give the same hunks); a lone insertion or deletion that
+// could stand at several places, such as one more «القانون» after a run of
+// them, is slid to the last, as git's diff does. (diff.Words, the diff
+// shown to reviewers, is not used: its semantic cleanup joins two edits
+// split by a lone common word into one, which reads better but would make
+// two amendments that change different words conflict.) A hunk is a span
+// of the article's units [Start, End) and the units a wording puts there:
+// a replacement, a
 // deletion, or, when the span is empty, an insertion. Hunks that are the
 // same (same span, same units) are one hunk, whichever wordings made them:
 // identical changes count once. Two different hunks conflict when their
