@@ -535,3 +535,32 @@ func repealResult(base string, sides []Side, repeals, wordings []int) Result {
 	sortVersions(c.Versions)
 	return Result{Conflicts: []Conflict{c}}
 }
+
+// Diff3 writes the conflict as git's diff3 style does, one version after
+// another between marker lines, each marker naming its amendments: the
+// first version after «<<<<<<<», the article's text after «|||||||
+// base», each other version after «=======», and «>>>>>>>» to close. A
+// repeal is written as «(repeal)» in the marker, with no text.
+func (c Conflict) Diff3() string {
+	var b strings.Builder
+	block := func(marker string, v Version) {
+		b.WriteString(marker + " " + strings.Join(v.Sides, ", "))
+		if v.Repeal {
+			b.WriteString(" (repeal)")
+		}
+		b.WriteString("\n")
+		if v.Text != "" {
+			b.WriteString(v.Text + "\n")
+		}
+	}
+	for k, v := range c.Versions {
+		if k == 0 {
+			block("<<<<<<<", v)
+			block("|||||||", Version{Sides: []string{"base"}, Text: c.Base})
+			continue
+		}
+		block("=======", v)
+	}
+	b.WriteString(">>>>>>>\n")
+	return b.String()
+}

@@ -214,3 +214,28 @@ func TestMergeConflicts(t *testing.T) {
 		})
 	}
 }
+
+// A conflict is written for a person as git's diff3 style writes one.
+func TestConflictDiff3(t *testing.T) {
+	r := merge.Merge("يتألف المجلس من الأعضاء.", []merge.Side{
+		wording("DT-0001", "يتألف المجلس من الأعضاء المعينين."),
+		wording("CS-0001", "يتألف المجلس من الممثلين المنتخبين."),
+		repeal("SM-0001"),
+	})
+	if len(r.Conflicts) != 1 {
+		t.Fatalf("got %d conflicts; want 1", len(r.Conflicts))
+	}
+	want := "<<<<<<< CS-0001\nيتألف المجلس من الممثلين المنتخبين.\n" +
+		"||||||| base\nيتألف المجلس من الأعضاء.\n" +
+		"======= DT-0001\nيتألف المجلس من الأعضاء المعينين.\n" +
+		"======= SM-0001 (repeal)\n" +
+		">>>>>>>\n"
+	if got := r.Conflicts[0].Diff3(); got != want {
+		t.Errorf("Diff3:\n%s\nwant\n%s", got, want)
+	}
+	r = merge.Merge("أ ب ج", []merge.Side{wording("A", "أ س ج"), wording("B", "أ ص ج")})
+	want = "<<<<<<< A\nس\n||||||| base\nب\n======= B\nص\n>>>>>>>\n"
+	if got := r.Conflicts[0].Diff3(); got != want {
+		t.Errorf("Diff3:\n%s\nwant\n%s", got, want)
+	}
+}
