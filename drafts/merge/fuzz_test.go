@@ -80,12 +80,20 @@ func FuzzMergeOrder(f *testing.F) {
 }
 
 // Identical amendments count once: a wording proposed by two chambers
-// merges as if one had proposed it, and alone it gives its own words.
+// merges as if one had proposed it, and alone it gives its own words; a
+// wording equal to the base, or none, leaves the base as it is.
 func FuzzMergeIdentical(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s, strings.Replace(s, "من", "في", 1), s+" أيضا")
 	}
 	f.Fuzz(func(t *testing.T, base, a, b string) {
+		normal := drafts.NormalizeParagraphs(base)
+		if r := merge.Merge(base, nil); r.Text != normal || len(r.Hunks) > 0 || len(r.Conflicts) > 0 {
+			t.Fatalf("no amendment to %q gives %+v; want the text as it is", normal, r)
+		}
+		if r := merge.Merge(base, []merge.Side{{ID: "A", Text: base}, {ID: "B", Text: "\n" + base + " "}}); r.Text != normal || len(r.Hunks) > 0 {
+			t.Fatalf("wordings equal to the base %q give %+v; want the text as it is", normal, r)
+		}
 		one := merge.Merge(base, []merge.Side{{ID: "A", Text: a}})
 		if len(one.Conflicts) > 0 {
 			t.Fatalf("one wording conflicts with itself: %+v", one.Conflicts)
