@@ -6,8 +6,10 @@
 // It knows nothing of the user interface or of the database. Its
 // subpackages each own one job: arabic (normalizing and folding Arabic
 // text), parse (reading a draft from text), diff (word-level tracked
-// changes), search (finding words whatever their form), round (the rules
-// of an amendment round, which the app and statutectl both call),
+// changes), search (finding words whatever their form), merge
+// (consolidating an article's accepted amendments, and finding where they
+// conflict), round (the rules of an amendment round, which the app and
+// statutectl both call),
 // boltstore (the bbolt store) and workload (generated data for
 // benchmarks).
 //
