@@ -87,10 +87,21 @@ type Article struct {
 	Division int `json:"division"`
 	// Line is the 1-based line of the article's heading in the source.
 	Line int `json:"line,omitempty"`
+	// Sources names the amendments whose changes the article holds, in a
+	// version made by consolidating them (round.Consolidate); empty in a
+	// version imported as written, and for an article no amendment changed.
+	Sources []Source `json:"sources,omitempty"`
 }
 
 // Text is the article's body: its paragraphs, one per line.
 func (a *Article) Text() string { return strings.Join(a.Paragraphs, "\n") }
+
+// A Source is an amendment whose change an article holds, in a version
+// made by consolidation.
+type Source struct {
+	Amendment string `json:"amendment"`
+	Chamber   string `json:"chamber"`
+}
 
 // TextHash identifies the article's wording; amendments record it so that a
 // later change of the base text can be detected.

@@ -627,3 +627,68 @@ func TestRenumber(t *testing.T) {
 		t.Error("a refused renumber changed the database")
 	}
 }
+
+// The round with statutectl: three chambers amend article 3, two
+// in different words and one overlapping; staff accept all three and get
+// exactly one conflict; they resolve it and consolidate; the new version
+// holds the resolution, the old one is untouched, the undecided amendment
+// carries over, and the log verifies.
+func TestConsolidateWithStatutectl(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	mustCtl(t, db, "seed")
+	base := mustCtl(t, db, "show", "3")
+	old := "غرف الصناعة التقليدية مؤسسات عمومية مهنية تتمتع بالشخصية الاعتبارية والاستقلال المالي، وتخضع لوصاية الدولة وفق الشروط المنصوص عليها في هذا القانون."
+	if !strings.Contains(base, old) {
+		t.Fatalf("article 3 no longer reads %q", old)
+	}
+	rest := "\nتمثل الغرفة لدى السلطات العمومية المصالح المهنية للصناع التقليديين ومقاولات وتعاونيات الصناعة التقليدية التي توجد مقارها أو محلات مزاولة نشاطها بدائرة نفوذها."
+	wording := func(from, to string) string {
+		return writeFile(t, "w.txt", []byte(strings.Replace(old, from, to, 1)+rest))
+	}
+	submit := func(chamber, article, file string) string {
+		return strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", chamber, "--article", article, "--text-file", file, "--why", "سبب", "--submit"))
+	}
+	fm := submit("FM", "3", wording("والاستقلال المالي", "والاستقلال المالي والإداري"))
+	cs := submit("CS", "3", wording("في هذا القانون", "في القانون رقم 50.17"))
+	ms := submit("MS", "3", wording("في هذا القانون", "في هذا النظام"))
+	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "5", "--repeal", "--why", "سبب", "--submit"))
+	for _, id := range []string{fm, cs, ms} {
+		mustCtl(t, db, "decide", id, "accept", "--note", "مقبول")
+	}
+
+	out, stderr, code := ctl(t, db, "", "consolidate")
+	if code != 1 || !strings.Contains(stderr, "1 articles still hold conflicts") {
+		t.Fatalf("consolidate with a conflict: exit %d, %q; want exit 1", code, stderr)
+	}
+	if strings.Count(out, "\nconflict in المادة 3:") != 1 || !strings.Contains(out, "<<<<<<< ") || !strings.Contains(out, "one conflict to resolve; one undecided amendment carried over") {
+		t.Errorf("consolidate printed:\n%s\nwant exactly one conflict, in article 3, in diff3 style, and SM's amendment carried over", out)
+	}
+	if got := mustCtl(t, db, "versions"); strings.Count(got, "\n") != 1 {
+		t.Fatalf("a consolidation with a conflict stored a version: %q", got)
+	}
+
+	resolved := strings.Replace(strings.Replace(old, "والاستقلال المالي", "والاستقلال المالي والإداري", 1), "في هذا القانون", "في النظام رقم 50.17", 1)
+	syn := strings.TrimSpace(mustCtl(t, db, "resolve", "3", "--text-file", writeFile(t, "resolved.txt", []byte(resolved+rest)), "--note", "دمج"))
+	if !strings.HasPrefix(syn, "FED-") {
+		t.Errorf("resolve printed %q, want the federation's synthesis ID", syn)
+	}
+	preview := mustCtl(t, db, "consolidate", "--preview")
+	if !strings.Contains(preview, "المادة 3\tchanged\t"+syn) || !strings.Contains(preview, "    "+resolved) {
+		t.Errorf("consolidate --preview printed:\n%s\nwant article 3 changed by %s, with its new text", preview, syn)
+	}
+	if done := mustCtl(t, db, "consolidate"); !strings.HasSuffix(done, "\tversion 2\n") {
+		t.Errorf("consolidate printed %q, want version 2 stored", done)
+	}
+	if got := mustCtl(t, db, "show", "3"); !strings.Contains(got, resolved) {
+		t.Errorf("the new version's article 3:\n%s\nwant the resolution", got)
+	}
+	if got := mustCtl(t, db, "show", "3", "--version", "1"); !strings.Contains(got, old+rest) || strings.Contains(got, resolved) {
+		t.Errorf("version 1's article 3 changed:\n%s", got)
+	}
+	if got := mustCtl(t, db, "amendments", "--status", "submitted"); !strings.Contains(got, sm) {
+		t.Errorf("SM's undecided amendment is gone: %s", got)
+	}
+	if got := mustCtl(t, db, "log", "verify"); !strings.HasPrefix(got, "verified: ") {
+		t.Errorf("log verify printed %q", got)
+	}
+}

@@ -1,0 +1,317 @@
+package round
+
+import (
+	"slices"
+	"strings"
+
+	"statute/drafts"
+	"statute/drafts/merge"
+	"statute/drafts/parse"
+)
+
+// A Consolidation is the next version of a draft made ready from the
+// amendments the federation accepted, for review before it is stored
+// (StoreConsolidation).
+//
+// What each amendment brings is read from its current decision: accepted,
+// its wording (or its repeal); accepted with changes, the staff's wording;
+// the federation's synthesis that supersedes others, its wording, the
+// others nothing; rejected, nothing; no decision yet, nothing now: it is
+// undecided and carries over. The accepted amendments of one article are
+// merged against its text at once, word by word (drafts/merge): the
+// result does not depend on their order, identical changes count once,
+// changes to different words combine, and changes that overlap or touch
+// conflict, as do a repeal and a new wording of one article. New articles
+// go after the article they follow, in the order of their proposed
+// numbers' keys, then of their IDs; two different new articles asking for
+// one number conflict, and so does one asking for a number the draft has.
+// An accepted amendment made against another wording of its article (its
+// base hash differs) is not applied: it is reported stale.
+type Consolidation struct {
+	// From is the version consolidated.
+	From *drafts.Draft
+	// Draft is the next version: From's articles with the accepted
+	// changes, the repealed ones left out and the new ones in place, each
+	// changed or new article naming its sources. nil while conflicts
+	// remain.
+	Draft *drafts.Draft
+	// Articles lists what the accepted amendments do to each article they
+	// touch, in the order of the next version.
+	Articles []Outcome
+	// Conflicts lists, by article, what a person must resolve (Resolve)
+	// before the version can be made.
+	Conflicts []ArticleConflict
+	// Undecided are the IDs of the submitted amendments no decision was
+	// made on yet: they carry over to the next version.
+	Undecided []string
+	// Stale are the IDs of accepted amendments made against another
+	// wording of their article than this version's, not applied.
+	Stale []string
+}
+
+// An Outcome is what the accepted amendments do to one article.
+type Outcome struct {
+	Key string // the article's key; a new article's proposed one
+	// Number is the article's number as written.
+	Number string
+	// Inserted is set for a new article; Repealed for an article repealed.
+	Inserted, Repealed bool
+	// Text is the article's consolidated text ("" when repealed).
+	Text string
+	// Sources are the amendments whose changes it holds.
+	Sources []drafts.Source
+}
+
+// An ArticleConflict is what must be resolved in one article, or in the
+// new articles asking for one number.
+type ArticleConflict struct {
+	Key string
+	// NumberTaken is set when new articles ask for a number the draft
+	// already has.
+	NumberTaken bool
+	Conflicts   []merge.Conflict
+}
+
+var msgNothingToConsolidate = drafts.NewMessage("consolidate.nothing",
+	"no amendment to draft %s version %d has been accepted yet: decide on the submitted amendments first ('statutectl decide')")
+
+// Consolidate makes the next version of the draft id ("" for the draft
+// imported last) ready from the amendments accepted on its latest
+// version. It reads and changes nothing else.
+func (r *Round) Consolidate(id string) (*Consolidation, error) {
+	d, err := r.draft(id)
+	if err != nil {
+		return nil, err
+	}
+	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	if err != nil {
+		return nil, err
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		return nil, err
+	}
+	c := &Consolidation{From: d}
+	sides := map[string][]merge.Side{}         // by article key
+	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
+	chamberOf := map[string]string{}
+	for _, a := range as {
+		chamberOf[a.ID] = a.Chamber
+		dec := drafts.CurrentDecision(log, a.ID)
+		if dec == nil {
+			c.Undecided = append(c.Undecided, a.ID)
+			continue
+		}
+		text, applied := a.Text, false
+		switch dec.Verdict {
+		case drafts.Accept:
+			applied = true
+		case drafts.AcceptWithChanges:
+			text, applied = dec.Text, true
+		case drafts.Supersede:
+			applied = dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
+		}
+		if !applied {
+			continue
+		}
+		art := d.Article(a.Article)
+		if art == nil || a.BaseHash != art.TextHash() && a.Kind != drafts.Insert {
+			c.Stale = append(c.Stale, a.ID)
+			continue
+		}
+		if a.Kind == drafts.Insert {
+			a.Text = text
+			inserts[a.Article] = append(inserts[a.Article], a)
+			continue
+		}
+		sides[a.Article] = append(sides[a.Article], merge.Side{ID: a.ID, Text: text, Repeal: a.Kind == drafts.Repeal})
+	}
+
+	next := *d
+	next.Articles = nil
+	sources := func(ids ...[]string) []drafts.Source {
+		var out []drafts.Source
+		for _, group := range ids {
+			for _, id := range group {
+				if !slices.ContainsFunc(out, func(s drafts.Source) bool { return s.Amendment == id }) {
+					out = append(out, drafts.Source{Amendment: id, Chamber: chamberOf[id]})
+				}
+			}
+		}
+		slices.SortFunc(out, func(a, b drafts.Source) int { return strings.Compare(a.Amendment, b.Amendment) })
+		return out
+	}
+	for i := range d.Articles {
+		art := d.Articles[i]
+		if ss := sides[art.Key]; len(ss) > 0 {
+			res := merge.Merge(art.Text(), ss)
+			var hunkSides [][]string
+			for _, h := range res.Hunks {
+				hunkSides = append(hunkSides, h.Sides)
+			}
+			o := Outcome{Key: art.Key, Number: art.Number, Repealed: res.Repealed, Text: res.Text, Sources: sources(hunkSides...)}
+			switch {
+			case len(res.Conflicts) > 0:
+				c.Conflicts = append(c.Conflicts, ArticleConflict{Key: art.Key, Conflicts: res.Conflicts})
+				next.Articles = append(next.Articles, art) // as it is, until resolved
+			case res.Repealed:
+				c.Articles = append(c.Articles, o)
+			default:
+				c.Articles = append(c.Articles, o)
+				art.Paragraphs = strings.Split(res.Text, "\n")
+				art.Sources = o.Sources
+				next.Articles = append(next.Articles, art)
+			}
+		} else {
+			next.Articles = append(next.Articles, art)
+		}
+		c.placeInserts(d, &next, art, inserts[art.Key], sources)
+	}
+	if len(c.Articles) == 0 && len(c.Conflicts) == 0 {
+		return nil, msgNothingToConsolidate.Err(drafts.Invalid, d.ID, d.Version)
+	}
+	if len(c.Conflicts) == 0 {
+		for i := range next.Articles {
+			next.Articles[i].Position = i
+		}
+		c.Draft = &next
+	}
+	return c, nil
+}
+
+// placeInserts puts after art in next the new articles the accepted
+// amendments ins propose to follow it, or the conflicts they make.
+func (c *Consolidation) placeInserts(d, next *drafts.Draft, art drafts.Article, ins []drafts.Amendment, sources func(...[]string) []drafts.Source) {
+	byKey := map[string][]merge.Side{}
+	number := map[string]string{}
+	var keys []string
+	for _, a := range ins {
+		key, err := parse.Key(a.NewNumber)
+		if err != nil {
+			continue // Validate refused it when it was stored
+		}
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+			number[key] = a.NewNumber
+		}
+		byKey[key] = append(byKey[key], merge.Side{ID: a.ID, Text: a.Text})
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		res := merge.Merge("", byKey[key])
+		if taken := d.Article(key) != nil; taken || len(res.Conflicts) > 0 {
+			c.Conflicts = append(c.Conflicts, ArticleConflict{Key: key, NumberTaken: taken, Conflicts: res.Conflicts})
+			continue
+		}
+		var ids []string
+		for _, s := range byKey[key] {
+			ids = append(ids, s.ID)
+		}
+		src := sources(ids)
+		c.Articles = append(c.Articles, Outcome{Key: key, Number: number[key], Inserted: true, Text: res.Text, Sources: src})
+		next.Articles = append(next.Articles, drafts.Article{
+			Key: key, Number: number[key], Paragraphs: strings.Split(res.Text, "\n"),
+			Division: art.Division, Sources: src,
+		})
+	}
+}
+
+var (
+	msgConsolidationConflicts = drafts.NewMessage("consolidate.conflicts",
+		"%d articles still hold conflicts between accepted amendments: resolve each first ('statutectl resolve ARTICLE --text-file F')")
+	msgConsolidationStale = drafts.NewMessage("consolidate.stale",
+		"draft %s has a version %d newer than the version %d consolidated: consolidate again")
+)
+
+// StoreConsolidation stores c's draft as the next version of its draft,
+// after an automatic backup (Import), and sets that draft's version. The
+// earlier versions stay as they were. Invalid: conflicts remain. Conflict:
+// another version was stored since c was made.
+func (r *Round) StoreConsolidation(c *Consolidation) error {
+	if c.Draft == nil {
+		return ConflictsError(c)
+	}
+	latest, err := r.store.Draft(c.From.ID)
+	if err != nil {
+		return err
+	}
+	if latest.Version != c.From.Version {
+		return msgConsolidationStale.Err(drafts.Conflict, c.From.ID, latest.Version, c.From.Version)
+	}
+	return r.Import(c.Draft)
+}
+
+// draft is the latest version of draft id, or of the draft imported last
+// when id is "".
+func (r *Round) draft(id string) (*drafts.Draft, error) {
+	if id == "" {
+		return r.Latest()
+	}
+	return r.store.Draft(drafts.NormalizeID(id))
+}
+
+var msgNothingToResolve = drafts.NewMessage("resolve.nothing",
+	"no accepted amendment changes article %s of draft %s: there is nothing to resolve there")
+
+// Resolve settles what the accepted amendments of one article make of it
+// with the wording a person wrote: the federation's synthesis amendment of
+// the article, submitted, which supersedes every amendment accepted on it
+// (a decision of the log, with note). Consolidating again then applies
+// the synthesis alone to that article. It returns the synthesis as stored.
+// Forbidden: by is not the federation. NotFound: the draft has no such
+// article. Invalid: no accepted amendment changes the article, or the
+// wording changes nothing (Submit's refusals).
+func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) (*drafts.Amendment, error) {
+	if by.Code != drafts.FederationCode {
+		return nil, drafts.OnlyFederation(by.Code)
+	}
+	d, err := r.draft(draftID)
+	if err != nil {
+		return nil, err
+	}
+	art, err := parse.Find(d, article)
+	if err != nil {
+		return nil, err
+	}
+	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: art.Key, Status: drafts.StatusSubmitted})
+	if err != nil {
+		return nil, err
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		return nil, err
+	}
+	var accepted []string
+	for _, a := range as {
+		if a.Kind == drafts.Insert {
+			continue
+		}
+		if dec := drafts.CurrentDecision(log, a.ID); dec != nil && (dec.Verdict == drafts.Accept || dec.Verdict == drafts.AcceptWithChanges || dec.Verdict == drafts.Supersede && dec.Amendment == a.ID) {
+			accepted = append(accepted, a.ID)
+		}
+	}
+	if len(accepted) == 0 {
+		return nil, msgNothingToResolve.Err(drafts.Invalid, art.Key, d.ID)
+	}
+	syn := Blank(by, d, art)
+	syn.Text = text
+	syn.Justification = note
+	if syn.Justification == "" {
+		// Stored with the round's records, which are in the draft's
+		// language, not the interface's.
+		syn.Justification = "تسوية الجامعة للتعارض بين التعديلات: " + strings.Join(accepted, "، ")
+	}
+	if err := r.Submit(by, d, syn); err != nil {
+		return nil, err
+	}
+	if _, err := r.Decide(by, syn.ID, drafts.Supersede, "", accepted, note); err != nil {
+		return nil, err
+	}
+	return syn, nil
+}
+
+// ConflictsError is the error of a consolidation that still holds
+// conflicts, as StoreConsolidation would refuse it.
+func ConflictsError(c *Consolidation) error {
+	return msgConsolidationConflicts.Err(drafts.Invalid, len(c.Conflicts))
+}

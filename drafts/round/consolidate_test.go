@@ -1,0 +1,149 @@
+package round_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"statute/drafts"
+	"statute/drafts/round"
+)
+
+// propose submits chamber code's new wording of article key, made by
+// replacing old with new in its text.
+func propose(t *testing.T, r *round.Round, d *drafts.Draft, code, key, old, new string) *drafts.Amendment {
+	t.Helper()
+	c, err := drafts.ChamberByCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := d.Article(key)
+	if !strings.Contains(art.Text(), old) {
+		t.Fatalf("article %s does not hold %q", key, old)
+	}
+	a := round.Blank(c, d, art)
+	a.Text, a.Justification = strings.Replace(art.Text(), old, new, 1), "سبب"
+	if err := r.Submit(c, d, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func decide(t *testing.T, r *round.Round, id string, v drafts.Verdict) {
+	t.Helper()
+	if _, err := r.Decide(drafts.Federation, id, v, "", nil, "ملاحظة"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Accepted changes to different words of one article combine, each
+// naming its chamber; a rejected one brings nothing.
+func TestConsolidationCombinesDifferentWords(t *testing.T) {
+	r, d := newRound(t)
+	fm := propose(t, r, d, "FM", "3", "والاستقلال المالي", "والاستقلال المالي والإداري")
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	ms := propose(t, r, d, "MS", "3", "تمثل الغرفة", "تمثل كل غرفة")
+	decide(t, r, fm.ID, drafts.Accept)
+	decide(t, r, cs.ID, drafts.Accept)
+	decide(t, r, ms.ID, drafts.Reject)
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Conflicts) != 0 || c.Draft == nil {
+		t.Fatalf("conflicts %+v, want none", c.Conflicts)
+	}
+	got := c.Draft.Article("3")
+	want := strings.Replace(strings.Replace(d.Article("3").Text(), "والاستقلال المالي", "والاستقلال المالي والإداري", 1), "في هذا القانون", "في القانون رقم 50.17", 1)
+	if got.Text() != want {
+		t.Errorf("article 3 consolidated reads\n%s\nwant\n%s", got.Text(), want)
+	}
+	var from []string
+	for _, s := range got.Sources {
+		from = append(from, s.Chamber)
+	}
+	if !slices.Equal(from, []string{"CS", "FM"}) {
+		t.Errorf("article 3 names its sources %+v, want CS's and FM's amendments", got.Sources)
+	}
+	if d.Article("5").Sources != nil || c.Draft.Article("5").Text() != d.Article("5").Text() {
+		t.Error("an article no amendment touched changed")
+	}
+}
+
+// The round, as legal staff meet it: three chambers amend one
+// article, two in different words and one overlapping; all three are
+// accepted; there is exactly one conflict, which blocks the version until
+// a person resolves it; then the new version holds the resolution, the
+// old one is untouched, the undecided amendment carries over, and the
+// log verifies.
+func TestConsolidationConflictResolvedThenStored(t *testing.T) {
+	r, d := newRound(t)
+	fm := propose(t, r, d, "FM", "3", "والاستقلال المالي", "والاستقلال المالي والإداري")
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	ms := propose(t, r, d, "MS", "3", "في هذا القانون", "في هذا النظام")
+	sm := propose(t, r, d, "SM", "5", "مقر الغرفة", "مقر كل غرفة")
+	for _, a := range []*drafts.Amendment{fm, cs, ms} {
+		decide(t, r, a.ID, drafts.Accept)
+	}
+
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Conflicts) != 1 || c.Conflicts[0].Key != "3" || len(c.Conflicts[0].Conflicts) != 1 {
+		t.Fatalf("conflicts %+v, want exactly one, in article 3", c.Conflicts)
+	}
+	sides := c.Conflicts[0].Conflicts[0].Versions
+	if len(sides) != 2 {
+		t.Errorf("the conflict has %d versions, want CS's and MS's", len(sides))
+	}
+	if !slices.Equal(c.Undecided, []string{sm.ID}) {
+		t.Errorf("undecided %q, want SM's amendment", c.Undecided)
+	}
+	if err := r.StoreConsolidation(c); !drafts.IsKind(err, drafts.Invalid) {
+		t.Fatalf("storing a consolidation with a conflict: %v, want invalid", err)
+	}
+
+	resolved := strings.Replace(strings.Replace(d.Article("3").Text(), "والاستقلال المالي", "والاستقلال المالي والإداري", 1), "في هذا القانون", "في النظام رقم 50.17", 1)
+	if _, err := r.Resolve(drafts.Federation, "", "3", resolved, "دمج اقتراحي الدار البيضاء ومراكش"); err != nil {
+		t.Fatal(err)
+	}
+	c, err = r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Conflicts) != 0 {
+		t.Fatalf("after the resolution, conflicts %+v", c.Conflicts)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Draft.Version != d.Version+1 {
+		t.Errorf("the consolidated draft is version %d, want %d", c.Draft.Version, d.Version+1)
+	}
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := latest.Article("3").Text(); got != resolved {
+		t.Errorf("the new version's article 3 reads\n%s\nwant the resolution\n%s", got, resolved)
+	}
+	if !slices.Contains(c.Undecided, sm.ID) {
+		t.Errorf("SM's undecided amendment does not carry over: %q", c.Undecided)
+	}
+	if _, err := r.Resolve(drafts.Federation, "", "5", "نص", ""); !drafts.IsKind(err, drafts.Invalid) {
+		t.Errorf("resolving an article no accepted amendment changes: %v, want invalid", err)
+	}
+	if _, err := r.Resolve(mustChamberCode(t, "FM"), "", "3", resolved, ""); !drafts.IsKind(err, drafts.Forbidden) {
+		t.Errorf("a chamber resolving: %v, want forbidden", err)
+	}
+}
+
+func mustChamberCode(t *testing.T, code string) drafts.Chamber {
+	t.Helper()
+	c, err := drafts.ChamberByCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
