@@ -14,12 +14,17 @@ type AmendmentFilter struct {
 	// Viewer, a chamber code, keeps only what that chamber may see
 	// (MaySee): its own, and for the federation every submitted one.
 	Viewer string
+	// Version keeps only the amendments made on that version of the draft
+	// (their DraftVersion); 0 keeps every version's. With Article, it
+	// names that version's article of that key.
+	Version int
 }
 
 // Match reports whether a passes the filter.
 func (f AmendmentFilter) Match(a *Amendment) bool {
 	return (f.DraftID == "" || a.DraftID == f.DraftID) &&
 		(f.Article == "" || a.Article == f.Article) &&
+		(f.Version == 0 || a.DraftVersion == f.Version) &&
 		f.MatchOwner(a.Chamber, a.Status)
 }
 

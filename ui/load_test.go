@@ -368,6 +368,12 @@ func TestTheWindowShowsANewVersionStoredBesideIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	old8 := d.Article("8").Text()
+	fm, _ := drafts.ChamberByCode("FM")
+	am := round.Blank(fm, d, d.Article("8"))
+	am.Text, am.Justification = old8+" جهوية", "سبب"
+	if err := r.Submit(fm, d, am); err != nil {
+		t.Fatal(err)
+	}
 	if err := r.Renumber(renumber.Make(d)); err != nil {
 		t.Fatal(err)
 	}
@@ -383,5 +389,9 @@ func TestTheWindowShowsANewVersionStoredBesideIt(t *testing.T) {
 	// 7 مكررة: the window follows the article, not its number.
 	if !shows(w, "المادة 10") || !shows(w, "Position 10 of 36") || !shows(w, old8) {
 		t.Errorf("after the draft was renumbered beside the window, it shows %q; want the same article, now numbered 10", labels(w))
+	}
+	// The amendment made to it as article 8 is still under it.
+	if !shows(w, "1 amendment") || !shows(w, "Fès-Meknès (FM) — New wording — Submitted") {
+		t.Errorf("article 10 (old 8) shows %q, want FM's amendment to old article 8", labels(w))
 	}
 }

@@ -274,7 +274,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	if err == nil {
 		counts = map[string]int{}
 		if f, ok := visibleTo(role, hasRole, d.ID); ok {
-			counts, first, err = readAmendments(wb.store, f, d.Articles[start].Key)
+			counts, first, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
 		}
 	}
 	fyne.Do(func() {
@@ -331,14 +331,16 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 }
 
 // readAmendments reads the counts by article of the amendments f passes,
-// and the amendments to the article with the given key.
-func readAmendments(s drafts.Store, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, error) {
-	counts, err := s.AmendmentCounts(f)
+// and the amendments to the article with the given key, as of version d:
+// those made on earlier versions of the draft where their article is now
+// (round.AmendmentsAt).
+func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, error) {
+	counts, err := r.CountsAt(d, f)
 	if err != nil {
 		return nil, nil, err
 	}
 	f.Article = key
-	as, err := s.Amendments(f)
+	as, err := r.AmendmentsAt(d, f)
 	return counts, as, err
 }
 
@@ -375,10 +377,11 @@ func (wb *Workbench) reloadAmendments() {
 		wb.showAmendments(&wb.draft.Articles[i], nil)
 		return
 	}
-	key := wb.draft.Articles[i].Key
+	d := wb.draft
+	key := d.Articles[i].Key
 	wb.showLoadingAmendments()
 	wb.background(func() func() {
-		counts, as, err := readAmendments(wb.store, f, key)
+		counts, as, err := readAmendments(wb.round, d, f, key)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)
@@ -577,8 +580,9 @@ func (wb *Workbench) Show(i int) {
 	}
 	wb.showLoadingAmendments()
 	f.Article = a.Key
+	d := wb.draft
 	wb.background(func() func() {
-		as, err := wb.store.Amendments(f)
+		as, err := wb.round.AmendmentsAt(d, f)
 		return func() {
 			if gen != wb.amendGen {
 				return

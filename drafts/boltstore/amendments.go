@@ -538,6 +538,9 @@ func (s *Store) scanPrefixes(tx *bolt.Tx, f drafts.AmendmentFilter) ([][]byte, e
 		return ps, nil
 	}
 	if f.Article == "" {
+		if f.Version > 0 {
+			return [][]byte{binary.BigEndian.AppendUint32(indexPrefix(f.DraftID), uint32(f.Version))}, nil
+		}
 		return [][]byte{indexPrefix(f.DraftID)}, nil
 	}
 	versions := tx.Bucket([]byte(bucketDrafts)).Bucket([]byte(f.DraftID))
@@ -547,6 +550,9 @@ func (s *Store) scanPrefixes(tx *bolt.Tx, f drafts.AmendmentFilter) ([][]byte, e
 	var ps [][]byte
 	c := versions.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if f.Version > 0 && (len(k) != 4 || int(binary.BigEndian.Uint32(k)) != f.Version) {
+			continue
+		}
 		if v := versions.Bucket(k); v != nil && len(k) == 4 {
 			if keys := v.Bucket([]byte(bucketKeys)); keys != nil {
 				e := keys.Get([]byte(f.Article))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"statute/drafts"
+	"statute/drafts/renumber"
 	"statute/drafts/round"
 )
 
@@ -146,4 +147,44 @@ func mustChamberCode(t *testing.T, code string) drafts.Chamber {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// An amendment made on one version follows its article into the next,
+// whatever its number there: after a renumbering, the amendment to old
+// article 8 is found under new article 10, not under the new article 8.
+func TestAmendmentsFollowTheirArticleIntoANewVersion(t *testing.T) {
+	r, d := newRound(t)
+	a := propose(t, r, d, "FM", "8", "الغرفة", "الغرفة الجهوية")
+	plan := renumber.Make(d)
+	if err := r.Renumber(plan); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(key string) []string {
+		as, err := r.AmendmentsAt(latest, drafts.AmendmentFilter{Article: key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, a := range as {
+			ids = append(ids, a.ID)
+		}
+		return ids
+	}
+	if got := at("10"); !slices.Equal(got, []string{a.ID}) {
+		t.Errorf("new article 10 (old 8) has %q, want FM's amendment", got)
+	}
+	if got := at("8"); len(got) != 0 {
+		t.Errorf("new article 8 (old 7 مكررة) has %q, want none", got)
+	}
+	counts, err := r.CountsAt(latest, drafts.AmendmentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["10"] != 1 || counts["8"] != 0 {
+		t.Errorf("counts %v, want the amendment counted under 10", counts)
+	}
 }

@@ -1,0 +1,123 @@
+package round
+
+import (
+	"sync"
+
+	"statute/drafts"
+	"statute/drafts/diff"
+)
+
+// An amendment is made on one version of a draft, to the article of one
+// key in it. When a later version is stored (a renumbering, a
+// consolidation, one imported from the ministry), the amendment still
+// concerns that article, whatever number it has now: the two versions are
+// compared (diff.Compare, which matches articles by text as well as by
+// key) and the amendment is shown where its article went. An amendment to
+// an article the later version no longer has has no place in it.
+
+// places keeps, for each pair of an earlier and a later version of a
+// draft, the earlier keys that each later key comes from: comparing two
+// versions of a thousand articles takes milliseconds, and a window asks at
+// every article shown.
+type places struct {
+	mu    sync.Mutex
+	froms map[placesKey]map[string][]string // later key → earlier keys
+}
+
+type placesKey struct {
+	draft         string
+	early, latest int
+}
+
+// from returns, for each key of version d, the keys of version early of
+// the same draft whose article it is now.
+func (r *Round) from(d *drafts.Draft, early int) (map[string][]string, error) {
+	k := placesKey{d.ID, early, d.Version}
+	r.places.mu.Lock()
+	m, ok := r.places.froms[k]
+	r.places.mu.Unlock()
+	if ok {
+		return m, nil
+	}
+	old, err := r.store.DraftVersion(d.ID, early)
+	if err != nil {
+		return nil, err
+	}
+	rep := diff.Compare(old, d, diff.Options{})
+	m = map[string][]string{}
+	for i := range old.Articles {
+		if key, kept := rep.NewKey(old.Articles[i].Key); kept {
+			m[key] = append(m[key], old.Articles[i].Key)
+		}
+	}
+	r.places.mu.Lock()
+	if r.places.froms == nil {
+		r.places.froms = map[placesKey]map[string][]string{}
+	}
+	r.places.froms[k] = m
+	r.places.mu.Unlock()
+	return m, nil
+}
+
+// AmendmentsAt returns the amendments that pass f (f.DraftID is d's) as of
+// version d: with f.Article, those made on d to that article and those
+// made on earlier versions to the article that is now it, earlier versions
+// first; without, every version's. The errors are the store's.
+func (r *Round) AmendmentsAt(d *drafts.Draft, f drafts.AmendmentFilter) ([]drafts.Amendment, error) {
+	f.DraftID = d.ID
+	if f.Article == "" {
+		return r.store.Amendments(f)
+	}
+	key := f.Article
+	var out []drafts.Amendment
+	for v := 1; v <= d.Version; v++ {
+		keys := []string{key}
+		if v < d.Version {
+			m, err := r.from(d, v)
+			if err != nil {
+				return nil, err
+			}
+			keys = m[key]
+		}
+		for _, k := range keys {
+			f.Version, f.Article = v, k
+			as, err := r.store.Amendments(f)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, as...)
+		}
+	}
+	return out, nil
+}
+
+// CountsAt counts the amendments that pass f by the key, in version d, of
+// the article each concerns (see AmendmentsAt); those whose article d no
+// longer has are not counted.
+func (r *Round) CountsAt(d *drafts.Draft, f drafts.AmendmentFilter) (map[string]int, error) {
+	f.DraftID, f.Article = d.ID, ""
+	counts := map[string]int{}
+	for v := 1; v <= d.Version; v++ {
+		f.Version = v
+		cs, err := r.store.AmendmentCounts(f)
+		if err != nil {
+			return nil, err
+		}
+		if v == d.Version {
+			for k, n := range cs {
+				counts[k] += n
+			}
+			continue
+		}
+		m, err := r.from(d, v)
+		if err != nil {
+			return nil, err
+		}
+		for now, was := range m {
+			for _, k := range was {
+				counts[now] += cs[k]
+			}
+		}
+	}
+	return counts, nil
+}
