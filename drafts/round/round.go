@@ -58,7 +58,7 @@ var (
 
 // Round is the amendment round kept in one store.
 type Round struct {
-	store drafts.Store
+	store  drafts.Store
 	places places // where each earlier version's articles are in a later one
 }
 
