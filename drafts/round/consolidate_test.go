@@ -188,3 +188,49 @@ func TestAmendmentsFollowTheirArticleIntoANewVersion(t *testing.T) {
 		t.Errorf("counts %v, want the amendment counted under 10", counts)
 	}
 }
+
+// Undecided amendments carry over to the consolidated version: one whose
+// change does not collide with what the version changed is carried onto
+// the new wording; one that collides is stale, shown against the wording
+// it was made on.
+func TestUndecidedAmendmentsAreRebased(t *testing.T) {
+	r, d := newRound(t)
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	fm := propose(t, r, d, "FM", "3", "تمثل الغرفة", "تمثل كل غرفة")     // elsewhere: carried
+	ms := propose(t, r, d, "MS", "3", "في هذا القانون", "في هذا النظام") // collides: stale
+	decide(t, r, cs.ID, drafts.Accept)
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := latest.Article("3").Text()
+
+	got, err := r.Rebase(latest, fm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(now, "تمثل الغرفة", "تمثل كل غرفة", 1); !got.Carried || got.Stale || got.Base != now || got.Text != want {
+		t.Errorf("FM's amendment rebased: %+v\nwant carried onto the new wording:\n%s", got, want)
+	}
+	got, err = r.Rebase(latest, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Stale || got.Carried || got.Base != d.Article("3").Text() || got.Text != ms.Text {
+		t.Errorf("MS's amendment rebased: %+v, want stale, against the wording it was made on", got)
+	}
+	got, err = r.Rebase(d, fm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Carried || got.Stale || got.Text != fm.Text {
+		t.Errorf("FM's amendment against its own version: %+v, want as it is", got)
+	}
+}

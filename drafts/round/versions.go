@@ -1,10 +1,12 @@
 package round
 
 import (
+	"slices"
 	"sync"
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/merge"
 )
 
 // An amendment is made on one version of a draft, to the article of one
@@ -120,4 +122,68 @@ func (r *Round) CountsAt(d *drafts.Draft, f drafts.AmendmentFilter) (map[string]
 		}
 	}
 	return counts, nil
+}
+
+// A Rebased amendment is one shown against a version of its draft.
+type Rebased struct {
+	// Base is the article's text the amendment's change is shown against;
+	// Text is the amendment's wording against it ("" for a repeal).
+	Base, Text string
+	// Carried is set when the amendment was made on an earlier wording of
+	// the article and its change was carried onto this one by the
+	// three-way merge: what it changes is what it changed.
+	Carried bool
+	// Stale is set when it was made on an earlier wording whose later
+	// changes collide with its own, or on an article this version no
+	// longer has: it is shown against the wording it was made on, and
+	// must be decided on as such, or made again.
+	Stale bool
+}
+
+// Rebase shows a, an amendment of d's draft, against version d: as it is
+// when it was made on the article's wording in d; carried onto that
+// wording by the same word-by-word merge as consolidation's when it was
+// made on an earlier one and the changes do not collide; stale otherwise.
+// The errors are the store's.
+func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
+	if a.Kind == drafts.Insert {
+		return Rebased{Text: a.Text}, nil
+	}
+	key := a.Article
+	if a.DraftVersion != d.Version {
+		m, err := r.from(d, a.DraftVersion)
+		if err != nil {
+			return Rebased{}, err
+		}
+		key = ""
+		for now, was := range m {
+			if slices.Contains(was, a.Article) {
+				key = now
+			}
+		}
+	}
+	now := d.Article(key)
+	if now != nil && a.BaseHash == now.TextHash() {
+		return Rebased{Base: now.Text(), Text: a.Text}, nil
+	}
+	old, err := r.store.DraftVersion(d.ID, a.DraftVersion)
+	if err != nil {
+		return Rebased{}, err
+	}
+	made := old.Article(a.Article)
+	if made == nil || now == nil || made.TextHash() != a.BaseHash {
+		base := ""
+		if made != nil {
+			base = made.Text()
+		}
+		return Rebased{Base: base, Text: a.Text, Stale: true}, nil
+	}
+	res := merge.Merge(made.Text(), []merge.Side{{ID: "version", Text: now.Text()}, {ID: a.ID, Text: a.Text, Repeal: a.Kind == drafts.Repeal}})
+	switch {
+	case a.Kind == drafts.Repeal:
+		return Rebased{Base: now.Text(), Carried: true}, nil
+	case len(res.Conflicts) > 0:
+		return Rebased{Base: made.Text(), Text: a.Text, Stale: true}, nil
+	}
+	return Rebased{Base: now.Text(), Text: res.Text, Carried: true}, nil
 }
