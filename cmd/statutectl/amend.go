@@ -225,12 +225,13 @@ var cmdAmendments = &command{
 
 var cmdDiff = &command{
 	name:       "diff",
-	args:       "AMENDMENT [--lenient] [--format plain|json]",
-	summary:    "print an amendment as a word-level tracked diff of the article: [-deleted-]{+inserted+}",
+	args:       "AMENDMENT [--lenient] [--format plain|json] [--version N]",
+	summary:    "print an amendment as a word-level tracked diff of the article: [-deleted-]{+inserted+},\nagainst the latest version (carried onto it from an earlier one, or stale)",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		lenient := fs.Bool("lenient", false, "treat words that differ only in harakat, tatweel or alef forms as equal (shown as [~old~>new~])")
 		format := fs.String("format", "plain", "the output `format`: plain or json")
+		version := fs.Int("version", 0, "show it against the draft's version `N` (default: the latest), carried onto it or stale")
 		return func(c *ctx, args []string) error {
 			if *format != "plain" && *format != "json" {
 				return usagef("unknown format %q: use plain or json", *format)
@@ -243,15 +244,32 @@ var cmdDiff = &command{
 			if err != nil {
 				return err
 			}
-			d, err := s.DraftVersion(am.DraftID, am.DraftVersion)
+			d, err := c.draftAt(am.DraftID, *version)
 			if err != nil {
 				return err
 			}
-			a := d.Article(am.Article)
-			if a == nil {
-				return drafts.Errorf(drafts.Internal, "amendment %s targets article %s, which its draft version does not hold", am.ID, am.Article)
+			rb, err := round.New(s).Rebase(d, am)
+			if err != nil {
+				return err
 			}
-			changes := diff.OfAmendment(a.Text(), am, diff.Options{Lenient: *lenient})
+			note := ""
+			switch {
+			case rb.Carried:
+				note = fmt.Sprintf(" · made on version %d, carried onto version %d", am.DraftVersion, d.Version)
+			case rb.Stale:
+				note = fmt.Sprintf(" · stale: made on version %d, whose wording version %d changed where it does; shown against version %d", am.DraftVersion, d.Version, am.DraftVersion)
+				if d, err = s.DraftVersion(am.DraftID, am.DraftVersion); err != nil {
+					return err
+				}
+				rb.Key = am.Article
+			}
+			a := d.Article(rb.Key)
+			if a == nil {
+				a = &drafts.Article{Key: am.Article, Number: am.Article}
+			}
+			shown := *am
+			shown.Text = rb.Text
+			changes := diff.OfAmendment(rb.Base, &shown, diff.Options{Lenient: *lenient})
 			if *format == "json" {
 				cs, err := diff.JSON(changes)
 				if err != nil {
@@ -264,15 +282,18 @@ var cmdDiff = &command{
 					Inserted  int               `json:"inserted_words"`
 					Deleted   int               `json:"deleted_words"`
 					Form      int               `json:"form_only_words"`
+					Version   int               `json:"shown_on_version"`
+					Carried   bool              `json:"carried,omitempty"`
+					Stale     bool              `json:"stale,omitempty"`
 					Changes   json.RawMessage   `json:"changes"`
-				}{am, a.Number, ins, del, form, cs}, "", "  ")
+				}{am, a.Number, ins, del, form, d.Version, rb.Carried, rb.Stale, cs}, "", "  ")
 				if err != nil {
 					return err
 				}
 				fmt.Fprintf(c.stdout, "%s\n", out)
 				return nil
 			}
-			fmt.Fprintf(c.stdout, "%s · %s · %s · %s\n", am.ID, am.Chamber, d.ArticleTitle(a), kindLabel(am))
+			fmt.Fprintf(c.stdout, "%s · %s · %s · %s%s\n", am.ID, am.Chamber, d.ArticleTitle(a), kindLabel(am), note)
 			if am.Justification != "" {
 				fmt.Fprintf(c.stdout, "التعليل: %s\n", am.Justification)
 			}

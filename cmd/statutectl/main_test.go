@@ -652,6 +652,7 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 	cs := submit("CS", "3", wording("في هذا القانون", "في القانون رقم 50.17"))
 	ms := submit("MS", "3", wording("في هذا القانون", "في هذا النظام"))
 	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "5", "--repeal", "--why", "سبب", "--submit"))
+	rsk := submit("RSK", "3", writeFile(t, "rsk.txt", []byte(old+strings.Replace(rest, "تمثل الغرفة", "تمثل كل غرفة", 1))))
 	for _, id := range []string{fm, cs, ms} {
 		mustCtl(t, db, "decide", id, "accept", "--note", "مقبول")
 	}
@@ -660,7 +661,7 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "1 articles still hold conflicts") {
 		t.Fatalf("consolidate with a conflict: exit %d, %q; want exit 1", code, stderr)
 	}
-	if strings.Count(out, "\nconflict in المادة 3:") != 1 || !strings.Contains(out, "<<<<<<< ") || !strings.Contains(out, "one conflict to resolve; one undecided amendment carried over") {
+	if strings.Count(out, "\nconflict in المادة 3:") != 1 || !strings.Contains(out, "<<<<<<< ") || !strings.Contains(out, "one conflict to resolve; 2 undecided amendments carried over") {
 		t.Errorf("consolidate printed:\n%s\nwant exactly one conflict, in article 3, in diff3 style, and SM's amendment carried over", out)
 	}
 	if got := mustCtl(t, db, "versions"); strings.Count(got, "\n") != 1 {
@@ -687,6 +688,12 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 	}
 	if got := mustCtl(t, db, "amendments", "--status", "submitted"); !strings.Contains(got, sm) {
 		t.Errorf("SM's undecided amendment is gone: %s", got)
+	}
+	// RSK's undecided amendment, made on version 1, is carried onto
+	// version 2: its change shown against the resolved wording.
+	if got := mustCtl(t, db, "diff", rsk); !strings.Contains(got, "made on version 1, carried onto version 2") ||
+		!strings.Contains(got, "في النظام رقم 50.17") || !strings.Contains(got, "{+كل غرفة+}") {
+		t.Errorf("diff of RSK's undecided amendment after consolidation:\n%s\nwant it carried onto version 2", got)
 	}
 	if got := mustCtl(t, db, "log", "verify"); !strings.HasPrefix(got, "verified: ") {
 		t.Errorf("log verify printed %q", got)

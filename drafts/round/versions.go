@@ -126,6 +126,9 @@ func (r *Round) CountsAt(d *drafts.Draft, f drafts.AmendmentFilter) (map[string]
 
 // A Rebased amendment is one shown against a version of its draft.
 type Rebased struct {
+	// Key is the article's key in the version, "" when the version no
+	// longer has it.
+	Key string
 	// Base is the article's text the amendment's change is shown against;
 	// Text is the amendment's wording against it ("" for a repeal).
 	Base, Text string
@@ -147,7 +150,7 @@ type Rebased struct {
 // The errors are the store's.
 func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 	if a.Kind == drafts.Insert {
-		return Rebased{Text: a.Text}, nil
+		return Rebased{Key: a.Article, Text: a.Text}, nil
 	}
 	key := a.Article
 	if a.DraftVersion != d.Version {
@@ -163,8 +166,11 @@ func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 		}
 	}
 	now := d.Article(key)
+	if now == nil {
+		key = ""
+	}
 	if now != nil && a.BaseHash == now.TextHash() {
-		return Rebased{Base: now.Text(), Text: a.Text}, nil
+		return Rebased{Key: key, Base: now.Text(), Text: a.Text}, nil
 	}
 	old, err := r.store.DraftVersion(d.ID, a.DraftVersion)
 	if err != nil {
@@ -176,14 +182,14 @@ func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 		if made != nil {
 			base = made.Text()
 		}
-		return Rebased{Base: base, Text: a.Text, Stale: true}, nil
+		return Rebased{Key: key, Base: base, Text: a.Text, Stale: true}, nil
 	}
 	res := merge.Merge(made.Text(), []merge.Side{{ID: "version", Text: now.Text()}, {ID: a.ID, Text: a.Text, Repeal: a.Kind == drafts.Repeal}})
 	switch {
 	case a.Kind == drafts.Repeal:
-		return Rebased{Base: now.Text(), Carried: true}, nil
+		return Rebased{Key: key, Base: now.Text(), Carried: true}, nil
 	case len(res.Conflicts) > 0:
-		return Rebased{Base: made.Text(), Text: a.Text, Stale: true}, nil
+		return Rebased{Key: key, Base: made.Text(), Text: a.Text, Stale: true}, nil
 	}
-	return Rebased{Base: now.Text(), Text: res.Text, Carried: true}, nil
+	return Rebased{Key: key, Base: now.Text(), Text: res.Text, Carried: true}, nil
 }
