@@ -169,7 +169,9 @@ func (c *ctx) actor(code, id string) (*round.Round, drafts.Chamber, error) {
 var cmdAmendments = &command{
 	name:    "amendments",
 	args:    "[--article A] [--chamber C] [--status S] [--seen-by CODE] [--draft DRAFT]",
-	summary: "list amendments in the order of the draft: ID, chamber, article, kind, status, first words",
+	summary: "list amendments in the order of the draft: ID, chamber, article, kind, status, first words;\n" +
+		"one made on an earlier version names its article there, with the version (v1); --article finds it\n" +
+		"under the article it concerns now",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` (default: the latest imported)")
 		article := fs.String("article", "", "only those on `ARTICLE`")
@@ -210,13 +212,19 @@ var cmdAmendments = &command{
 				}
 				f.Article = a.Key
 			}
-			as, err := c.store.Amendments(f)
+			// An article's amendments made on earlier versions are found
+			// where their article is now.
+			as, err := round.New(c.store).AmendmentsAt(d, f)
 			if err != nil {
 				return err
 			}
 			for i := range as {
 				am := &as[i]
-				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", am.ID, am.Chamber, articleNumber(d, am.Article), kindLabel(am), am.Status, summary(am))
+				number := articleNumber(d, am.Article)
+				if am.DraftVersion != d.Version {
+					number = fmt.Sprintf("%s (v%d)", am.Article, am.DraftVersion)
+				}
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", am.ID, am.Chamber, number, kindLabel(am), am.Status, summary(am))
 			}
 			return nil
 		}

@@ -699,3 +699,18 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 		t.Errorf("log verify printed %q", got)
 	}
 }
+
+// After a renumbering, amendments --article finds an amendment under the
+// article it concerns now, and says the number it was made on.
+func TestAmendmentsFollowARenumbering(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	mustCtl(t, db, "seed")
+	id := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "8", "--repeal", "--why", "سبب"))
+	mustCtl(t, db, "renumber", "--apply")
+	if got := mustCtl(t, db, "amendments", "--article", "10"); !strings.HasPrefix(got, id+"\tFM\t8 (v1)\trepeal") {
+		t.Errorf("amendments --article 10 printed %q, want FM's repeal of old article 8", got)
+	}
+	if got := mustCtl(t, db, "amendments", "--article", "8"); got != "" {
+		t.Errorf("amendments --article 8 printed %q, want nothing: new article 8 is old 7 مكررة", got)
+	}
+}
