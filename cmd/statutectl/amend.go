@@ -167,8 +167,8 @@ func (c *ctx) actor(code, id string) (*round.Round, drafts.Chamber, error) {
 }
 
 var cmdAmendments = &command{
-	name:    "amendments",
-	args:    "[--article A] [--chamber C] [--status S] [--seen-by CODE] [--draft DRAFT]",
+	name: "amendments",
+	args: "[--article A] [--chamber C] [--status S] [--seen-by CODE] [--draft DRAFT]",
 	summary: "list amendments in the order of the draft: ID, chamber, article, kind, status, first words;\n" +
 		"one made on an earlier version names its article there, with the version (v1); --article finds it\n" +
 		"under the article it concerns now",
