@@ -16,6 +16,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/merge"
 	"statute/drafts/parse"
 )
 
@@ -171,6 +172,55 @@ func (f Filter) Apply(as []drafts.Amendment) []drafts.Amendment {
 			rank[p.Code] = i
 		}
 		slices.SortStableFunc(out, func(a, b drafts.Amendment) int { return rank[a.Chamber] - rank[b.Chamber] })
+	}
+	return out
+}
+
+// A Contest is a part of an article that proposals change in different
+// ways: they compete, and at most one of them can be accepted as it is.
+type Contest struct {
+	// Entries are the indexes, in the entries given to Competing, of the
+	// competing proposals.
+	Entries []int
+	// Words is the article's text they change differently ("" where they
+	// insert different words at one point, or a repeal competes with a
+	// wording: the whole article).
+	Words string
+}
+
+// Competing finds the proposals among es (one article's, grouped) whose
+// changes to base overlap or touch, by the consolidation's own merge of
+// all of them at once: what it would call a conflict if all were
+// accepted. New articles do not compete here: their numbers are the
+// overview's clashes.
+func Competing(base string, es []Entry) []Contest {
+	var sides []merge.Side
+	owner := map[string]int{}
+	for i, e := range es {
+		a := e.Amendments[0]
+		if a.Kind == drafts.Insert {
+			continue
+		}
+		id := a.ID
+		owner[id] = i
+		sides = append(sides, merge.Side{ID: id, Text: a.Text, Repeal: a.Kind == drafts.Repeal})
+	}
+	var out []Contest
+	for _, c := range merge.Merge(base, sides).Conflicts {
+		var entries []int
+		for _, v := range c.Versions {
+			for _, id := range v.Sides {
+				if i, ok := owner[id]; ok && !slices.Contains(entries, i) {
+					entries = append(entries, i)
+				}
+			}
+		}
+		slices.Sort(entries)
+		words := c.Base
+		if c.Repeal {
+			words = ""
+		}
+		out = append(out, Contest{Entries: entries, Words: words})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package review_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"statute/assets"
@@ -136,5 +137,26 @@ func TestFilter(t *testing.T) {
 	}
 	if as[0].ID != "MS-1" {
 		t.Error("Apply reordered the amendments it was given")
+	}
+}
+
+// Proposals whose changes touch the same words compete, naming the words;
+// one changing other words competes with none; identical ones are one
+// entry and do not compete with themselves.
+func TestCompeting(t *testing.T) {
+	base := "تخضع الغرف لوصاية الدولة وفق الشروط المنصوص عليها في هذا القانون."
+	sub := drafts.StatusSubmitted
+	es := review.Group([]drafts.Amendment{
+		amendment("CS-1", "CS", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في القانون رقم 50.17", 1), sub),
+		amendment("MS-1", "MS", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في هذا النظام", 1), sub),
+		amendment("FM-1", "FM", "3", drafts.Wording, "", strings.Replace(base, "لوصاية الدولة", "لوصاية الدولة المالية", 1), sub),
+		amendment("SM-1", "SM", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في القانون رقم 50.17", 1), sub),
+	})
+	if len(es) != 3 {
+		t.Fatalf("%d entries, want CS's and SM's identical proposals as one", len(es))
+	}
+	cs := review.Competing(base, es)
+	if len(cs) != 1 || !slices.Equal(cs[0].Entries, []int{0, 1}) || !strings.Contains(cs[0].Words, "هذا") {
+		t.Errorf("contests %+v, want CS/SM's and MS's proposals competing over «هذا القانون»", cs)
 	}
 }
