@@ -67,6 +67,10 @@ type Workbench struct {
 	// amendGen numbers the reads of the amendments shown: a read that is
 	// no longer the latest (the user moved on) is not shown.
 	amendGen int
+	// log is the draft's decision log, read with the amendments shown
+	// (one read per article shown, in the same background read): each
+	// card says its current decision from it.
+	log []drafts.Decision
 
 	outline    *outline
 	path       *textwidget.Text
@@ -84,6 +88,7 @@ type Workbench struct {
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
 	board      board     // the federation's review board
+	deciding   *decider  // the decide dialog, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -270,11 +275,12 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	var (
 		counts map[string]int
 		first  []drafts.Amendment
+		log    []drafts.Decision
 	)
 	if err == nil {
 		counts = map[string]int{}
 		if f, ok := visibleTo(role, hasRole, d.ID); ok {
-			counts, first, err = readAmendments(wb.store, f, d.Articles[start].Key)
+			counts, first, log, err = readAmendments(wb.store, f, d.Articles[start].Key)
 		}
 	}
 	fyne.Do(func() {
@@ -291,7 +297,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		wb.draft, wb.counts = d, counts
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
-		wb.showAmendments(&d.Articles[start], first)
+		wb.showAmendments(&d.Articles[start], first, log)
 		if scrollTo > 0 {
 			settle(wb.scroll)
 			wb.scroll.Offset.Y = scrollTo
@@ -331,15 +337,29 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 }
 
 // readAmendments reads the counts by article of the amendments f passes,
-// and the amendments to the article with the given key.
-func readAmendments(s drafts.Store, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, error) {
+// the amendments to the article with the given key, and the decision log
+// of f's draft.
+func readAmendments(s drafts.Store, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
 	counts, err := s.AmendmentCounts(f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	f.Article = key
+	as, log, err := readArticle(s, f)
+	return counts, as, log, err
+}
+
+// readArticle reads the amendments f passes and the decision log of f's
+// draft, whose entries the cards say. The log is read whole by the store
+// whatever the filter (Store.Decisions), so it is read once for the
+// article, never once per card.
+func readArticle(s drafts.Store, f drafts.AmendmentFilter) ([]drafts.Amendment, []drafts.Decision, error) {
+	as, err := s.Amendments(f)
 	if err != nil {
 		return nil, nil, err
 	}
-	f.Article = key
-	as, err := s.Amendments(f)
-	return counts, as, err
+	log, err := s.Decisions(drafts.DecisionFilter{DraftID: f.DraftID})
+	return as, log, err
 }
 
 // background runs read off the UI goroutine, then what it returns on it;
@@ -372,13 +392,13 @@ func (wb *Workbench) reloadAmendments() {
 	if !ok {
 		wb.counts = map[string]int{}
 		wb.outline.setDraft(wb.draft, wb.counts)
-		wb.showAmendments(&wb.draft.Articles[i], nil)
+		wb.showAmendments(&wb.draft.Articles[i], nil, nil)
 		return
 	}
 	key := wb.draft.Articles[i].Key
 	wb.showLoadingAmendments()
 	wb.background(func() func() {
-		counts, as, err := readAmendments(wb.store, f, key)
+		counts, as, log, err := readAmendments(wb.store, f, key)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)
@@ -387,7 +407,7 @@ func (wb *Workbench) reloadAmendments() {
 			wb.counts = counts
 			wb.outline.setDraft(wb.draft, counts)
 			if gen == wb.amendGen {
-				wb.showAmendments(&wb.draft.Articles[i], as)
+				wb.showAmendments(&wb.draft.Articles[i], as, log)
 			}
 		}
 	})
@@ -572,13 +592,13 @@ func (wb *Workbench) Show(i int) {
 	gen, a := wb.amendGen, &wb.draft.Articles[i]
 	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
 	if !ok {
-		wb.showAmendments(a, nil)
+		wb.showAmendments(a, nil, nil)
 		return
 	}
 	wb.showLoadingAmendments()
 	f.Article = a.Key
 	wb.background(func() func() {
-		as, err := wb.store.Amendments(f)
+		as, log, err := readArticle(wb.store, f)
 		return func() {
 			if gen != wb.amendGen {
 				return
@@ -587,7 +607,7 @@ func (wb *Workbench) Show(i int) {
 				showError(wb.win, err)
 				return
 			}
-			wb.showAmendments(a, as)
+			wb.showAmendments(a, as, log)
 		}
 	})
 }

@@ -1,0 +1,21 @@
+package ui
+
+import "statute/ui/textwidget"
+
+// Hooks for the decide dialog's external tests, which hold its timer
+// (Options.Timings) and run the debounced diff through FlushDecide.
+
+// DecideEditors returns the open decide dialog's wording editor (nil but
+// for an acceptance with changes) and note editor.
+func (wb *Workbench) DecideEditors() (wording, note *textwidget.Editor) {
+	return wb.deciding.wording, wb.deciding.note
+}
+
+// DecideChanges returns the open decide dialog's two changes, the
+// chamber's and the staff's.
+func (wb *Workbench) DecideChanges() (chamber, staff *textwidget.Tracked) {
+	return wb.deciding.chamber, wb.deciding.staff
+}
+
+// FlushDecide runs the debounced diff of the staff's change now.
+func (wb *Workbench) FlushDecide() { wb.deciding.updateStaff() }
