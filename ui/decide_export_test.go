@@ -1,6 +1,9 @@
 package ui
 
-import "statute/ui/textwidget"
+import (
+	"statute/drafts"
+	"statute/ui/textwidget"
+)
 
 // Hooks for the decide dialog's external tests, which hold its timer
 // (Options.Timings) and run the debounced diff through FlushDecide.
@@ -19,3 +22,7 @@ func (wb *Workbench) DecideChanges() (chamber, staff *textwidget.Tracked) {
 
 // FlushDecide runs the debounced diff of the staff's change now.
 func (wb *Workbench) FlushDecide() { wb.deciding.updateStaff() }
+
+// DecisionLine is the line a card shows under amendment a's reference
+// for its current decision d, in the interface language.
+func DecisionLine(a *drafts.Amendment, d *drafts.Decision) string { return decisionLine(a, d) }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,6 +14,7 @@ import (
 	"statute/drafts/round"
 	"statute/ui"
 	"statute/ui/internal/snapshot"
+	"statute/ui/textwidget"
 )
 
 // decideButtons are the federation's buttons on a submitted card.
@@ -248,4 +250,27 @@ func allButtons(w fyne.Window, text string) []*widget.Button {
 		}
 	}
 	return out
+}
+
+// The decision line reads right in Arabic: the verdict, the date left to
+// right and whole, the note; a superseded amendment names the synthesis.
+func TestTheDecisionLineInArabic(t *testing.T) {
+	f := newFixture(t)
+	f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"}) // the app's theme and language
+	a := &drafts.Amendment{ID: "CS-7K3QX9AB"}
+	accepted := &drafts.Decision{Amendment: a.ID, Verdict: drafts.Accept, At: fixtureTime, Note: "صيغة أوضح"}
+	superseded := &drafts.Decision{Amendment: "FED-2M4P6R8T", Verdict: drafts.Supersede, Replaces: []string{a.ID}, At: fixtureTime}
+	lines := []string{ui.DecisionLine(a, accepted), ui.DecisionLine(a, superseded)}
+	want := []string{
+		"القرار: مقبول — \u206602/11/2026\u00a009:30\u2069 — صيغة أوضح",
+		"القرار: حلّ محله التعديل \u2066FED-2M4P6R8T\u2069 — \u206602/11/2026\u00a009:30\u2069",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("the decision lines are %q, want %q", lines, want)
+	}
+	w := test.NewTempWindow(t, container.NewVBox(
+		textwidget.NewStyledText(lines[0], fyne.TextStyle{Bold: true}),
+		textwidget.NewStyledText(lines[1], fyne.TextStyle{Bold: true})))
+	w.Resize(fyne.NewSize(480, 100))
+	snapshot.AssertImage(t, "decision_line_ar", w.Canvas().Capture())
 }
