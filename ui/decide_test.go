@@ -1,12 +1,14 @@
 package ui_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -273,4 +275,83 @@ func TestTheDecisionLineInArabic(t *testing.T) {
 		textwidget.NewStyledText(lines[1], fyne.TextStyle{Bold: true})))
 	w.Resize(fyne.NewSize(480, 100))
 	snapshot.AssertImage(t, "decision_line_ar", w.Canvas().Capture())
+}
+
+// addSubmitted adds chamber's submitted amendment of the article with the
+// given key.
+func addSubmitted(t *testing.T, f *fixture, chamber, key string) {
+	t.Helper()
+	art := f.draft.Article(key)
+	err := f.store.AddAmendments(&drafts.Amendment{
+		ID: chamber + "-7K3QX9AB", Created: fixtureTime, Updated: fixtureTime,
+		DraftID: f.draft.ID, DraftVersion: f.draft.Version, BaseHash: art.TextHash(), Article: art.Key,
+		Kind: drafts.Repeal, Chamber: chamber, Status: drafts.StatusSubmitted,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// For the federation the outline counts the submitted amendments still
+// undecided, and F8 and Ctrl+J go to the next article that has one.
+func TestTheFederationsOutlineCountsWhatIsLeftToDecide(t *testing.T) {
+	f := newFixture(t)
+	addRSK(t, f)
+	addSubmitted(t, f, "BMK", "9")
+	addSubmitted(t, f, "DT", "2")
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	// The outline's first rows: two divisions, then articles 1, 2 and 3.
+	firstArticles := func() []string {
+		if c := outlineCounts(w); len(c) >= 5 {
+			return c[2:5]
+		}
+		return nil
+	}
+	if got := firstArticles(); !slices.Equal(got, []string{"0", "1", "3"}) {
+		t.Errorf("the outline counts %q on articles 1 to 3, want 0, DT's 1, and CS's, MS's and RSK's 3", got)
+	}
+	test.Tap(button(t, w, "Accept"))
+	confirm(t, w, "Record the decision")
+	wait(t, wb)
+	if got := firstArticles(); !slices.Equal(got, []string{"0", "1", "1"}) {
+		t.Errorf("after accepting CS's and MS's, the outline counts %q on articles 1 to 3, want RSK's 1 left on article 3", got)
+	}
+	// F8 looks from the article after the one shown: article 3 still has
+	// RSK's, but the next with an undecided amendment is 9.
+	position := func(key string) string {
+		return fmt.Sprintf("Position %d of 36", f.draft.Article(key).Position+1)
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF8})
+	wait(t, wb)
+	if !shows(w, position("9")) {
+		t.Errorf("F8 from article 3 shows %q, want article 9, the next with an undecided amendment", labels(w))
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: fyne.KeyModifierShortcutDefault})
+	wait(t, wb)
+	if !shows(w, position("2")) {
+		t.Errorf("Ctrl+J from article 9, the last with one, shows %q, want article 2, round from the start", labels(w))
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF8})
+	wait(t, wb)
+	if !shows(w, position("3")) {
+		t.Errorf("F8 from article 2 shows %q, want article 3, where RSK's is undecided", labels(w))
+	}
+}
+
+// A chamber's outline counts its amendments, decided or not, and F8 does
+// nothing there.
+func TestAChambersOutlineCountsItsAmendments(t *testing.T) {
+	f := newFixture(t)
+	if _, err := round.New(f.store).Decide(drafts.Federation, "CS-7K3QX9AB", drafts.Accept, "", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	wb, w := f.open(t, newApp(t, "CS"), ui.Options{Lang: "en", Article: "3"})
+	if counts := outlineCounts(w); !slices.Contains(counts, "1") {
+		t.Errorf("CS's outline shows %q, want its decided amendment counted on article 3", counts)
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF8})
+	wait(t, wb)
+	if !shows(w, "Position 3 of 36") {
+		t.Errorf("F8 on a chamber's laptop moved to %q", labels(w))
+	}
 }

@@ -61,9 +61,12 @@ type Workbench struct {
 	hasRole bool
 
 	// Set once the draft is loaded; touched on the UI goroutine only.
-	draft   *drafts.Draft
-	counts  map[string]int // amendments the role may see, by article key
-	current int            // index in draft.Articles; -1 before loading
+	draft *drafts.Draft
+	// counts are what the outline shows by article key: the amendments
+	// a chamber may see, or for the federation the submitted amendments
+	// still undecided (undecidedCounts).
+	counts  map[string]int
+	current int // index in draft.Articles; -1 before loading
 	// amendGen numbers the reads of the amendments shown: a read that is
 	// no longer the latest (the user moved on) is not shown.
 	amendGen int
@@ -336,17 +339,57 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 	return round.Visible(role, id), hasRole
 }
 
-// readAmendments reads the counts by article of the amendments f passes,
-// the amendments to the article with the given key, and the decision log
-// of f's draft.
+// readAmendments reads the counts by article that the outline shows, the
+// amendments f passes to the article with the given key, and the decision
+// log of f's draft. For a chamber the counts are of the amendments f
+// passes; for the federation, of the submitted amendments still undecided
+// (undecidedCounts).
 func readAmendments(s drafts.Store, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
-	counts, err := s.AmendmentCounts(f)
+	art := f
+	art.Article = key
+	as, log, err := readArticle(s, art)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	f.Article = key
-	as, log, err := readArticle(s, f)
+	var counts map[string]int
+	if f.Viewer == drafts.FederationCode {
+		counts, err = undecidedCounts(s, f, log)
+	} else {
+		counts, err = s.AmendmentCounts(f)
+	}
 	return counts, as, log, err
+}
+
+// undecidedCounts counts by article key the submitted amendments f passes
+// that are still undecided: the round's submitted amendments minus those
+// with a current decision, that is those an entry of log decides or
+// names among the amendments a synthesis replaces. log is the draft's
+// decision log, read once per refresh with the article's amendments. With
+// an empty log the store counts without reading the amendments; otherwise
+// the submitted ones are read, once, to know each decided one's article.
+func undecidedCounts(s drafts.Store, f drafts.AmendmentFilter, log []drafts.Decision) (map[string]int, error) {
+	f.Status = drafts.StatusSubmitted
+	if len(log) == 0 {
+		return s.AmendmentCounts(f)
+	}
+	decided := map[string]bool{}
+	for _, d := range log {
+		decided[d.Amendment] = true
+		for _, id := range d.Replaces {
+			decided[id] = true
+		}
+	}
+	as, err := s.Amendments(f)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for i := range as {
+		if !decided[as[i].ID] {
+			counts[as[i].Article]++
+		}
+	}
+	return counts, nil
 }
 
 // readArticle reads the amendments f passes and the decision log of f's
@@ -533,7 +576,9 @@ func alignment(rtl bool) fyne.TextAlign {
 
 // installKeys adds the window's keyboard shortcuts: Ctrl+Down/Ctrl+Up and
 // PageDown/PageUp move between articles; Ctrl+Plus/Minus/0 size the text;
-// Ctrl+F goes to the search field and Escape closes the results.
+// Ctrl+F goes to the search field and Escape closes the results; for the
+// federation, F8 and Ctrl+J go to the next article with an undecided
+// amendment (NextUndecided).
 func (wb *Workbench) installKeys() {
 	c := wb.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -548,12 +593,14 @@ func (wb *Workbench) installKeys() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, idle(wb.Next))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, idle(wb.Previous))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, idle(func() { wb.search.focus() }))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: mod}, idle(wb.NextUndecided))
 	c.SetOnTypedKey(wb.typedKey)
 	textSizer{wb.app}.install(c)
 }
 
 // typedKey handles a key no editor is typing: PageDown and PageUp move
-// between articles, Escape closes the search results or the propose
+// between articles, F8 to the next with an undecided amendment (the
+// federation's), Escape closes the search results or the propose
 // screen. The window gets the keys nothing focused takes; a focused
 // widget that is not an editor (a search result, the outline) passes on
 // those it does not use, so that the keys move between articles whenever
@@ -572,6 +619,28 @@ func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
 		wb.Previous()
 	case fyne.KeyEscape:
 		wb.search.close()
+	case fyne.KeyF8:
+		wb.NextUndecided()
+	}
+}
+
+// NextUndecided shows, for the federation, the next article after the one
+// shown that has a submitted amendment still undecided (as the outline
+// counts them), going round to the draft's start after its end; nothing
+// happens when none has, or for a chamber.
+func (wb *Workbench) NextUndecided() {
+	if !wb.reviewing() || wb.draft == nil {
+		return
+	}
+	n := len(wb.draft.Articles)
+	for step := 1; step <= n; step++ {
+		i := (wb.current + step) % n
+		if wb.counts[wb.draft.Articles[i].Key] > 0 {
+			if i != wb.current {
+				wb.Show(i)
+			}
+			return
+		}
 	}
 }
 
