@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,8 +118,8 @@ func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article,
 	return objs
 }
 
-// amendmentActions are the buttons for what the role may do with
-// amendment a, of entry e on article art: with one of its own, edit or
+// amendmentActions are the buttons, in a row read from the reading side
+// (flowRow), for what the role may do with amendment a, of entry e on article art: with one of its own, edit or
 // delete a draft, withdraw a submitted one not yet decided; the
 // federation, on any submitted one, decide (decideButtons). nil when
 // there is nothing to do.
@@ -135,10 +134,10 @@ func (wb *Workbench) amendmentActions(art *drafts.Article, e review.Entry, a dra
 	if len(buttons) == 0 {
 		return nil
 	}
-	if rightToLeft() {
-		return container.NewBorder(nil, nil, nil, container.NewHBox(reversed(buttons)...))
-	}
-	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil)
+	// The federation's row of five buttons would widen a narrow window:
+	// it goes on over another line instead, each line read from its
+	// reading side.
+	return newFlowRow(rightToLeft(), buttons...)
 }
 
 // ownActions are the buttons for what a chamber may do with one of its

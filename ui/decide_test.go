@@ -355,3 +355,20 @@ func TestAChambersOutlineCountsItsAmendments(t *testing.T) {
 		t.Errorf("F8 on a chamber's laptop moved to %q", labels(w))
 	}
 }
+
+// The federation's cards, with their decide buttons and a decision line,
+// fit the window at every size, in Arabic and in French.
+func TestTheFederationsCardsHoldAtEverySize(t *testing.T) {
+	f := newFixture(t)
+	if _, err := round.New(f.store).Decide(drafts.Federation, "CS-7K3QX9AB", drafts.Reject, "", nil, "يحدد القانون المقر، فلا حاجة إلى تكراره في هذه المادة"); err != nil {
+		t.Fatal(err)
+	}
+	for _, ws := range windowSizes {
+		for _, lang := range []string{"ar", "fr"} {
+			t.Run(ws.name+"/"+lang, func(t *testing.T) {
+				_, w := f.openScaled(t, ws.size, ws.scale, ui.Options{Lang: lang, Role: "FED", Article: "3"})
+				checkWindowHolds(t, w, ws.size)
+			})
+		}
+	}
+}
