@@ -372,3 +372,36 @@ func TestTheFederationsCardsHoldAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// The decide dialog, with both changes shown, keeps within the window at
+// every size, scrolling what does not fit.
+func TestTheDecideDialogHoldsAtEverySize(t *testing.T) {
+	f := newFixture(t)
+	for _, ws := range windowSizes {
+		t.Run(ws.name, func(t *testing.T) {
+			_, w := f.openScaled(t, ws.size, ws.scale, ui.Options{Lang: "ar", Role: "FED", Article: "3", Timings: heldTimers})
+			test.Tap(button(t, w, "قبول مع تعديل"))
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no decide dialog")
+			}
+			win := rect{0, 0, ws.size.Width, ws.size.Height}
+			for _, p := range shownIn(top)[1:] { // the first is the pop-up's shade
+				// What the dialog scrolls may be taller than the window.
+				if m := p.o.MinSize(); !p.scrolled && (m.Width > ws.size.Width || m.Height > ws.size.Height) {
+					t.Errorf("%T in the dialog asks for %v, more than the window's %v", p.o, m, ws.size)
+				}
+				if fmt.Sprintf("%T", p.parent) == "*widget.Shadow" {
+					continue
+				}
+				if r := p.rect(); !p.scrolled && !r.within(win) {
+					t.Errorf("%T at %v in the dialog is cut by the window's edge %v", p.o, r, win)
+				}
+			}
+			if w.Canvas().Size() != ws.size {
+				t.Errorf("the window grew from %v to %v", ws.size, w.Canvas().Size())
+			}
+			confirm(t, w, "إلغاء")
+		})
+	}
+}
