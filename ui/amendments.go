@@ -134,9 +134,9 @@ func (wb *Workbench) amendmentActions(art *drafts.Article, e review.Entry, a dra
 	if len(buttons) == 0 {
 		return nil
 	}
-	// The federation's row of five buttons would widen a narrow window:
-	// it goes on over another line instead, each line read from its
-	// reading side.
+	// The federation's four buttons (five on its own amendment) would
+	// widen a narrow window in one line: they go on over another line
+	// instead, each line starting from the reading side.
 	return newFlowRow(rightToLeft(), buttons...)
 }
 
