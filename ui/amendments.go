@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,8 +20,11 @@ import (
 const amendmentPage = 20
 
 // showAmendments lists the amendments to the article shown: who proposed
-// what, as a tracked-change diff of the article, in what state, and why.
-func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment) {
+// what, as a tracked-change diff of the article, in what state, the
+// federation's current decision on it (from log, the draft's decision
+// log), and why.
+func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment, log []drafts.Decision) {
+	wb.log = log
 	wb.amendTitle.SetText(trN("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
 	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+3)
 	if wb.hasRole {
@@ -70,7 +72,13 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 			objs = append(objs,
 				textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}),
 				textwidget.NewStyledText(amendmentReference(a), fyne.TextStyle{}))
-			if actions := wb.amendmentActions(*a); actions != nil {
+			// A chamber sees the federation's decisions on its own
+			// amendments, with the staff's note: the note says why, and
+			// the chamber is owed the reason as much as the verdict.
+			if d := drafts.CurrentDecision(wb.log, a.ID); d != nil {
+				objs = append(objs, textwidget.NewStyledText(decisionLine(a, d), fyne.TextStyle{Bold: true}))
+			}
+			if actions := wb.amendmentActions(art, e, *a); actions != nil {
 				objs = append(objs, actions)
 			}
 			if len(e.Amendments) == 1 {
@@ -110,13 +118,33 @@ func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article,
 	return objs
 }
 
-// amendmentActions are the buttons for what the role may do with one of
-// its own amendments: edit or delete a draft, withdraw a submitted one.
-// nil for another chamber's, or a withdrawn one.
-func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
-	if !wb.hasRole || a.Chamber != wb.role.Code {
+// amendmentActions are the buttons, in a row read from the reading side
+// (flowRow), for what the role may do with amendment a, of entry e on article art: with one of its own, edit or
+// delete a draft, withdraw a submitted one not yet decided; the
+// federation, on any submitted one, decide (decideButtons). nil when
+// there is nothing to do.
+func (wb *Workbench) amendmentActions(art *drafts.Article, e review.Entry, a drafts.Amendment) fyne.CanvasObject {
+	var buttons []fyne.CanvasObject
+	if wb.hasRole && a.Chamber == wb.role.Code {
+		buttons = wb.ownActions(a)
+	}
+	if wb.reviewing() && a.Status == drafts.StatusSubmitted {
+		buttons = append(buttons, wb.decideButtons(art, e, a)...)
+	}
+	if len(buttons) == 0 {
 		return nil
 	}
+	// The federation's four buttons (five on its own amendment) would
+	// widen a narrow window in one line: they go on over another line
+	// instead, each line starting from the reading side.
+	return newFlowRow(rightToLeft(), buttons...)
+}
+
+// ownActions are the buttons for what a chamber may do with one of its
+// own amendments: edit or delete a draft, withdraw a submitted one. A
+// decided amendment can no longer be withdrawn (the store refuses it), so
+// it offers nothing.
+func (wb *Workbench) ownActions(a drafts.Amendment) []fyne.CanvasObject {
 	var buttons []fyne.CanvasObject
 	switch a.Status {
 	case drafts.StatusDraft:
@@ -128,6 +156,9 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 					func() error { return wb.round.Delete(wb.role, a.ID) })
 			})))
 	case drafts.StatusSubmitted:
+		if drafts.CurrentDecision(wb.log, a.ID) != nil {
+			return nil
+		}
 		buttons = append(buttons, mirrorIcon(widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {
 			wb.confirmThen(tr("Withdraw the amendment"), tr("Withdraw"),
 				tr("A withdrawn amendment stays on record, marked as withdrawn, and the federation sees that. It cannot be submitted again. Withdraw it?"),
@@ -136,13 +167,8 @@ func (wb *Workbench) amendmentActions(a drafts.Amendment) fyne.CanvasObject {
 					return err
 				})
 		})))
-	default:
-		return nil
 	}
-	if rightToLeft() {
-		return container.NewBorder(nil, nil, nil, container.NewHBox(reversed(buttons)...))
-	}
-	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil)
+	return buttons
 }
 
 // amendmentReference is the line that names an amendment as people do on

@@ -63,7 +63,7 @@ func (wb *Workbench) boardBar() fyne.CanvasObject {
 		}
 		if f != b.filter && b.art != nil {
 			b.filter = f
-			wb.showAmendments(b.art, b.all)
+			wb.showAmendments(b.art, b.all, wb.log)
 		}
 	}
 	for _, c := range []*choiceList{chamber, kind, status, order} {

@@ -13,5 +13,7 @@
 // out by textwidget and the buttons mirrored in Arabic; a choice among a
 // few options is optionRows, each option a row with its circle on the
 // reading side; drop-down lists are Fyne's Select mirrored (choiceList);
-// and a button's icon goes on the side its text starts from (mirrorIcon).
+// a card's row of buttons goes on over more lines where the window is
+// narrow, each line from the reading side (flowRow); and a button's icon
+// goes on the side its text starts from (mirrorIcon).
 package ui

@@ -16,8 +16,12 @@ import (
 )
 
 // outline is the draft's table of contents: its divisions as branches and
-// its articles as leaves, each article with the number of amendments the
-// role may see. Node IDs are "d<division index>" and "a<article index>".
+// its articles as leaves, each article with a count: for a chamber, the
+// number of amendments it may see; for the federation, the number of
+// submitted amendments still undecided, the round's submitted amendments
+// minus those with a current decision, from one read of the decision log
+// per refresh, off the UI goroutine (undecidedCounts). Node IDs are
+// "d<division index>" and "a<article index>".
 //
 // A title too long for the outline's width is cut short with «…» (rows
 // have one height; the article's heading shows it whole), and the counts
@@ -51,7 +55,7 @@ const titleEms = 6
 // Enter as well as on Space, and passes on the window's keys.
 type outlineTree struct {
 	widget.Tree
-	// other takes the keys the tree does not use (PageDown, PageUp,
+	// other takes the keys the tree does not use (PageDown, PageUp, F8,
 	// Escape), so that they move between articles while it has the
 	// keyboard, as they do when nothing has.
 	other func(*fyne.KeyEvent)
@@ -63,7 +67,7 @@ func (t *outlineTree) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		ev = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: ev.Physical}
-	case fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyEscape:
+	case fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyF8, fyne.KeyEscape:
 		if t.other != nil {
 			t.other(ev)
 			return
@@ -223,8 +227,8 @@ func (o *outline) indentStep() float32 {
 	return th.Size(theme.SizeNameInlineIcon) + th.Size(theme.SizeNamePadding)
 }
 
-// setDraft fills the outline with d and the number of amendments per
-// article key.
+// setDraft fills the outline with d and the count per article key (the
+// outline's).
 func (o *outline) setDraft(d *drafts.Draft, counts map[string]int) {
 	o.draft = d
 	clear(o.shown)

@@ -61,12 +61,19 @@ type Workbench struct {
 	hasRole bool
 
 	// Set once the draft is loaded; touched on the UI goroutine only.
-	draft   *drafts.Draft
-	counts  map[string]int // amendments the role may see, by article key
-	current int            // index in draft.Articles; -1 before loading
+	draft *drafts.Draft
+	// counts are what the outline shows by article key: the amendments
+	// a chamber may see, or for the federation the submitted amendments
+	// still undecided (undecidedCounts).
+	counts  map[string]int
+	current int // index in draft.Articles; -1 before loading
 	// amendGen numbers the reads of the amendments shown: a read that is
 	// no longer the latest (the user moved on) is not shown.
 	amendGen int
+	// log is the draft's decision log, read with the amendments shown
+	// (one read per article shown, in the same background read): each
+	// card says its current decision from it.
+	log []drafts.Decision
 
 	outline    *outline
 	path       *textwidget.Text
@@ -84,6 +91,7 @@ type Workbench struct {
 	search     *searchPanel
 	propose    *proposer // the propose screen, while it is open
 	board      board     // the federation's review board
+	deciding   *decider  // the decide dialog, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -270,11 +278,12 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	var (
 		counts map[string]int
 		first  []drafts.Amendment
+		log    []drafts.Decision
 	)
 	if err == nil {
 		counts = map[string]int{}
 		if f, ok := visibleTo(role, hasRole, d.ID); ok {
-			counts, first, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
+			counts, first, log, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
 		}
 	}
 	fyne.Do(func() {
@@ -291,7 +300,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		wb.draft, wb.counts = d, counts
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
-		wb.showAmendments(&d.Articles[start], first)
+		wb.showAmendments(&d.Articles[start], first, log)
 		if scrollTo > 0 {
 			settle(wb.scroll)
 			wb.scroll.Offset.Y = scrollTo
@@ -330,18 +339,79 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 	return round.Visible(role, id), hasRole
 }
 
-// readAmendments reads the counts by article of the amendments f passes,
-// and the amendments to the article with the given key, as of version d:
-// those made on earlier versions of the draft where their article is now
-// (round.AmendmentsAt).
-func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, error) {
-	counts, err := r.CountsAt(d, f)
+// readAmendments reads the counts by article that the outline shows, the
+// amendments f passes to the article with the given key, and the decision
+// log of f's draft, as of version d: amendments made on earlier versions
+// of the draft are where their article is now (round.AmendmentsAt). For a
+// chamber the counts are of the amendments f passes; for the federation,
+// of the submitted amendments still undecided (undecidedCounts).
+func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
+	art := f
+	art.Article = key
+	as, log, err := readArticle(r, d, art)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var counts map[string]int
+	if f.Viewer == drafts.FederationCode {
+		counts, err = undecidedCounts(r, d, f, log)
+	} else {
+		counts, err = r.CountsAt(d, f)
+	}
+	return counts, as, log, err
+}
+
+// undecidedCounts counts by article key the submitted amendments f passes
+// that are still undecided: the round's submitted amendments minus those
+// with a current decision, that is those an entry of log decides or
+// names among the amendments a synthesis replaces. log is the draft's
+// decision log, read once per refresh with the article's amendments. With
+// an empty log the store counts without reading the amendments; otherwise
+// the submitted ones are read, once, to know each decided one's article.
+func undecidedCounts(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, log []drafts.Decision) (map[string]int, error) {
+	f.Status = drafts.StatusSubmitted
+	if len(log) == 0 {
+		return r.CountsAt(d, f)
+	}
+	decided := map[string]bool{}
+	for _, e := range log {
+		decided[e.Amendment] = true
+		for _, id := range e.Replaces {
+			decided[id] = true
+		}
+	}
+	f.DraftID = d.ID
+	as, err := r.Store().Amendments(f)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for i := range as {
+		if decided[as[i].ID] {
+			continue
+		}
+		key, ok, err := r.KeyAt(d, &as[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			counts[key]++
+		}
+	}
+	return counts, nil
+}
+
+// readArticle reads the amendments f passes as of version d and the
+// decision log of d's draft, whose entries the cards say. The log is read
+// whole by the store whatever the filter (Store.Decisions), so it is read
+// once for the article, never once per card.
+func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) ([]drafts.Amendment, []drafts.Decision, error) {
+	as, err := r.AmendmentsAt(d, f)
 	if err != nil {
 		return nil, nil, err
 	}
-	f.Article = key
-	as, err := r.AmendmentsAt(d, f)
-	return counts, as, err
+	log, err := r.Store().Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	return as, log, err
 }
 
 // background runs read off the UI goroutine, then what it returns on it;
@@ -374,14 +444,14 @@ func (wb *Workbench) reloadAmendments() {
 	if !ok {
 		wb.counts = map[string]int{}
 		wb.outline.setDraft(wb.draft, wb.counts)
-		wb.showAmendments(&wb.draft.Articles[i], nil)
+		wb.showAmendments(&wb.draft.Articles[i], nil, nil)
 		return
 	}
 	d := wb.draft
 	key := d.Articles[i].Key
 	wb.showLoadingAmendments()
 	wb.background(func() func() {
-		counts, as, err := readAmendments(wb.round, d, f, key)
+		counts, as, log, err := readAmendments(wb.round, d, f, key)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)
@@ -390,7 +460,7 @@ func (wb *Workbench) reloadAmendments() {
 			wb.counts = counts
 			wb.outline.setDraft(wb.draft, counts)
 			if gen == wb.amendGen {
-				wb.showAmendments(&wb.draft.Articles[i], as)
+				wb.showAmendments(&wb.draft.Articles[i], as, log)
 			}
 		}
 	})
@@ -516,7 +586,9 @@ func alignment(rtl bool) fyne.TextAlign {
 
 // installKeys adds the window's keyboard shortcuts: Ctrl+Down/Ctrl+Up and
 // PageDown/PageUp move between articles; Ctrl+Plus/Minus/0 size the text;
-// Ctrl+F goes to the search field and Escape closes the results.
+// Ctrl+F goes to the search field and Escape closes the results; for the
+// federation, F8 and Ctrl+J go to the next article with an undecided
+// amendment (NextUndecided).
 func (wb *Workbench) installKeys() {
 	c := wb.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -531,12 +603,14 @@ func (wb *Workbench) installKeys() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: mod}, idle(wb.Next))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: mod}, idle(wb.Previous))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, idle(func() { wb.search.focus() }))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: mod}, idle(wb.NextUndecided))
 	c.SetOnTypedKey(wb.typedKey)
 	textSizer{wb.app}.install(c)
 }
 
 // typedKey handles a key no editor is typing: PageDown and PageUp move
-// between articles, Escape closes the search results or the propose
+// between articles, F8 to the next with an undecided amendment (the
+// federation's), Escape closes the search results or the propose
 // screen. The window gets the keys nothing focused takes; a focused
 // widget that is not an editor (a search result, the outline) passes on
 // those it does not use, so that the keys move between articles whenever
@@ -555,6 +629,28 @@ func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
 		wb.Previous()
 	case fyne.KeyEscape:
 		wb.search.close()
+	case fyne.KeyF8:
+		wb.NextUndecided()
+	}
+}
+
+// NextUndecided shows, for the federation, the next article after the one
+// shown that has a submitted amendment still undecided (as the outline
+// counts them), going round to the draft's start after its end; nothing
+// happens when none has, or for a chamber.
+func (wb *Workbench) NextUndecided() {
+	if !wb.reviewing() || wb.draft == nil {
+		return
+	}
+	n := len(wb.draft.Articles)
+	for step := 1; step <= n; step++ {
+		i := (wb.current + step) % n
+		if wb.counts[wb.draft.Articles[i].Key] > 0 {
+			if i != wb.current {
+				wb.Show(i)
+			}
+			return
+		}
 	}
 }
 
@@ -575,14 +671,14 @@ func (wb *Workbench) Show(i int) {
 	gen, a := wb.amendGen, &wb.draft.Articles[i]
 	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
 	if !ok {
-		wb.showAmendments(a, nil)
+		wb.showAmendments(a, nil, nil)
 		return
 	}
 	wb.showLoadingAmendments()
 	f.Article = a.Key
 	d := wb.draft
 	wb.background(func() func() {
-		as, err := wb.round.AmendmentsAt(d, f)
+		as, log, err := readArticle(wb.round, d, f)
 		return func() {
 			if gen != wb.amendGen {
 				return
@@ -591,7 +687,7 @@ func (wb *Workbench) Show(i int) {
 				showError(wb.win, err)
 				return
 			}
-			wb.showAmendments(a, as)
+			wb.showAmendments(a, as, log)
 		}
 	})
 }

@@ -193,3 +193,21 @@ func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 	}
 	return Rebased{Key: key, Base: now.Text(), Text: res.Text, Carried: true}, nil
 }
+
+// KeyAt is the key, in version d, of the article amendment a concerns
+// (see AmendmentsAt); false when d no longer has it.
+func (r *Round) KeyAt(d *drafts.Draft, a *drafts.Amendment) (string, bool, error) {
+	if a.DraftVersion == d.Version {
+		return a.Article, true, nil
+	}
+	m, err := r.from(d, a.DraftVersion)
+	if err != nil {
+		return "", false, err
+	}
+	for now, was := range m {
+		if slices.Contains(was, a.Article) {
+			return now, true, nil
+		}
+	}
+	return "", false, nil
+}

@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"statute/drafts"
+	"statute/ui/textwidget"
+)
+
+// Hooks for the decide dialog's external tests, which hold its timer
+// (Options.Timings) and run the debounced diff through FlushDecide.
+
+// DecideEditors returns the open decide dialog's wording editor (nil but
+// for an acceptance with changes) and note editor.
+func (wb *Workbench) DecideEditors() (wording, note *textwidget.Editor) {
+	return wb.deciding.wording, wb.deciding.note
+}
+
+// DecideChanges returns the open decide dialog's two changes, the
+// chamber's and the staff's.
+func (wb *Workbench) DecideChanges() (chamber, staff *textwidget.Tracked) {
+	return wb.deciding.chamber, wb.deciding.staff
+}
+
+// FlushDecide runs the debounced diff of the staff's change now.
+func (wb *Workbench) FlushDecide() { wb.deciding.updateStaff() }
+
+// DecisionLine is the line a card shows under amendment a's reference
+// for its current decision d, in the interface language.
+func DecisionLine(a *drafts.Amendment, d *drafts.Decision) string { return decisionLine(a, d) }

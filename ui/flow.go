@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// flowRow is a row of buttons that goes on over more lines where the width
+// it is given is too narrow for them all, each line starting from the side
+// the interface reads from: the first object on the right in Arabic. A
+// card's actions keep to a narrow window this way, rather than widening
+// it. Like a wrapped text, its height follows its width: it asks for the
+// width of its widest object, and for as many lines as its width gives.
+type flowRow struct {
+	widget.BaseWidget
+	objs []fyne.CanvasObject // in reading order
+	rtl  bool
+}
+
+// newFlowRow is a flowRow of objs, given in reading order.
+func newFlowRow(rtl bool, objs ...fyne.CanvasObject) *flowRow {
+	f := &flowRow{objs: objs, rtl: rtl}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// Resize lays the objects out again at the new width; the new height then
+// reaches the container through MinSize.
+func (f *flowRow) Resize(size fyne.Size) {
+	old := f.Size()
+	f.BaseWidget.Resize(size)
+	if old.Width != size.Width {
+		f.Refresh()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (f *flowRow) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
+
+type flowRenderer struct{ f *flowRow }
+
+// lines splits the objects into lines no wider than width, each as many
+// as fit; an object wider than width has a line of its own.
+func (r *flowRenderer) lines(width float32) [][]fyne.CanvasObject {
+	pad := theme.Padding()
+	var out [][]fyne.CanvasObject
+	var line []fyne.CanvasObject
+	used := float32(0)
+	for _, o := range r.f.objs {
+		w := o.MinSize().Width
+		if len(line) > 0 && used+pad+w > width {
+			out, line, used = append(out, line), nil, 0
+		}
+		if len(line) > 0 {
+			used += pad
+		}
+		line, used = append(line, o), used+w
+	}
+	if len(line) > 0 {
+		out = append(out, line)
+	}
+	return out
+}
+
+// width is the width the lines are made for: the width given, or before
+// any, as wide as the objects in one line need.
+func (r *flowRenderer) width() float32 {
+	if w := r.f.Size().Width; w > 0 {
+		return w
+	}
+	return float32(1 << 30)
+}
+
+func (r *flowRenderer) Layout(size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	for _, line := range r.lines(size.Width) {
+		h := float32(0)
+		for _, o := range line {
+			h = max(h, o.MinSize().Height)
+		}
+		x := float32(0)
+		if r.f.rtl {
+			x = size.Width
+		}
+		for _, o := range line {
+			m := o.MinSize()
+			o.Resize(fyne.NewSize(m.Width, h))
+			if r.f.rtl {
+				x -= m.Width
+				o.Move(fyne.NewPos(x, y))
+				x -= pad
+			} else {
+				o.Move(fyne.NewPos(x, y))
+				x += m.Width + pad
+			}
+		}
+		y += h + pad
+	}
+}
+
+func (r *flowRenderer) MinSize() fyne.Size {
+	pad := theme.Padding()
+	var size fyne.Size
+	for _, o := range r.f.objs {
+		size.Width = max(size.Width, o.MinSize().Width)
+	}
+	for i, line := range r.lines(r.width()) {
+		h := float32(0)
+		for _, o := range line {
+			h = max(h, o.MinSize().Height)
+		}
+		if i > 0 {
+			size.Height += pad
+		}
+		size.Height += h
+	}
+	return size
+}
+
+func (r *flowRenderer) Refresh() {
+	r.Layout(r.f.Size())
+	for _, o := range r.f.objs {
+		o.Refresh()
+	}
+}
+
+func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.objs }
+
+func (r *flowRenderer) Destroy() {}
