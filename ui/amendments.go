@@ -39,7 +39,7 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment, 
 		}
 		as = shown
 	}
-	wb.amendList.Objects = wb.appendAmendments(objs, art, wb.entries(as))
+	wb.amendList.Objects = wb.appendAmendments(objs, art, wb.entries(art, as))
 	wb.amendList.Refresh()
 	wb.scroll.Refresh()
 }
@@ -66,6 +66,9 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 		if len(e.Amendments) > 1 {
 			objs = append(objs, textwidget.NewStyledText(sameProposal(e), fyne.TextStyle{Bold: true}))
 			objs = wb.appendChange(objs, art, &e.Amendments[0])
+		}
+		if line, ok := wb.board.competes[e.Amendments[0].ID]; ok && wb.reviewing() {
+			objs = append(objs, textwidget.NewStyledText(line, fyne.TextStyle{Italic: true}))
 		}
 		for i := range e.Amendments {
 			a := &e.Amendments[i]

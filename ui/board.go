@@ -22,6 +22,11 @@ import (
 // staff review; a chamber's laptop shows its amendments one by one.
 type board struct {
 	filter review.Filter
+	// competingOnly keeps the proposals that compete with another.
+	competingOnly bool
+	// competes says, by the ID of an entry's first amendment, what the
+	// entry competes with: the line its card shows.
+	competes map[string]string
 	// The article shown and all its amendments, before the filter: a
 	// change of filter shows them again without reading the store.
 	art *drafts.Article
@@ -53,7 +58,9 @@ func (wb *Workbench) boardBar() fyne.CanvasObject {
 	statuses := []drafts.Status{"", drafts.StatusSubmitted, drafts.StatusWithdrawn}
 	status := newChoice([]string{tr("All statuses"), tr("Submitted"), tr("Withdrawn")})
 	order := newChoice([]string{tr("Oldest first"), tr("By chamber")})
-	for _, c := range []*choiceList{chamber, kind, status, order} {
+	competing := newChoice([]string{tr("All proposals"), tr("Competing proposals only")})
+	lists := []*choiceList{chamber, kind, status, order, competing}
+	for _, c := range lists {
 		c.SetSelectedIndex(0)
 	}
 	changed := func(string) {
@@ -61,16 +68,17 @@ func (wb *Workbench) boardBar() fyne.CanvasObject {
 		if i := chamber.SelectedIndex(); i > 0 {
 			f.Chamber = chambers[i-1].Code
 		}
-		if f != b.filter && b.art != nil {
-			b.filter = f
+		only := competing.SelectedIndex() == 1
+		if (f != b.filter || only != b.competingOnly) && b.art != nil {
+			b.filter, b.competingOnly = f, only
 			wb.showAmendments(b.art, b.all, wb.log)
 		}
 	}
-	for _, c := range []*choiceList{chamber, kind, status, order} {
+	for _, c := range lists {
 		c.OnChanged = changed
 	}
 	overview := mirrorIcon(widget.NewButtonWithIcon(tr("Overview of the round"), theme.InfoIcon(), wb.ShowOverview))
-	b.bar = container.NewVBox(inReadingOrder(container.NewGridWithColumns(2), chamber, kind, status, order), buttonRow(overview))
+	b.bar = container.NewVBox(inReadingOrder(container.NewGridWithColumns(2), chamber, kind, status, order, competing), buttonRow(overview))
 	return b.bar
 }
 
@@ -88,11 +96,13 @@ func inReadingOrder(grid *fyne.Container, objs ...fyne.CanvasObject) *fyne.Conta
 	return grid
 }
 
-// entries are the amendments as the window lists them: for the review
-// board, the identical proposals as one entry; one entry each otherwise.
-func (wb *Workbench) entries(as []drafts.Amendment) []review.Entry {
+// entries are the amendments to art as the window lists them: for the
+// review board, the identical proposals as one entry, each knowing what it
+// competes with (review.Competing), only those that compete when asked;
+// one entry each otherwise.
+func (wb *Workbench) entries(art *drafts.Article, as []drafts.Amendment) []review.Entry {
 	if wb.reviewing() {
-		return review.Group(as)
+		return wb.board.group(art, as)
 	}
 	es := make([]review.Entry, len(as))
 	for i := range as {
@@ -104,14 +114,59 @@ func (wb *Workbench) entries(as []drafts.Amendment) []review.Entry {
 // sameProposal is the line that heads an entry of several amendments:
 // «الاقتراح نفسه من فاس مكناس (FM)، الدار البيضاء سطات (CS)».
 func sameProposal(e review.Entry) string {
-	names := make([]string, len(e.Chambers))
-	for i, code := range e.Chambers {
+	return tr("The same proposal from {{.Chambers}}", map[string]any{"Chambers": chamberNames(e.Chambers)})
+}
+
+// chamberNames names the chambers of codes as the interface does, joined.
+func chamberNames(codes []string) string {
+	names := make([]string, len(codes))
+	for i, code := range codes {
 		names[i] = code
 		if c, err := drafts.ChamberByCode(code); err == nil {
 			names[i] = chamberLabel(c)
 		}
 	}
-	return tr("The same proposal from {{.Chambers}}", map[string]any{"Chambers": strings.Join(names, tr(", "))})
+	return strings.Join(names, tr(", "))
+}
+
+// group makes the board's entries of an article's amendments: identical
+// proposals as one, what each competes with noted for its card, and only
+// those that compete when the board is asked for them.
+func (b *board) group(art *drafts.Article, as []drafts.Amendment) []review.Entry {
+	es := review.Group(as)
+	b.competes = map[string]string{}
+	competing := map[int]bool{}
+	for _, c := range review.Competing(art.Text(), es) {
+		for _, i := range c.Entries {
+			competing[i] = true
+			var others []string
+			for _, j := range c.Entries {
+				if j != i {
+					others = append(others, chamberNames(es[j].Chambers))
+				}
+			}
+			with := strings.Join(others, tr(", "))
+			line := tr("Competes with {{.Others}} over the whole article", map[string]any{"Others": with})
+			if c.Words != "" {
+				line = tr("Competes with {{.Others}} over «{{.Words}}»", map[string]any{"Others": with, "Words": c.Words})
+			}
+			id := es[i].Amendments[0].ID
+			if prev, ok := b.competes[id]; ok {
+				line = prev + "\n" + line
+			}
+			b.competes[id] = line
+		}
+	}
+	if !b.competingOnly {
+		return es
+	}
+	var kept []review.Entry
+	for i, e := range es {
+		if competing[i] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // ShowOverview shows the round's overview: each chamber's amendments by

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"statute/drafts"
+	"statute/drafts/round"
 	"statute/ui"
 	"statute/ui/textwidget"
 )
@@ -43,8 +45,8 @@ func TestTheBoardFiltersByChamber(t *testing.T) {
 	f := newFixture(t)
 	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
 	lists := choiceLists(w)
-	if len(lists) != 4 {
-		t.Fatalf("the board has %d drop-down lists, want chamber, kind, status and order", len(lists))
+	if len(lists) != 5 {
+		t.Fatalf("the board has %d drop-down lists, want chamber, kind, status, order and competing", len(lists))
 	}
 	lists[0].SetSelected(lists[0].Options[indexOf(lists[0].Options, "Marrakech-Safi (MS)")])
 	if err := wb.Wait(); err != nil {
@@ -97,4 +99,40 @@ func choiceLists(w fyne.Window) []*widget.Select {
 		}
 	}
 	return out
+}
+
+// Proposals whose changes touch the same words are flagged as competing,
+// naming the other chambers and the words; the board can keep only them.
+func TestTheBoardFlagsCompetingProposals(t *testing.T) {
+	f := newFixture(t)
+	r := round.New(f.store)
+	sm, _ := drafts.ChamberByCode("SM")
+	art := f.draft.Article("3")
+	a := round.Blank(sm, f.draft, art)
+	a.Text = strings.Replace(art.Text(), "تتمتع بالشخصية الاعتبارية", "تتمتع بالشخصية المعنوية", 1)
+	a.Justification = "سبب"
+	if err := r.Submit(sm, f.draft, a); err != nil {
+		t.Fatal(err)
+	}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	var flags []string
+	for _, l := range labels(w) {
+		if strings.HasPrefix(l, "Competes with ") {
+			flags = append(flags, l)
+		}
+	}
+	if len(flags) != 2 || !strings.Contains(flags[0]+flags[1], "Souss-Massa (SM)") || !strings.Contains(flags[0]+flags[1], "Casablanca-Settat (CS), Marrakech-Safi (MS)") || !strings.Contains(flags[0], "الاعتبارية") {
+		t.Errorf("competing flags %q, want CS/MS's entry and SM's each naming the other and the words", flags)
+	}
+	lists := choiceLists(w)
+	if len(lists) != 5 {
+		t.Fatalf("the board has %d lists, want five", len(lists))
+	}
+	lists[4].SetSelected(lists[4].Options[1])
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !shows(w, "Souss-Massa (SM) — New wording — Submitted") {
+		t.Errorf("competing only: the board shows %q, want SM's proposal still", labels(w))
+	}
 }

@@ -192,13 +192,15 @@ type Contest struct {
 // changes to base overlap or touch, by the consolidation's own merge of
 // all of them at once: what it would call a conflict if all were
 // accepted. New articles do not compete here: their numbers are the
-// overview's clashes.
+// overview's clashes; nor do proposals made on another wording of the
+// article than base, whose changes are not to this text.
 func Competing(base string, es []Entry) []Contest {
 	var sides []merge.Side
 	owner := map[string]int{}
+	hash := drafts.HashText(base)
 	for i, e := range es {
 		a := e.Amendments[0]
-		if a.Kind == drafts.Insert {
+		if a.Kind == drafts.Insert || a.BaseHash != hash {
 			continue
 		}
 		id := a.ID

@@ -146,12 +146,18 @@ func TestFilter(t *testing.T) {
 func TestCompeting(t *testing.T) {
 	base := "تخضع الغرف لوصاية الدولة وفق الشروط المنصوص عليها في هذا القانون."
 	sub := drafts.StatusSubmitted
-	es := review.Group([]drafts.Amendment{
+	based := func(as ...drafts.Amendment) []drafts.Amendment {
+		for i := range as {
+			as[i].BaseHash = drafts.HashText(base)
+		}
+		return as
+	}
+	es := review.Group(based(
 		amendment("CS-1", "CS", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في القانون رقم 50.17", 1), sub),
 		amendment("MS-1", "MS", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في هذا النظام", 1), sub),
 		amendment("FM-1", "FM", "3", drafts.Wording, "", strings.Replace(base, "لوصاية الدولة", "لوصاية الدولة المالية", 1), sub),
 		amendment("SM-1", "SM", "3", drafts.Wording, "", strings.Replace(base, "في هذا القانون", "في القانون رقم 50.17", 1), sub),
-	})
+	))
 	if len(es) != 3 {
 		t.Fatalf("%d entries, want CS's and SM's identical proposals as one", len(es))
 	}
