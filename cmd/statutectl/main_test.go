@@ -658,7 +658,7 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 	}
 
 	out, stderr, code := ctl(t, db, "", "consolidate")
-	if code != 1 || !strings.Contains(stderr, "1 articles still hold conflicts") {
+	if code != 1 || !strings.Contains(stderr, "accepted amendments still conflict in 1 of the draft's articles") {
 		t.Fatalf("consolidate with a conflict: exit %d, %q; want exit 1", code, stderr)
 	}
 	if strings.Count(out, "\nconflict in المادة 3:") != 1 || !strings.Contains(out, "<<<<<<< ") || !strings.Contains(out, "one conflict to resolve; 2 undecided amendments carried over") {
@@ -679,6 +679,9 @@ func TestConsolidateWithStatutectl(t *testing.T) {
 	}
 	if done := mustCtl(t, db, "consolidate"); !strings.HasSuffix(done, "\tversion 2\n") {
 		t.Errorf("consolidate printed %q, want version 2 stored", done)
+	}
+	if got := mustCtl(t, db, "versions"); !strings.Contains(got, "\tconsolidated from version 1\n") {
+		t.Errorf("versions printed %q, want version 2 said to be consolidated from version 1", got)
 	}
 	if got := mustCtl(t, db, "show", "3"); !strings.Contains(got, resolved) {
 		t.Errorf("the new version's article 3:\n%s\nwant the resolution", got)

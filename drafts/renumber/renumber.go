@@ -87,6 +87,7 @@ func Make(d *drafts.Draft) *Plan {
 	inWords := make(map[string]bool, len(d.Articles)) // new keys written in words
 	out := *d
 	out.Articles = make([]drafts.Article, len(d.Articles))
+	out.Source = "renumbered from version " + strconv.Itoa(d.Version)
 	p := &Plan{Draft: &out, Base: d.Version}
 	for i := range d.Articles {
 		a := d.Articles[i]

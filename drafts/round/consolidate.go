@@ -1,6 +1,7 @@
 package round
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -129,6 +130,7 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 
 	next := *d
 	next.Articles = nil
+	next.Source = fmt.Sprintf("consolidated from version %d", d.Version)
 	sources := func(ids ...[]string) []drafts.Source {
 		var out []drafts.Source
 		for _, group := range ids {
@@ -218,7 +220,7 @@ func (c *Consolidation) placeInserts(d, next *drafts.Draft, art drafts.Article, 
 
 var (
 	msgConsolidationConflicts = drafts.NewMessage("consolidate.conflicts",
-		"%d articles still hold conflicts between accepted amendments: resolve each first ('statutectl resolve ARTICLE --text-file F')")
+		"accepted amendments still conflict in %d of the draft's articles: resolve each first ('statutectl resolve ARTICLE --text-file F')")
 	msgConsolidationStale = drafts.NewMessage("consolidate.stale",
 		"draft %s has a version %d newer than the version %d consolidated: consolidate again")
 )
