@@ -25,15 +25,11 @@ func newFlowRow(rtl bool, objs ...fyne.CanvasObject) *flowRow {
 	return f
 }
 
-// Resize lays the objects out again at the new width; the new height then
-// reaches the container through MinSize.
-func (f *flowRow) Resize(size fyne.Size) {
-	old := f.Size()
-	f.BaseWidget.Resize(size)
-	if old.Width != size.Width {
-		f.Refresh()
-	}
-}
+// Resize lays the objects out at the new size (BaseWidget.Resize has the
+// renderer do it); the new height then reaches the container through
+// MinSize. The buttons themselves are not refreshed: nothing in them
+// changed, and refreshing every card's buttons at every width made
+// switching to an article of two hundred amendments ten times slower.
 
 // CreateRenderer implements fyne.Widget.
 func (f *flowRow) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
@@ -119,11 +115,11 @@ func (r *flowRenderer) MinSize() fyne.Size {
 	return size
 }
 
+// Refresh lays the row out again. Its buttons are not refreshed with it:
+// a card's row is refreshed whenever the list it is in is, and Fyne
+// refreshes every object of the window itself when the theme changes.
 func (r *flowRenderer) Refresh() {
 	r.Layout(r.f.Size())
-	for _, o := range r.f.objs {
-		o.Refresh()
-	}
 }
 
 func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.objs }
