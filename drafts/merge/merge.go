@@ -437,8 +437,17 @@ func Merge(base string, sides []Side) Result {
 			merged = append(merged, bu[next:h.b0]...)
 			merged = append(merged, h.repl...)
 			next = h.b1
+		} else if c, agreed := conflict(base, bu, sides, own, all[g:e], lo, hi); agreed != nil {
+			// Different hunks that touch, whose sides all word the region
+			// alike in the end (one side's two changes, another's one
+			// covering both): no conflict, one change.
+			v := c.Versions[0]
+			r.Hunks = append(r.Hunks, Hunk{Sides: v.Sides, Start: start, End: end, Base: base[start:end], Text: v.Text})
+			merged = append(merged, bu[next:lo]...)
+			merged = append(merged, agreed...)
+			next = hi
 		} else {
-			r.Conflicts = append(r.Conflicts, conflict(base, bu, sides, own, all[g:e], lo, hi))
+			r.Conflicts = append(r.Conflicts, c)
 		}
 		g = e
 	}
@@ -474,9 +483,14 @@ func names(sides []Side, is []int) []string {
 // conflict describes the region [lo, hi) of the base, where the hunks hs
 // conflict: each side's text for the region is the base's with that side's
 // own hunks in it applied.
-func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo, hi int) Conflict {
+//
+// When every side involved words the region alike, the conflict has one
+// version, and agreed is the region's units as one of them wrote it: the
+// one whose white space sorts first, so that the sides' order does not
+// matter. agreed is nil otherwise.
+func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo, hi int) (c Conflict, agreed []unit) {
 	start, end := span(bu, lo, hi)
-	c := Conflict{Start: start, End: end, Base: base[start:end]}
+	c = Conflict{Start: start, End: end, Base: base[start:end]}
 	var involved []int
 	for _, h := range hs {
 		involved = append(involved, h.sides...)
@@ -498,12 +512,18 @@ func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo
 		us = append(us, bu[at:hi]...)
 		t := render(us)
 		byText[t] = append(byText[t], i)
+		if agreed == nil || rawText(us) < rawText(agreed) {
+			agreed = append([]unit{}, us...) // not nil, even for a region deleted
+		}
 	}
 	for t, is := range byText {
 		c.Versions = append(c.Versions, Version{Sides: names(sides, is), Text: t})
 	}
 	sortVersions(c.Versions)
-	return c
+	if len(c.Versions) != 1 {
+		agreed = nil
+	}
+	return c, agreed
 }
 
 func sortVersions(vs []Version) {
