@@ -19,6 +19,20 @@ import (
 // slow.
 const amendmentPage = 20
 
+// boardPage is amendmentPage on the federation's review board, whose
+// cards each carry four decide buttons: a Fyne button costs about as much
+// to lay out as a paragraph of text, and twenty cards of them took the
+// switch to a busy article past its 50 ms.
+const boardPage = 10
+
+// pageSize is how many entries a page of the article's list holds.
+func (wb *Workbench) pageSize() int {
+	if wb.reviewing() {
+		return boardPage
+	}
+	return amendmentPage
+}
+
 // showAmendments lists the amendments to the article shown: who proposed
 // what, as a tracked-change diff of the article, in what state, the
 // federation's current decision on it (from log, the draft's decision
@@ -59,8 +73,8 @@ func (wb *Workbench) showLoadingAmendments() {
 // once, then each one's card.
 func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, es []review.Entry) []fyne.CanvasObject {
 	page, rest := es, []review.Entry(nil)
-	if len(es) > amendmentPage {
-		page, rest = es[:amendmentPage], es[amendmentPage:]
+	if n := wb.pageSize(); len(es) > n {
+		page, rest = es[:n], es[n:]
 	}
 	for _, e := range page {
 		if len(e.Amendments) > 1 {

@@ -36,25 +36,34 @@ func (f *flowRow) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f:
 
 type flowRenderer struct{ f *flowRow }
 
-// lines splits the objects into lines no wider than width, each as many
-// as fit; an object wider than width has a line of its own.
-func (r *flowRenderer) lines(width float32) [][]fyne.CanvasObject {
+// sizes are the objects' minimum sizes, asked once for a layout: a
+// button measures its text each time it is asked.
+func (r *flowRenderer) sizes() []fyne.Size {
+	mins := make([]fyne.Size, len(r.f.objs))
+	for i, o := range r.f.objs {
+		mins[i] = o.MinSize()
+	}
+	return mins
+}
+
+// lines splits the objects, of minimum sizes mins, into lines no wider
+// than width, each as many as fit, as index ranges; an object wider than
+// width has a line of its own.
+func (r *flowRenderer) lines(width float32, mins []fyne.Size) [][2]int {
 	pad := theme.Padding()
-	var out [][]fyne.CanvasObject
-	var line []fyne.CanvasObject
-	used := float32(0)
-	for _, o := range r.f.objs {
-		w := o.MinSize().Width
-		if len(line) > 0 && used+pad+w > width {
-			out, line, used = append(out, line), nil, 0
+	var out [][2]int
+	first, used := 0, float32(0)
+	for i, m := range mins {
+		if i > first && used+pad+m.Width > width {
+			out, first, used = append(out, [2]int{first, i}), i, 0
 		}
-		if len(line) > 0 {
+		if i > first {
 			used += pad
 		}
-		line, used = append(line, o), used+w
+		used += m.Width
 	}
-	if len(line) > 0 {
-		out = append(out, line)
+	if first < len(mins) {
+		out = append(out, [2]int{first, len(mins)})
 	}
 	return out
 }
@@ -70,18 +79,19 @@ func (r *flowRenderer) width() float32 {
 
 func (r *flowRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
+	mins := r.sizes()
 	y := float32(0)
-	for _, line := range r.lines(size.Width) {
+	for _, line := range r.lines(size.Width, mins) {
 		h := float32(0)
-		for _, o := range line {
-			h = max(h, o.MinSize().Height)
+		for i := line[0]; i < line[1]; i++ {
+			h = max(h, mins[i].Height)
 		}
 		x := float32(0)
 		if r.f.rtl {
 			x = size.Width
 		}
-		for _, o := range line {
-			m := o.MinSize()
+		for i := line[0]; i < line[1]; i++ {
+			o, m := r.f.objs[i], mins[i]
 			o.Resize(fyne.NewSize(m.Width, h))
 			if r.f.rtl {
 				x -= m.Width
@@ -98,16 +108,17 @@ func (r *flowRenderer) Layout(size fyne.Size) {
 
 func (r *flowRenderer) MinSize() fyne.Size {
 	pad := theme.Padding()
+	mins := r.sizes()
 	var size fyne.Size
-	for _, o := range r.f.objs {
-		size.Width = max(size.Width, o.MinSize().Width)
+	for _, m := range mins {
+		size.Width = max(size.Width, m.Width)
 	}
-	for i, line := range r.lines(r.width()) {
+	for n, line := range r.lines(r.width(), mins) {
 		h := float32(0)
-		for _, o := range line {
-			h = max(h, o.MinSize().Height)
+		for i := line[0]; i < line[1]; i++ {
+			h = max(h, mins[i].Height)
 		}
-		if i > 0 {
+		if n > 0 {
 			size.Height += pad
 		}
 		size.Height += h
