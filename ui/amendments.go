@@ -16,22 +16,10 @@ import (
 // amendmentPage is how many amendments an article shows at first, and how
 // many more each "Show more" adds: a contentious article can draw over a
 // hundred, and laying all their diffs out at once would make moving to it
-// slow.
+// slow. The federation's review board pages alike: its cards' decide
+// buttons have no icon, the part of a Fyne button that costs
+// (decideButtons).
 const amendmentPage = 20
-
-// boardPage is amendmentPage on the federation's review board, whose
-// cards each carry four decide buttons: a Fyne button costs about as much
-// to lay out as a paragraph of text, and twenty cards of them took the
-// switch to a busy article past its 50 ms.
-const boardPage = 10
-
-// pageSize is how many entries a page of the article's list holds.
-func (wb *Workbench) pageSize() int {
-	if wb.reviewing() {
-		return boardPage
-	}
-	return amendmentPage
-}
 
 // showAmendments lists the amendments to the article shown: who proposed
 // what, as a tracked-change diff of the article, in what state, the
@@ -73,8 +61,8 @@ func (wb *Workbench) showLoadingAmendments() {
 // once, then each one's card.
 func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, es []review.Entry) []fyne.CanvasObject {
 	page, rest := es, []review.Entry(nil)
-	if n := wb.pageSize(); len(es) > n {
-		page, rest = es[:n], es[n:]
+	if len(es) > amendmentPage {
+		page, rest = es[:amendmentPage], es[amendmentPage:]
 	}
 	for _, e := range page {
 		if len(e.Amendments) > 1 {

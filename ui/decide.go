@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
@@ -20,16 +19,35 @@ import (
 // asking in a dialog for a note, and the amendment's history of decisions.
 // Deciding from a card of identical proposals decides every amendment of
 // the entry, as the dialog says.
+//
+// The buttons have no icon. A Fyne button's icon is a themed SVG, which
+// Fyne colours and parses again each time the icon is refreshed or asked
+// its size: on the busiest article's first page, the four icons of every
+// card took two thirds of the switch to it. The buttons' words say what
+// each does; the dialog each opens says it again in its title.
 func (wb *Workbench) decideButtons(art *drafts.Article, e review.Entry, a drafts.Amendment) []fyne.CanvasObject {
-	verdict := func(text string, icon fyne.Resource, v drafts.Verdict) fyne.CanvasObject {
-		return mirrorIcon(widget.NewButtonWithIcon(text, icon, func() { wb.decide(art, e, a, v) }))
+	verdict := func(v drafts.Verdict) fyne.CanvasObject {
+		return widget.NewButton(verdictButton(v), func() { wb.decide(art, e, a, v) })
 	}
 	return []fyne.CanvasObject{
-		verdict(tr("Accept"), theme.ConfirmIcon(), drafts.Accept),
-		verdict(tr("Accept with changes"), theme.DocumentCreateIcon(), drafts.AcceptWithChanges),
-		verdict(tr("Reject"), theme.CancelIcon(), drafts.Reject),
-		mirrorIcon(widget.NewButtonWithIcon(tr("History"), theme.HistoryIcon(), func() { wb.showHistory(a) })),
+		verdict(drafts.Accept),
+		verdict(drafts.AcceptWithChanges),
+		verdict(drafts.Reject),
+		widget.NewButton(tr("History"), func() { wb.showHistory(a) }),
 	}
+}
+
+// verdictButton is the text of the card's button that decides verdict v.
+func verdictButton(v drafts.Verdict) string {
+	switch v {
+	case drafts.Accept:
+		return tr("Accept")
+	case drafts.AcceptWithChanges:
+		return tr("Accept with changes")
+	case drafts.Reject:
+		return tr("Reject")
+	}
+	return string(v)
 }
 
 // decider is the open decide dialog: its editors, and for an acceptance

@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,20 +121,16 @@ func TestABusyArticleShowsItsAmendmentsAPageAtATime(t *testing.T) {
 		}
 		return n
 	}
-	// The federation's review board shows ten at a time (each card has
-	// its decide buttons); a chamber's list shows twenty.
-	type step struct {
+	// The federation's review board shows twenty at a time, as a
+	// chamber's list does.
+	steps := []struct {
 		name  string
 		more  string // the Show more button's text, "" for none
 		diffs int
-	}
-	var steps []step
-	for shown := 10; ; shown += 10 {
-		if shown >= 45 {
-			steps = append(steps, step{"last page", "", 45})
-			break
-		}
-		steps = append(steps, step{fmt.Sprintf("%d shown", shown), fmt.Sprintf("Show more (%d not shown yet)", 45-shown), shown})
+	}{
+		{"first page", "Show more (25 not shown yet)", 20},
+		{"second page", "Show more (5 not shown yet)", 40},
+		{"last page", "", 45},
 	}
 	for i, s := range steps {
 		if i > 0 {
