@@ -16,7 +16,8 @@ import (
 
 // decideButtons are the federation's buttons on a submitted amendment a,
 // of entry e on article art: accept, accept with changes, reject, each
-// asking in a dialog for a note, and the amendment's history of decisions.
+// asking in a dialog for a note, on the federation's own synthesis
+// supersede (supersedeButton), and the amendment's history of decisions.
 // Deciding from a card of identical proposals decides every amendment of
 // the entry, as the dialog says.
 //
@@ -29,12 +30,15 @@ func (wb *Workbench) decideButtons(art *drafts.Article, e review.Entry, a drafts
 	verdict := func(v drafts.Verdict) fyne.CanvasObject {
 		return widget.NewButton(verdictButton(v), func() { wb.decide(art, e, a, v) })
 	}
-	return []fyne.CanvasObject{
+	buttons := []fyne.CanvasObject{
 		verdict(drafts.Accept),
 		verdict(drafts.AcceptWithChanges),
 		verdict(drafts.Reject),
-		widget.NewButton(tr("History"), func() { wb.showHistory(a) }),
 	}
+	if s := wb.supersedeButton(art, a); s != nil {
+		buttons = append(buttons, s)
+	}
+	return append(buttons, widget.NewButton(tr("History"), func() { wb.showHistory(a) }))
 }
 
 // verdictButton is the text of the card's button that decides verdict v.
