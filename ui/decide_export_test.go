@@ -26,3 +26,7 @@ func (wb *Workbench) FlushDecide() { wb.deciding.updateStaff() }
 // DecisionLine is the line a card shows under amendment a's reference
 // for its current decision d, in the interface language.
 func DecisionLine(a *drafts.Amendment, d *drafts.Decision) string { return decisionLine(a, d) }
+
+// UILine is an interface line as a Fyne widget is given it to draw: a
+// button's text, in Arabic in display order.
+func UILine(s string) string { return uiLine(s) }

@@ -32,7 +32,7 @@ func (wb *Workbench) supersedeButton(art *drafts.Article, a drafts.Amendment) fy
 		drafts.CurrentDecision(wb.log, a.ID) != nil || len(wb.replaceable(a)) == 0 {
 		return nil
 	}
-	return widget.NewButton(tr("Supersede…"), func() { wb.supersede(art, a) })
+	return widget.NewButton(uiLine(tr("Supersede…")), func() { wb.supersede(art, a) })
 }
 
 // superseder is the open supersede dialog: a row per amendment it may

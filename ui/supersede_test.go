@@ -204,7 +204,7 @@ func TestTheSupersedeDialogInArabic(t *testing.T) {
 	f := newFixture(t)
 	addSynthesis(t, f)
 	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
-	test.Tap(button(t, w, "إحلاله محل تعديلات…"))
+	test.Tap(button(t, w, ui.UILine("إحلاله محل تعديلات…")))
 	rows, texts := pickRows(t, w)
 	if len(rows) != 2 || !strings.HasPrefix(texts[0][0], "الدار البيضاء سطات") {
 		t.Fatalf("the dialog offers %q, want CS's and MS's amendments", texts)
@@ -230,7 +230,7 @@ func TestTheSupersedeDialogHoldsAtEverySize(t *testing.T) {
 	for _, ws := range windowSizes {
 		t.Run(ws.name, func(t *testing.T) {
 			_, w := f.openScaled(t, ws.size, ws.scale, ui.Options{Lang: "ar", Role: "FED", Article: "3"})
-			test.Tap(button(t, w, "إحلاله محل تعديلات…"))
+			test.Tap(button(t, w, ui.UILine("إحلاله محل تعديلات…")))
 			checkDialogHolds(t, w, ws.size)
 			test.Tap(dialogButton(t, w, "إلغاء"))
 		})
