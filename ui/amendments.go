@@ -139,8 +139,9 @@ func (wb *Workbench) amendmentActions(art *drafts.Article, e review.Entry, a dra
 	if len(buttons) == 0 {
 		return nil
 	}
-	// The federation's four buttons (five on its own amendment) would
-	// widen a narrow window in one line: they go on over another line
+	// The federation's four buttons (six on its own undecided synthesis:
+	// Withdraw and Supersede… besides) would widen a narrow window in one
+	// line: they go on over another line
 	// instead, each line starting from the reading side.
 	return newFlowRow(rightToLeft(), buttons...)
 }
