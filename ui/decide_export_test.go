@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"statute/drafts"
 	"statute/ui/textwidget"
 )
@@ -30,3 +33,35 @@ func DecisionLine(a *drafts.Amendment, d *drafts.Decision) string { return decis
 // UILine is an interface line as a Fyne widget is given it to draw: a
 // button's text, in Arabic in display order.
 func UILine(s string) string { return uiLine(s) }
+
+// OpenSupersede opens the supersede dialog of the federation's synthesis
+// id, an amendment of the article shown, as its card's «Supersede…»
+// button does, and returns how many amendments it offers to replace.
+func (wb *Workbench) OpenSupersede(id string) int {
+	for _, a := range wb.board.all {
+		if a.ID == id {
+			wb.supersede(wb.board.art, a)
+			return len(wb.replaceable(a))
+		}
+	}
+	return 0
+}
+
+// CloseDialogs answers each open dialog with its Cancel button, or hides
+// it when it has none.
+func (wb *Workbench) CloseDialogs() {
+	c := wb.win.Canvas()
+	for top := c.Overlays().Top(); top != nil; top = c.Overlays().Top() {
+		cancelled := false
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == tr("Cancel") && b.OnTapped != nil {
+				b.OnTapped()
+				cancelled = true
+				break
+			}
+		}
+		if !cancelled {
+			top.Hide()
+		}
+	}
+}

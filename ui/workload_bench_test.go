@@ -3,6 +3,7 @@ package ui_test
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -149,4 +150,60 @@ func BenchmarkSwitchToBusiestArticle(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+}
+
+// BenchmarkSupersedeDialogOnBusiestArticle measures opening the
+// federation's supersede dialog on the busiest article: a row, with its
+// tracked change, for each of the article's other submitted amendments.
+func BenchmarkSupersedeDialogOnBusiestArticle(b *testing.B) {
+	path, d := workloadDB(b)
+	count := map[string]int{}
+	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
+		count[a.Article]++
+	}
+	busiest := 0
+	for i, a := range d.Articles {
+		if count[a.Key] > count[d.Articles[busiest].Key] {
+			busiest = i
+		}
+	}
+	art := &d.Articles[busiest]
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const synthesis = "FED-2M4P6R8T"
+	err = s.AddAmendments(&drafts.Amendment{
+		ID: synthesis, Created: time.Now(), Updated: time.Now(),
+		DraftID: d.ID, DraftVersion: d.Version, BaseHash: art.TextHash(), Article: art.Key,
+		Kind: drafts.Wording, Chamber: drafts.FederationCode, Status: drafts.StatusSubmitted,
+		Text: art.Text() + " (صيغة الجامعة)", Justification: "صيغة تجمع اقتراحات الغرف.",
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	wb.Show(busiest)
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	rows := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		rows = wb.OpenSupersede(synthesis)
+		b.StopTimer()
+		wb.CloseDialogs()
+		b.StartTimer()
+	}
+	if rows == 0 {
+		b.Fatal("the dialog offers nothing to replace")
+	}
+	b.ReportMetric(float64(rows), "rows")
 }
