@@ -12,8 +12,10 @@
 // language. So the app's dialogs are its own (modal), with the title laid
 // out by textwidget and the buttons mirrored in Arabic; a choice among a
 // few options is optionRows, each option a row with its circle on the
-// reading side; drop-down lists are Fyne's Select mirrored (choiceList);
-// a card's row of buttons goes on over more lines where the window is
-// narrow, each line from the reading side (flowRow); and a button's icon
-// goes on the side its text starts from (mirrorIcon).
+// reading side, and a choice of several a pickRow for each option, its
+// box on the reading side; drop-down lists are Fyne's Select mirrored
+// (choiceList); a card's row of buttons goes on over more lines where the
+// window is narrow, each line from the reading side (flowRow); two
+// columns put the first on the reading side (sideColumns); and a button's
+// icon goes on the side its text starts from (mirrorIcon).
 package ui
