@@ -405,3 +405,22 @@ func TestTheDecideDialogHoldsAtEverySize(t *testing.T) {
 		})
 	}
 }
+
+// Tab reaches a card's decide buttons, and Space presses one: the
+// decision needs no mouse.
+func TestTheKeyboardReachesTheDecideButtons(t *testing.T) {
+	f := newFixture(t)
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	c := w.Canvas()
+	for range 200 {
+		c.FocusNext()
+		if b, ok := c.Focused().(*widget.Button); ok && b.Text == "Reject" {
+			b.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+			if ts := topDialogText(w); !containsText(ts, "Reject the amendment") {
+				t.Errorf("Space on «Reject» shows %q, want the dialog that rejects", ts)
+			}
+			return
+		}
+	}
+	t.Fatal("Tab never reaches a card's «Reject» button")
+}
