@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -65,3 +66,6 @@ func (wb *Workbench) CloseDialogs() {
 		}
 	}
 }
+
+// NewFlowRow is a left-to-right flowRow of objs.
+func NewFlowRow(objs ...fyne.CanvasObject) fyne.Widget { return newFlowRow(false, objs...) }

@@ -424,3 +424,24 @@ func TestTheKeyboardReachesTheDecideButtons(t *testing.T) {
 	}
 	t.Fatal("Tab never reaches a card's «Reject» button")
 }
+
+// After the text is made larger (Ctrl+Plus), each decide button is laid
+// out as wide as its larger text needs: the card's row asks them their
+// sizes again.
+func TestTheDecideButtonsFollowTheTextSize(t *testing.T) {
+	f := newFixture(t)
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	before := button(t, w, "Accept with changes").Size()
+	for range 3 {
+		w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	for _, text := range decideButtons {
+		b := button(t, w, text)
+		if got, need := b.Size().Width, b.MinSize().Width; got < need-0.5 {
+			t.Errorf("after Ctrl+Plus «%s» is %.0f wide, its text needs %.0f", text, got, need)
+		}
+	}
+	if after := button(t, w, "Accept with changes").Size(); after.Width <= before.Width {
+		t.Errorf("after Ctrl+Plus «Accept with changes» is %v, as before (%v)", after, before)
+	}
+}

@@ -34,16 +34,25 @@ func newFlowRow(rtl bool, objs ...fyne.CanvasObject) *flowRow {
 // CreateRenderer implements fyne.Widget.
 func (f *flowRow) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
 
-type flowRenderer struct{ f *flowRow }
+type flowRenderer struct {
+	f    *flowRow
+	mins []fyne.Size // the objects' minimum sizes; nil: to be asked
+}
 
-// sizes are the objects' minimum sizes, asked once for a layout: a
-// button measures its text each time it is asked.
+// sizes are the objects' minimum sizes, asked once until the row is
+// refreshed: a button measures its text each time it is asked, and the
+// list a card is in asks each row its size many times over as it is laid
+// out. A row's buttons keep their texts; a theme change, which changes
+// their sizes, refreshes the buttons first, then the row (Fyne applies a
+// theme from the leaves up), which asks them again.
 func (r *flowRenderer) sizes() []fyne.Size {
-	mins := make([]fyne.Size, len(r.f.objs))
-	for i, o := range r.f.objs {
-		mins[i] = o.MinSize()
+	if r.mins == nil {
+		r.mins = make([]fyne.Size, len(r.f.objs))
+		for i, o := range r.f.objs {
+			r.mins[i] = o.MinSize()
+		}
 	}
-	return mins
+	return r.mins
 }
 
 // lines splits the objects, of minimum sizes mins, into lines no wider
@@ -126,10 +135,12 @@ func (r *flowRenderer) MinSize() fyne.Size {
 	return size
 }
 
-// Refresh lays the row out again. Its buttons are not refreshed with it:
-// a card's row is refreshed whenever the list it is in is, and Fyne
-// refreshes every object of the window itself when the theme changes.
+// Refresh asks the objects their sizes again and lays the row out. Its
+// buttons are not refreshed with it: a card's row is refreshed whenever
+// the list it is in is, and Fyne refreshes every object of the window
+// itself when the theme changes.
 func (r *flowRenderer) Refresh() {
+	r.mins = nil
 	r.Layout(r.f.Size())
 }
 
