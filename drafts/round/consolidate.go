@@ -26,8 +26,12 @@ import (
 // go after the article they follow, in the order of their proposed
 // numbers' keys, then of their IDs; two different new articles asking for
 // one number conflict, and so does one asking for a number the draft has.
-// An accepted amendment made against another wording of its article (its
-// base hash differs) is not applied: it is reported stale.
+// An accepted amendment made on an earlier version is carried onto this
+// one as Rebase carries it: applied where its change still applies to the
+// article's present wording, reported stale where it collides (or where
+// its article is gone); one that an earlier consolidation already applied
+// (an article of a later version names it as a source) brings nothing
+// again.
 type Consolidation struct {
 	// From is the version consolidated.
 	From *drafts.Draft
@@ -45,8 +49,9 @@ type Consolidation struct {
 	// Undecided are the IDs of the submitted amendments no decision was
 	// made on yet: they carry over to the next version.
 	Undecided []string
-	// Stale are the IDs of accepted amendments made against another
-	// wording of their article than this version's, not applied.
+	// Stale are the IDs of accepted amendments made on an earlier wording
+	// of their article whose change collides with its present one (or
+	// whose article is gone): not applied.
 	Stale []string
 }
 
@@ -92,6 +97,10 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 	if err != nil {
 		return nil, err
 	}
+	done, err := r.consolidated(d)
+	if err != nil {
+		return nil, err
+	}
 	c := &Consolidation{From: d}
 	sides := map[string][]merge.Side{}         // by article key
 	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
@@ -112,20 +121,23 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		case drafts.Supersede:
 			applied = dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
 		}
-		if !applied {
+		if !applied || done[a.ID] {
 			continue
 		}
-		art := d.Article(a.Article)
-		if art == nil || a.BaseHash != art.TextHash() && a.Kind != drafts.Insert {
+		a.Text = text
+		rb, err := r.Rebase(d, &a)
+		if err != nil {
+			return nil, err
+		}
+		if rb.Stale || rb.Key == "" {
 			c.Stale = append(c.Stale, a.ID)
 			continue
 		}
 		if a.Kind == drafts.Insert {
-			a.Text = text
-			inserts[a.Article] = append(inserts[a.Article], a)
+			inserts[rb.Key] = append(inserts[rb.Key], a)
 			continue
 		}
-		sides[a.Article] = append(sides[a.Article], merge.Side{ID: a.ID, Text: text, Repeal: a.Kind == drafts.Repeal})
+		sides[rb.Key] = append(sides[rb.Key], merge.Side{ID: a.ID, Text: rb.Text, Repeal: a.Kind == drafts.Repeal})
 	}
 
 	next := *d
@@ -179,6 +191,28 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		c.Draft = &next
 	}
 	return c, nil
+}
+
+// consolidated returns the IDs of the amendments an earlier consolidation
+// of d's draft applied: those an article of a version after the first
+// names as its source.
+func (r *Round) consolidated(d *drafts.Draft) (map[string]bool, error) {
+	done := map[string]bool{}
+	for v := 2; v <= d.Version; v++ {
+		dv := d
+		if v < d.Version {
+			var err error
+			if dv, err = r.store.DraftVersion(d.ID, v); err != nil {
+				return nil, err
+			}
+		}
+		for i := range dv.Articles {
+			for _, s := range dv.Articles[i].Sources {
+				done[s.Amendment] = true
+			}
+		}
+	}
+	return done, nil
 }
 
 // placeInserts puts after art in next the new articles the accepted

@@ -150,7 +150,13 @@ type Rebased struct {
 // The errors are the store's.
 func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 	if a.Kind == drafts.Insert {
-		return Rebased{Key: a.Article, Text: a.Text}, nil
+		// A new article goes after the article it follows, wherever
+		// that is now; there is no wording to carry.
+		key, ok, err := r.KeyAt(d, a)
+		if err != nil || !ok {
+			return Rebased{Text: a.Text, Stale: err == nil}, err
+		}
+		return Rebased{Key: key, Text: a.Text}, nil
 	}
 	key := a.Article
 	if a.DraftVersion != d.Version {
