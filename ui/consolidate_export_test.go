@@ -1,0 +1,16 @@
+package ui
+
+import "statute/ui/textwidget"
+
+// ResolveEditors are the open resolution dialog's editors: the article's
+// wording and the note.
+func (wb *Workbench) ResolveEditors() (wording, note *textwidget.Editor) {
+	r := wb.consolidating.resolving
+	return r.wording, r.note
+}
+
+// Consolidating reports whether the consolidation view is open.
+func (wb *Workbench) Consolidating() bool { return wb.consolidating != nil }
+
+// ShownVersion is the version of the draft the window shows.
+func (wb *Workbench) ShownVersion() int { return wb.draft.Version }
