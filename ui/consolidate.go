@@ -253,7 +253,10 @@ func (v *consolidator) numberConflictView(res *round.Resolution) []fyne.CanvasOb
 	for _, s := range res.Sides {
 		ids = append(ids, s.ID)
 	}
-	number := "\u2066" + res.Key + "\u2069"
+	number := res.Number
+	if number == "" {
+		number = res.Key
+	}
 	var title, what string
 	if res.NumberTaken {
 		title = tr("New article asking for the number {{.Number}}, which the draft has", map[string]any{"Number": number})

@@ -22,6 +22,9 @@ type Resolution struct {
 	Sides []merge.Side
 	// Chambers gives each side's chamber code, by amendment ID.
 	Chambers map[string]string
+	// Number is the number the new articles ask for, as the first of
+	// them writes it («3 مكررة»); "" for an article.
+	Number string
 }
 
 // Text is the article written with version v of conflict k, the same
@@ -59,6 +62,7 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 	}
 	sides := map[string][]merge.Side{}   // by article key
 	inserts := map[string][]merge.Side{} // by the key of the number asked
+	numbers := map[string]string{}       // that number as written, by key
 	chamberOf := map[string]string{}
 	for _, a := range as {
 		text, ok := applied(a, drafts.CurrentDecision(log, a.ID))
@@ -69,6 +73,9 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 		if a.Kind == drafts.Insert {
 			if key, err := parse.Key(a.NewNumber); err == nil {
 				inserts[key] = append(inserts[key], merge.Side{ID: a.ID, Text: text})
+				if numbers[key] == "" {
+					numbers[key] = a.NewNumber
+				}
 			}
 			continue
 		}
@@ -80,7 +87,7 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 	for i, ac := range c.Conflicts {
 		res := Resolution{ArticleConflict: ac, Chambers: map[string]string{}}
 		if ac.NumberTaken || d.Article(ac.Key) == nil {
-			res.Sides = inserts[ac.Key]
+			res.Sides, res.Number = inserts[ac.Key], numbers[ac.Key]
 		} else {
 			res.Article = d.Article(ac.Key)
 			res.Sides = sides[ac.Key]

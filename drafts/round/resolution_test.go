@@ -95,4 +95,7 @@ func TestResolutionOfNewArticlesAskingOneNumber(t *testing.T) {
 	if !slices.Equal(got, ids) || rs[0].Chambers[ids[0]] == "" {
 		t.Errorf("sides %v (chambers %v), want %v", got, rs[0].Chambers, ids)
 	}
+	if rs[0].Number != "3 مكررة" {
+		t.Errorf("the number asked reads %q, want «3 مكررة» as written", rs[0].Number)
+	}
 }
