@@ -14,3 +14,6 @@ func (wb *Workbench) Consolidating() bool { return wb.consolidating != nil }
 
 // ShownVersion is the version of the draft the window shows.
 func (wb *Workbench) ShownVersion() int { return wb.draft.Version }
+
+// CloseConsolidation closes the consolidation view.
+func (wb *Workbench) CloseConsolidation() { wb.consolidating.close() }

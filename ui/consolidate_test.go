@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/drafts/round"
 	"statute/ui"
 	"statute/ui/internal/snapshot"
@@ -278,4 +279,111 @@ func TestTheConsolidationViewInArabic(t *testing.T) {
 		t.Fatalf("the view shows %q, want no conflict", topDialogText(w))
 	}
 	snapshot.Assert(t, w.Canvas(), "consolidate_preview_ar")
+}
+
+// BenchmarkConsolidationViewWorkload measures opening the consolidation
+// view on the workload, the federation having accepted up to two
+// submitted amendments of every article (hundreds of conflicts, hundreds
+// of articles changed): consolidating, reading the conflicts' amendments,
+// and laying out the view (the conflicts, and the preview's first page).
+func BenchmarkConsolidationViewWorkload(b *testing.B) {
+	path, d := workloadDB(b)
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	as, err := s.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := round.New(s)
+	accepted := map[string]int{}
+	for _, a := range as {
+		if a.Kind == drafts.Insert || accepted[a.Article] == 2 {
+			continue
+		}
+		accepted[a.Article]++
+		if _, err := r.Decide(drafts.Federation, a.ID, drafts.Accept, "", nil, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		wb.Consolidate()
+		if err := wb.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		if !wb.Consolidating() {
+			b.Fatal("the view did not open")
+		}
+		wb.CloseConsolidation()
+	}
+}
+
+// Two new articles asking for one number are said with what to do on the
+// board, naming both, and offer no wording to adopt; a repeal against a
+// new wording is said as such, and adopting the wording resolves it.
+func TestConsolidatingNumberClashAndRepeal(t *testing.T) {
+	f := newFixture(t)
+	a3, a5 := f.draft.Article("3"), f.draft.Article("5")
+	amendment := func(id string, a *drafts.Article, kind drafts.AmendmentKind, number, text string) *drafts.Amendment {
+		return &drafts.Amendment{
+			ID: id, Created: fixtureTime, Updated: fixtureTime,
+			DraftID: f.draft.ID, DraftVersion: f.draft.Version, BaseHash: a.TextHash(), Article: a.Key,
+			Kind: kind, NewNumber: number, Chamber: strings.Split(id, "-")[0], Status: drafts.StatusSubmitted,
+			Text: text, Justification: "سبب",
+		}
+	}
+	gon := strings.Replace(a5.Text(), "بعاصمة الجهة", "بمدينة تحددها الجمعية العامة", 1)
+	as := []*drafts.Amendment{
+		amendment("TTA-7K3QX9AC", a3, drafts.Insert, "3 مكررة", "تحدث لجنة جهوية للتنسيق."),
+		amendment("ORI-7K3QX9AC", a3, drafts.Insert, "3 مكررة", "يحدث مجلس جهوي للتشاور."),
+		amendment("SM-7K3QX9AC", a5, drafts.Repeal, "", ""),
+		amendment("GON-7K3QX9AC", a5, drafts.Wording, "", gon),
+	}
+	if err := f.store.AddAmendments(as...); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if _, err := round.New(f.store).Decide(drafts.Federation, a.ID, drafts.Accept, "", nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3", Timings: heldTimers})
+	test.Tap(button(t, w, "Consolidate…"))
+	wait(t, wb)
+	ts := topDialogText(w)
+	for _, want := range []string{
+		"2 conflicts to resolve before version 2 can be made",
+		"New articles asking for one number, 3 مكررة",
+		"on the review board, reject all but one of them (\u2066ORI-7K3QX9AC\u2069, \u2066TTA-7K3QX9AC\u2069)",
+		"One side repeals the article, the other words it anew",
+		"(\u2066GON-7K3QX9AC\u2069)",
+		"Repeals the article.",
+	} {
+		if !containsText(ts, want) {
+			t.Errorf("the view does not say %q: %q", want, ts)
+		}
+	}
+	use := dialogButtons(w, "Use this wording")
+	if len(use) != 1 {
+		t.Fatalf("%d «Use this wording» buttons, want GON's alone (neither the repeal nor a new article has one)", len(use))
+	}
+	test.Tap(use[0])
+	if text, _ := wb.ResolveEditors(); text.Text() != gon {
+		t.Fatalf("the resolution opens with %q, want GON's wording", text.Text())
+	}
+	confirm(t, w, "Save the resolution")
+	wait(t, wb)
+	if ts := topDialogText(w); !containsText(ts, "1 conflict to resolve before version 2 can be made") || containsText(ts, "Repeals the article.") {
+		t.Errorf("after adopting GON's wording, the view says %q, want the new articles' conflict alone", ts)
+	}
 }

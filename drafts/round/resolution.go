@@ -1,6 +1,9 @@
 package round
 
 import (
+	"slices"
+	"strings"
+
 	"statute/drafts"
 	"statute/drafts/merge"
 	"statute/drafts/parse"
@@ -18,7 +21,7 @@ type Resolution struct {
 	Article *drafts.Article
 	// Sides are the accepted amendments merged on the article, as
 	// Consolidate merged them; for new articles, those asking for the
-	// number.
+	// number. Sorted by ID.
 	Sides []merge.Side
 	// Chambers gives each side's chamber code, by amendment ID.
 	Chambers map[string]string
@@ -92,6 +95,8 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 			res.Article = d.Article(ac.Key)
 			res.Sides = sides[ac.Key]
 		}
+		res.Sides = slices.Clone(res.Sides)
+		slices.SortFunc(res.Sides, func(a, b merge.Side) int { return strings.Compare(a.ID, b.ID) })
 		for _, s := range res.Sides {
 			res.Chambers[s.ID] = chamberOf[s.ID]
 		}
