@@ -14,6 +14,7 @@ import (
 	"statute/drafts/diff"
 	"statute/drafts/merge"
 	"statute/drafts/round"
+	"statute/drafts/search"
 	"statute/ui/textwidget"
 )
 
@@ -75,7 +76,7 @@ func (wb *Workbench) Consolidate() {
 	v.build()
 	wb.consolidating = v
 	v.m.Show()
-	v.run(nil)
+	v.run(nil, nil)
 }
 
 func (v *consolidator) build() {
@@ -111,23 +112,29 @@ func (v *consolidator) close() {
 
 // run does first, if set (a resolution stored), then consolidates again
 // and shows what comes of it, all off the UI goroutine. What refuses is
-// said; when nothing could be consolidated the first time, the view
-// closes.
-func (v *consolidator) run(first func() error) {
+// said; when first refuses, failed is called before (it opens again what
+// the user wrote); when nothing could be consolidated the first time, the
+// view closes.
+func (v *consolidator) run(first func() error, failed func()) {
 	v.busy = true
 	v.makeBtn.Disable()
 	v.head.SetText(tr("Consolidating the accepted amendments…"))
 	id := v.d.ID
 	v.wb.background(func() func() {
-		var err error
 		if first != nil {
-			err = first()
+			if err := first(); err != nil {
+				return func() {
+					v.busy = false
+					v.show(v.c, v.res)
+					if failed != nil {
+						failed()
+					}
+					showError(v.wb.win, err)
+				}
+			}
 		}
-		var c *round.Consolidation
+		c, err := v.wb.round.Consolidate(id)
 		var res []round.Resolution
-		if err == nil {
-			c, err = v.wb.round.Consolidate(id)
-		}
 		if err == nil {
 			res, err = v.wb.round.Resolutions(c)
 		}
@@ -136,11 +143,10 @@ func (v *consolidator) run(first func() error) {
 			if err != nil {
 				if v.c == nil {
 					v.close()
-				}
-				showError(v.wb.win, err)
-				if v.c != nil {
+				} else {
 					v.show(v.c, v.res)
 				}
+				showError(v.wb.win, err)
 				return
 			}
 			v.show(c, res)
@@ -220,27 +226,28 @@ func (v *consolidator) conflictView(res *round.Resolution) []fyne.CanvasObject {
 		if c.Repeal {
 			objs = append(objs, textwidget.NewText(tr("One side repeals the article, the other words it anew: choose a wording, or keep the repeal by rejecting the amendments that word it ({{.IDs}}) on the review board.", map[string]any{"IDs": idList(wordingSides(c))})))
 		}
+		before, after := regionContext(res.Article.Text(), c)
 		objs = append(objs, label(tr("The draft's text")))
 		if c.Base == "" {
-			objs = append(objs, textwidget.NewText(tr("(nothing: the amendments add words here)")))
-		} else {
-			objs = append(objs, textwidget.NewText(c.Base))
+			objs = append(objs, label(tr("(nothing: the amendments add words here)")))
 		}
+		objs = append(objs, textwidget.NewHighlighted(before+c.Base+after, len(before), len(before)+len(c.Base)))
 		for i, ver := range c.Versions {
 			objs = append(objs, label(v.who(res, ver.Sides)))
 			if ver.Repeal {
 				objs = append(objs, textwidget.NewText(tr("Repeals the article.")))
 				continue
 			}
-			objs = append(objs, textwidget.NewTracked(diff.Words(c.Base, ver.Text, diff.Options{})))
+			changes := append([]diff.Change{{Op: diff.Equal, Text: before}}, diff.Words(c.Base, ver.Text, diff.Options{})...)
+			objs = append(objs, textwidget.NewTracked(append(changes, diff.Change{Op: diff.Equal, Text: after})))
 			use := mirrorIcon(widget.NewButtonWithIcon(tr("Use this wording"), theme.ConfirmIcon(), func() {
-				v.resolve(res, res.Text(k, i))
+				v.resolve(res, res.Text(k, i), "")
 			}))
 			objs = append(objs, buttonRow(use))
 		}
 	}
 	edit := mirrorIcon(widget.NewButtonWithIcon(tr("Edit the article"), theme.DocumentCreateIcon(), func() {
-		v.resolve(res, res.Text(-1, 0))
+		v.resolve(res, res.Text(-1, 0), "")
 	}))
 	return append(objs, label(tr("Or write the article yourself, from the draft's text with the changes that do not conflict:")), buttonRow(edit))
 }
@@ -270,6 +277,37 @@ func (v *consolidator) numberConflictView(res *round.Resolution) []fyne.CanvasOb
 		objs = append(objs, label(v.who(res, []string{s.ID})), textwidget.NewText(s.Text))
 	}
 	return objs
+}
+
+// contextWords is how many of the article's words the view shows on each
+// side of a conflict region.
+const contextWords = 6
+
+// regionContext is the article's text around conflict c: up to
+// contextWords words on each side, within the region's paragraphs, with
+// «…» where the paragraph goes on. Nothing for a repeal's conflict, whose
+// region is the whole article.
+func regionContext(article string, c merge.Conflict) (before, after string) {
+	article = drafts.NormalizeParagraphs(article)
+	if c.Repeal || c.End > len(article) || article[c.Start:c.End] != c.Base {
+		return "", ""
+	}
+	p0 := strings.LastIndexByte(article[:c.Start], '\n') + 1
+	p1 := len(article)
+	if i := strings.IndexByte(article[c.End:], '\n'); i >= 0 {
+		p1 = c.End + i
+	}
+	para := article[p0:p1]
+	ctx, s, e := search.Context(para, search.Hit{Start: c.Start - p0, End: c.End - p0}, contextWords)
+	from := c.Start - p0 - s
+	before, after = ctx[:s], ctx[e:]
+	if from > 0 {
+		before = "… " + before
+	}
+	if from+len(ctx) < len(para) {
+		after += " …"
+	}
+	return before, after
 }
 
 // wordingSides are the amendments of a repeal conflict that word the
@@ -349,9 +387,11 @@ func carryOverText(c *round.Consolidation) string {
 }
 
 // resolve opens the dialog in which the article of res is written as it
-// will be, starting from text, with a note; saved, the wording is the
-// federation's synthesis (round.Resolve) and the view consolidates again.
-func (v *consolidator) resolve(res *round.Resolution, text string) {
+// will be, starting from text, with a note (note, at first); saved, the
+// wording is the federation's synthesis (round.Resolve) and the view
+// consolidates again. Refused, the dialog opens again with what was
+// written, under the refusal.
+func (v *consolidator) resolve(res *round.Resolution, text, note string) {
 	if v.busy || v.resolving != nil {
 		return
 	}
@@ -369,6 +409,7 @@ func (v *consolidator) resolve(res *round.Resolution, text string) {
 		r.pending = time.AfterFunc(v.wb.opts.Timings.Preview, func() { fyne.Do(r.update) })
 	}
 	r.note = textwidget.NewEditor(v.wb.app)
+	r.note.SetText(note)
 	scroll := container.NewVScroll(container.NewVBox(
 		label(tr("The article as it will read")), r.wording,
 		label(tr("Changes to the draft's text")), r.changes,
@@ -387,7 +428,7 @@ func (v *consolidator) resolve(res *round.Resolution, text string) {
 		v.run(func() error {
 			_, err := v.wb.round.Resolve(v.wb.role, d.ID, key, wording, note)
 			return err
-		})
+		}, func() { v.resolve(res, wording, note) })
 	})
 	for _, e := range []*textwidget.Editor{r.wording, r.note} {
 		e.SetScroll(scroll)

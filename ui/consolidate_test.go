@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -373,6 +374,25 @@ func TestConsolidatingNumberClashAndRepeal(t *testing.T) {
 			t.Errorf("the view does not say %q: %q", want, ts)
 		}
 	}
+	// Saving the article unchanged is refused in the round's sentence, and
+	// the dialog opens again with the note written.
+	test.Tap(dialogButtons(w, "Edit the article")[0])
+	text, note := wb.ResolveEditors()
+	if text.Text() != a5.Text() {
+		t.Errorf("Edit opens with %q, want the article as the draft has it (its only change is in conflict)", text.Text())
+	}
+	typeAtEnd(note, "ملاحظة")
+	confirm(t, w, "Save the resolution")
+	wait(t, wb)
+	if ts := topDialogText(w); !containsText(ts, "Error") || !containsText(ts, "the same as the current text of article 5") {
+		t.Fatalf("saving the article unchanged shows %q, want the round's refusal", ts)
+	}
+	confirm(t, w, "OK")
+	if _, note := wb.ResolveEditors(); note.Text() != "ملاحظة" {
+		t.Errorf("after the refusal, the note reads %q, want what was written", note.Text())
+	}
+	confirm(t, w, "Cancel")
+
 	use := dialogButtons(w, "Use this wording")
 	if len(use) != 1 {
 		t.Fatalf("%d «Use this wording» buttons, want GON's alone (neither the repeal nor a new article has one)", len(use))
@@ -385,5 +405,50 @@ func TestConsolidatingNumberClashAndRepeal(t *testing.T) {
 	wait(t, wb)
 	if ts := topDialogText(w); !containsText(ts, "1 conflict to resolve before version 2 can be made") || containsText(ts, "Repeals the article.") {
 		t.Errorf("after adopting GON's wording, the view says %q, want the new articles' conflict alone", ts)
+	}
+}
+
+// checkDialogHolds checks the window's top dialog as a user would see it
+// at the window's size: nothing in it asks for more than the window (what
+// scrolls, for more than its width), and nothing outside its scrolled
+// areas is cut by the window's edge.
+func checkDialogHolds(t *testing.T, w fyne.Window, size fyne.Size) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	win := rect{0, 0, size.Width, size.Height}
+	for _, p := range shownIn(top)[1:] { // the first is the pop-up's shade, the whole window
+		// What scrolls may be taller than the window, not wider.
+		if m := p.o.MinSize(); m.Width > size.Width || m.Height > size.Height && !p.scrolled {
+			t.Errorf("%T in the dialog asks for %v, more than the window's %v", p.o, m, size)
+		}
+		if fmt.Sprintf("%T", p.parent) == "*widget.Shadow" {
+			continue // a drop shadow, outside the dialog by design
+		}
+		if r := p.rect(); !p.scrolled && !r.within(win) {
+			t.Errorf("%T at %v in the dialog is cut by the window's edge %v", p.o, r, win)
+		}
+	}
+	if w.Canvas().Size() != size {
+		t.Errorf("the window grew from %v to %v", size, w.Canvas().Size())
+	}
+}
+
+// The consolidation view and its resolution dialog hold at every window
+// size and text scale.
+func TestTheConsolidationViewHoldsAtEverySize(t *testing.T) {
+	f := newFixture(t)
+	consolidationRound(t, f)
+	for _, ws := range windowSizes {
+		t.Run(ws.name, func(t *testing.T) {
+			wb, w := f.openScaled(t, ws.size, ws.scale, ui.Options{Lang: "ar", Role: "FED", Article: "2", Timings: heldTimers})
+			wb.Consolidate()
+			wait(t, wb)
+			checkDialogHolds(t, w, ws.size)
+			test.Tap(dialogButtons(w, "اعتماد هذه الصيغة")[0])
+			checkDialogHolds(t, w, ws.size)
+		})
 	}
 }
