@@ -20,8 +20,9 @@ import (
 
 // previewPage is how many consolidated articles the preview lists at
 // first, and how many more each «Show more» adds: a round of the whole
-// draft changes hundreds, each a tracked diff to lay out.
-const previewPage = 40
+// draft changes hundreds, each a tracked diff to lay out. A variable for
+// the tests.
+var previewPage = 40
 
 // consolidator is the federation's consolidation view, while it is open:
 // a dialog as large as the window over the review board, which shows the
@@ -161,6 +162,8 @@ func (v *consolidator) show(c *round.Consolidation, res []round.Resolution) {
 	}
 	v.c, v.res = c, res
 	next := c.From.Version + 1
+	// Another version may have been stored since the view opened.
+	v.m.title.SetText(tr("Consolidation of version {{.N}}", map[string]any{"N": c.From.Version}))
 	if n := len(c.Conflicts); n > 0 {
 		v.head.SetText(trN("{{.Count}} conflicts to resolve before version {{.N}} can be made", n, map[string]any{"Count": n, "N": next}))
 	} else {

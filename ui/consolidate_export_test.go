@@ -17,3 +17,11 @@ func (wb *Workbench) ShownVersion() int { return wb.draft.Version }
 
 // CloseConsolidation closes the consolidation view.
 func (wb *Workbench) CloseConsolidation() { wb.consolidating.close() }
+
+// SetPreviewPage sets how many articles the preview lists at a time, and
+// puts it back at the test's end.
+func SetPreviewPage(t interface{ Cleanup(func()) }, n int) {
+	old := previewPage
+	previewPage = n
+	t.Cleanup(func() { previewPage = old })
+}
