@@ -47,6 +47,11 @@
 // article's text of the region and each wording's text for it, naming the
 // amendments that wrote it.
 //
+// Once a person has chosen a version of each conflict region (or the
+// article's own text), Compose writes the article with those choices and
+// every clean change: the text a person reads and edits before it is
+// adopted.
+//
 // A repeal alone, or several, repeal the article. A repeal together with
 // any wording, even one equal to the article, is a conflict: a person must
 // choose.
