@@ -75,23 +75,24 @@ type Workbench struct {
 	// card says its current decision from it.
 	log []drafts.Decision
 
-	outline    *outline
-	path       *textwidget.Text
-	header     *textwidget.Text
-	body       *textwidget.Text
-	amendTitle *textwidget.Text
-	amendList  *fyne.Container
-	scroll     *container.Scroll
-	position   *textwidget.Text
-	roleLabel  *textwidget.Text
-	prev, next navButtons
-	bar        *topBar
-	frame      *fyne.Container  // the window's content: the bar over the split
-	split      *container.Split // the outline (or search results) and the article
-	search     *searchPanel
-	propose    *proposer // the propose screen, while it is open
-	board      board     // the federation's review board
-	deciding   *decider  // the decide dialog, while it is open
+	outline       *outline
+	path          *textwidget.Text
+	header        *textwidget.Text
+	body          *textwidget.Text
+	amendTitle    *textwidget.Text
+	amendList     *fyne.Container
+	scroll        *container.Scroll
+	position      *textwidget.Text
+	roleLabel     *textwidget.Text
+	prev, next    navButtons
+	bar           *topBar
+	frame         *fyne.Container  // the window's content: the bar over the split
+	split         *container.Split // the outline (or search results) and the article
+	search        *searchPanel
+	propose       *proposer     // the propose screen, while it is open
+	board         board         // the federation's review board
+	deciding      *decider      // the decide dialog, while it is open
+	consolidating *consolidator // the consolidation view, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
