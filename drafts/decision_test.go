@@ -263,3 +263,20 @@ func TestParseVerdict(t *testing.T) {
 		t.Errorf("ParseVerdict(withdraw) = %v, want Invalid: withdrawal is the chamber's act", err)
 	}
 }
+
+// DecisionID gives every entry of a log an ID of its own without reading
+// the log: the IDs of 200,000 entries are all different, in the form a
+// person types them back (NormalizeID leaves them as they are).
+func TestDecisionIDsAreUnique(t *testing.T) {
+	seen := make(map[string]uint64, 200000)
+	for seq := uint64(1); seq <= 200000; seq++ {
+		id := drafts.DecisionID(seq)
+		if len(id) != len("DEC-7K3QX9AB") || id[:4] != "DEC-" || drafts.NormalizeID(id) != id {
+			t.Fatalf("entry %d has the ID %q", seq, id)
+		}
+		if other, ok := seen[id]; ok {
+			t.Fatalf("entries %d and %d share the ID %s", other, seq, id)
+		}
+		seen[id] = seq
+	}
+}

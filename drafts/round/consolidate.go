@@ -258,11 +258,12 @@ var msgNothingToResolve = drafts.NewMessage("resolve.nothing",
 // Resolve settles what the accepted amendments of one article make of it
 // with the wording a person wrote: the federation's synthesis amendment of
 // the article, submitted, which supersedes every amendment accepted on it
-// (a decision of the log, with note). Consolidating again then applies
-// the synthesis alone to that article. It returns the synthesis as stored.
-// Forbidden: by is not the federation. NotFound: the draft has no such
-// article. Invalid: no accepted amendment changes the article, or the
-// wording changes nothing (Submit's refusals).
+// (a decision of the log, with note), stored and decided in one write
+// (the store's AddDecided): both or neither. Consolidating again then
+// applies the synthesis alone to that article. It returns the synthesis
+// as stored. Forbidden: by is not the federation. NotFound: the draft has
+// no such article. Invalid: no accepted amendment changes the article, or
+// the wording changes nothing (Submit's refusals).
 func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) (*drafts.Amendment, error) {
 	if by.Code != drafts.FederationCode {
 		return nil, drafts.OnlyFederation(by.Code)
@@ -303,13 +304,21 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 		// language, not the interface's.
 		syn.Justification = "تسوية الجامعة للتعارض بين التعديلات: " + strings.Join(accepted, "، ")
 	}
-	if err := r.Submit(by, d, syn); err != nil {
+	b, err := r.checked(by, d, syn, true)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := r.Decide(by, syn.ID, drafts.Supersede, "", accepted, note); err != nil {
+	b.ID = drafts.NewID(by.Code)
+	dec, err := r.decision(by, &b, drafts.Supersede, "", accepted, note)
+	if err != nil {
 		return nil, err
 	}
-	return syn, nil
+	// One write: a refused decision leaves no synthesis submitted and
+	// undecided.
+	if err := r.store.AddDecided(&b, dec); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // ConflictsError is the error of a consolidation that still holds

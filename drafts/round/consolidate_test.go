@@ -234,3 +234,49 @@ func TestUndecidedAmendmentsAreRebased(t *testing.T) {
 		t.Errorf("FM's amendment against its own version: %+v, want as it is", got)
 	}
 }
+
+// refusingLog is a store whose decision log refuses every entry, as a
+// store does a decision that no longer holds by the time it is written.
+type refusingLog struct{ drafts.Store }
+
+func (s refusingLog) AppendDecision(d *drafts.Decision) error {
+	e := *d
+	e.Replaces = append(slices.Clone(e.Replaces), "CS-ZZZZZZZZ")
+	return s.Store.AppendDecision(&e)
+}
+
+func (s refusingLog) AddDecided(a *drafts.Amendment, d *drafts.Decision) error {
+	e := *d
+	e.Replaces = append(slices.Clone(e.Replaces), "CS-ZZZZZZZZ")
+	return s.Store.AddDecided(a, &e)
+}
+
+// Resolve stores the synthesis and its decision in one write: when the
+// store refuses the decision, no synthesis is left submitted and
+// undecided.
+func TestResolveRefusedLeavesNoSynthesis(t *testing.T) {
+	r, d := newRound(t)
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	ms := propose(t, r, d, "MS", "3", "في هذا القانون", "في هذا النظام")
+	decide(t, r, cs.ID, drafts.Accept)
+	decide(t, r, ms.ID, drafts.Accept)
+	refusing := round.New(refusingLog{r.Store()})
+	resolved := strings.Replace(d.Article("3").Text(), "في هذا القانون", "في النظام رقم 50.17", 1)
+	_, err := refusing.Resolve(drafts.Federation, "", "3", resolved, "")
+	wantKind(t, err, drafts.Invalid, "no amendment CS-ZZZZZZZZ to replace")
+	fed, err := r.Store().Amendments(drafts.AmendmentFilter{DraftID: d.ID, Chamber: drafts.FederationCode})
+	if err != nil || len(fed) != 0 {
+		t.Fatalf("after the refusal the federation has %d amendments (%v), want none", len(fed), err)
+	}
+	undecided, err := r.UndecidedCounts(d, round.Visible(drafts.Federation, d.ID))
+	if err != nil || len(undecided) != 0 {
+		t.Errorf("undecided after the refusal: %v, %v; want none", undecided, err)
+	}
+	syn, err := r.Resolve(drafts.Federation, "", "3", resolved, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur, err := r.Current(syn.ID); err != nil || cur == nil || cur.Verdict != drafts.Supersede || !slices.Equal(cur.Replaces, []string{cs.ID, ms.ID}) {
+		t.Errorf("the synthesis's decision: %+v, %v; want it superseding CS's and MS's", cur, err)
+	}
+}

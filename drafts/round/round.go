@@ -246,18 +246,10 @@ func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 			return err
 		}
 	}
-	want := drafts.StatusDraft
-	if submit {
-		want = drafts.StatusSubmitted
-	}
-	b := *a
-	b.Status = drafts.StatusDraft
-	b.Text = drafts.NormalizeParagraphs(b.Text)
-	if err := r.Check(by, d, &b, submit); err != nil {
+	b, err := r.checked(by, d, a, submit)
+	if err != nil {
 		return err
 	}
-	b.Status = want
-	var err error
 	if b.ID == "" {
 		err = r.store.AddAmendments(&b)
 	} else {
@@ -268,6 +260,22 @@ func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 	}
 	*a = b
 	return nil
+}
+
+// checked is a as Save (or, submitting, Submit) stores it, its wording's
+// paragraphs normalized and its status set, once Check finds nothing in
+// the way.
+func (r *Round) checked(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submit bool) (drafts.Amendment, error) {
+	b := *a
+	b.Status = drafts.StatusDraft
+	b.Text = drafts.NormalizeParagraphs(b.Text)
+	if err := r.Check(by, d, &b, submit); err != nil {
+		return b, err
+	}
+	if submit {
+		b.Status = drafts.StatusSubmitted
+	}
+	return b, nil
 }
 
 // SubmitStored submits chamber by's stored draft amendment id.
