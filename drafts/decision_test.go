@@ -253,6 +253,27 @@ func TestCurrentDecision(t *testing.T) {
 	}
 }
 
+// CurrentDecisions finds, in one pass, the current decision CurrentDecision
+// finds for each amendment: the latest entry naming it, decided or
+// replaced.
+func TestCurrentDecisions(t *testing.T) {
+	log := chain(3)
+	log[2].Amendment = log[0].Amendment
+	log = append(log, drafts.Decision{Seq: 4, Amendment: "FED-00000009", Verdict: drafts.Supersede, Replaces: []string{"FM-00000002"}})
+	all := drafts.CurrentDecisions(log)
+	if len(all) != 3 {
+		t.Errorf("%d amendments have a current decision, want FM-00000001, FM-00000002 and FED-00000009: %v", len(all), all)
+	}
+	for _, id := range []string{"FM-00000001", "FM-00000002", "FED-00000009", "FM-00000077"} {
+		if got, want := all[id], drafts.CurrentDecision(log, id); got != want {
+			t.Errorf("%s: current %+v, want %+v", id, got, want)
+		}
+	}
+	if got := all["FM-00000002"]; got == nil || got.Seq != 4 {
+		t.Errorf("the replaced amendment's current decision is %+v, want the supersede, entry 4", got)
+	}
+}
+
 func TestParseVerdict(t *testing.T) {
 	for _, v := range drafts.Verdicts() {
 		if got, err := drafts.ParseVerdict(" " + strings.ToUpper(string(v)) + " "); err != nil || got != v {

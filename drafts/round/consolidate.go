@@ -93,12 +93,13 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		return nil, err
 	}
 	c := &Consolidation{From: d}
+	current := drafts.CurrentDecisions(log)
 	sides := map[string][]merge.Side{}         // by article key
 	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
 	chamberOf := map[string]string{}
 	for _, a := range as {
 		chamberOf[a.ID] = a.Chamber
-		dec := drafts.CurrentDecision(log, a.ID)
+		dec := current[a.ID]
 		if dec == nil {
 			c.Undecided = append(c.Undecided, a.ID)
 			continue

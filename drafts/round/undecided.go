@@ -28,20 +28,14 @@ func (r *Round) UndecidedCountsIn(d *drafts.Draft, f drafts.AmendmentFilter, log
 	if len(log) == 0 {
 		return r.CountsAt(d, f)
 	}
-	decided := map[string]bool{}
-	for _, e := range log {
-		decided[e.Amendment] = true
-		for _, id := range e.Replaces {
-			decided[id] = true
-		}
-	}
+	decided := drafts.CurrentDecisions(log)
 	as, err := r.store.Amendments(f)
 	if err != nil {
 		return nil, err
 	}
 	counts := map[string]int{}
 	for i := range as {
-		if decided[as[i].ID] {
+		if decided[as[i].ID] != nil {
 			continue
 		}
 		key, ok, err := r.KeyAt(d, &as[i])
