@@ -45,6 +45,8 @@ var (
 		"entry %d of the decision log was added after the entry recorded as its last")
 	msgLogHeadAltered = drafts.NewMessage("decision.log-head-altered",
 		"the record of the decision log's last entry names an entry the log does not hold")
+	msgLogLastAltered = drafts.NewMessage("decision.log-last-altered",
+		"entry %d of the decision log (%s) was altered: it is not the last entry recorded")
 	msgNewNotSubmitted = drafts.NewMessage("decision.new-not-submitted",
 		"the amendment to store and decide in one write is %s: it must be submitted")
 )
@@ -264,8 +266,10 @@ func (s *Store) logTail(tx *bolt.Tx, b *bolt.Bucket) (logHead, error) {
 		return logHead{}, s.logDamage(err)
 	case e.Seq != count:
 		return logHead{}, s.logDamage(drafts.LogReordered(count, e.Seq))
-	case e.Sum() != e.Hash || e.Hash != h.hash:
+	case e.Sum() != e.Hash:
 		return logHead{}, s.logDamage(drafts.LogAltered(count, e.ID))
+	case e.Hash != h.hash:
+		return logHead{}, s.logDamage(msgLogLastAltered.Err(drafts.Invalid, count, drafts.Visible(e.ID)))
 	}
 	return h, nil
 }
@@ -354,7 +358,7 @@ func (s *Store) readLog(tx *bolt.Tx) ([]drafts.Decision, error) {
 	case n == 0 && h.hash != drafts.GenesisPrev:
 		return nil, damaged(msgLogHeadAltered.Err(drafts.Invalid))
 	case n > 0 && h.hash != log[n-1].Hash:
-		return nil, damaged(drafts.LogAltered(n, log[n-1].ID))
+		return nil, damaged(msgLogLastAltered.Err(drafts.Invalid, n, drafts.Visible(log[n-1].ID)))
 	}
 	return log, nil
 }
