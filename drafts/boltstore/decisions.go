@@ -186,6 +186,9 @@ func (s *Store) appendDecision(tx *bolt.Tx, r *drafts.Decision) error {
 	return putHead(tx, logHead{count: seq, hash: r.Hash})
 }
 
+// headSchema is the schema that records the log's head.
+const headSchema = 4
+
 // A logHead is the record of the log's end: the number of entries
 // appended, and the Hash of the last (drafts.GenesisPrev for none).
 type logHead struct {
@@ -302,9 +305,12 @@ func (s *Store) Decisions(f drafts.DecisionFilter) ([]drafts.Decision, error) {
 // readLog reads the whole decision log and checks it: each entry against
 // its checksum and its form, then the chain (drafts.VerifyLog), then its
 // length against the count of entries ever appended, so that the removal
-// of the last entries is found too. A failure is an Invalid error naming
-// the first entry at fault, and the store then refuses every write. A
-// file of schema 2, open for reading only, has no log: it reads empty.
+// of the last entries is found too, then (schema 4 on) against its head,
+// so that the last entry altered, hash and all, or removed with the count
+// lowered, is found as well. A failure is an Invalid error naming the
+// first entry at fault, and the store then refuses every write. A file of
+// schema 2, open for reading only, has no log: it reads empty; one of
+// schema 3 has no head.
 func (s *Store) readLog(tx *bolt.Tx) ([]drafts.Decision, error) {
 	b := tx.Bucket([]byte(bucketDecisions))
 	if b == nil {
@@ -344,7 +350,7 @@ func (s *Store) readLog(tx *bolt.Tx) ([]drafts.Decision, error) {
 	case n > b.Sequence():
 		return nil, damaged(msgLogCount.Err(drafts.Invalid, n, b.Sequence()))
 	}
-	if s.schema < 4 {
+	if s.schema < headSchema {
 		return log, nil // a file not yet migrated has no head
 	}
 	h, err := s.readHead(tx)
