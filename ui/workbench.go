@@ -64,7 +64,7 @@ type Workbench struct {
 	draft *drafts.Draft
 	// counts are what the outline shows by article key: the amendments
 	// a chamber may see, or for the federation the submitted amendments
-	// still undecided (undecidedCounts).
+	// still undecided (round.UndecidedCounts).
 	counts  map[string]int
 	current int // index in draft.Articles; -1 before loading
 	// amendGen numbers the reads of the amendments shown: a read that is
@@ -345,7 +345,7 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 // log of f's draft, as of version d: amendments made on earlier versions
 // of the draft are where their article is now (round.AmendmentsAt). For a
 // chamber the counts are of the amendments f passes; for the federation,
-// of the submitted amendments still undecided (undecidedCounts).
+// of the submitted amendments still undecided (round.UndecidedCountsIn).
 func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
 	art := f
 	art.Article = key
@@ -355,51 +355,11 @@ func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, k
 	}
 	var counts map[string]int
 	if f.Viewer == drafts.FederationCode {
-		counts, err = undecidedCounts(r, d, f, log)
+		counts, err = r.UndecidedCountsIn(d, f, log)
 	} else {
 		counts, err = r.CountsAt(d, f)
 	}
 	return counts, as, log, err
-}
-
-// undecidedCounts counts by article key the submitted amendments f passes
-// that are still undecided: the round's submitted amendments minus those
-// with a current decision, that is those an entry of log decides or
-// names among the amendments a synthesis replaces. log is the draft's
-// decision log, read once per refresh with the article's amendments. With
-// an empty log the store counts without reading the amendments; otherwise
-// the submitted ones are read, once, to know each decided one's article.
-func undecidedCounts(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, log []drafts.Decision) (map[string]int, error) {
-	f.Status = drafts.StatusSubmitted
-	if len(log) == 0 {
-		return r.CountsAt(d, f)
-	}
-	decided := map[string]bool{}
-	for _, e := range log {
-		decided[e.Amendment] = true
-		for _, id := range e.Replaces {
-			decided[id] = true
-		}
-	}
-	f.DraftID = d.ID
-	as, err := r.Store().Amendments(f)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[string]int{}
-	for i := range as {
-		if decided[as[i].ID] {
-			continue
-		}
-		key, ok, err := r.KeyAt(d, &as[i])
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			counts[key]++
-		}
-	}
-	return counts, nil
 }
 
 // readArticle reads the amendments f passes as of version d and the

@@ -102,12 +102,13 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		return nil, err
 	}
 	c := &Consolidation{From: d}
+	current := drafts.CurrentDecisions(log)
 	sides := map[string][]merge.Side{}         // by article key
 	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
 	chamberOf := map[string]string{}
 	for _, a := range as {
 		chamberOf[a.ID] = a.Chamber
-		dec := drafts.CurrentDecision(log, a.ID)
+		dec := current[a.ID]
 		if dec == nil {
 			c.Undecided = append(c.Undecided, a.ID)
 			continue
@@ -292,10 +293,21 @@ var msgNothingToResolve = drafts.NewMessage("resolve.nothing",
 // Resolve settles what the accepted amendments of one article make of it
 // with the wording a person wrote: the federation's synthesis amendment of
 // the article, submitted, which supersedes every amendment accepted on it
-// (a decision of the log, with note). Consolidating again then applies
-// the synthesis alone to that article. It returns the synthesis as stored.
+// (a decision of the log, with note), stored and decided in one write
+// (the store's AddDecided): both or neither. Consolidating again then
+// applies the synthesis alone to that article. It returns the synthesis
+// as stored.
+//
+// article may also be the number of new articles that accepted amendments
+// propose, which the draft does not have: the synthesis is then one new
+// article of that number, in the wording text, after the article the
+// first of them follows, and supersedes them all. Two new articles that
+// ask for one number are settled so, with one wording, or by rejecting
+// one of them.
+//
 // Forbidden: by is not the federation. NotFound: the draft has no such
-// article. Invalid: no accepted amendment changes the article, or the
+// article, and no accepted amendment proposes a new article of that
+// number. Invalid: no accepted amendment changes the article, or the
 // wording changes nothing (Submit's refusals).
 func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) (*drafts.Amendment, error) {
 	if by.Code != drafts.FederationCode {
@@ -306,6 +318,13 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 		return nil, err
 	}
 	art, err := parse.Find(d, article)
+	if drafts.IsKind(err, drafts.NotFound) {
+		// Perhaps the number of new articles that accepted amendments
+		// propose.
+		if syn, ok, nerr := r.resolveNumber(by, d, article, text, note); ok || nerr != nil {
+			return syn, nerr
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -319,10 +338,7 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 	}
 	var accepted []string
 	for _, a := range as {
-		if a.Kind == drafts.Insert {
-			continue
-		}
-		if dec := drafts.CurrentDecision(log, a.ID); dec != nil && (dec.Verdict == drafts.Accept || dec.Verdict == drafts.AcceptWithChanges || dec.Verdict == drafts.Supersede && dec.Amendment == a.ID) {
+		if a.Kind != drafts.Insert && isAccepted(drafts.CurrentDecision(log, a.ID), a.ID) {
 			accepted = append(accepted, a.ID)
 		}
 	}
@@ -331,19 +347,89 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 	}
 	syn := Blank(by, d, art)
 	syn.Text = text
+	return r.supersede(by, d, syn, accepted, note)
+}
+
+// isAccepted reports whether dec, amendment id's current decision, makes
+// consolidation apply it: accepted, with changes or not, or the synthesis
+// that supersedes others.
+func isAccepted(dec *drafts.Decision, id string) bool {
+	return dec != nil && (dec.Verdict == drafts.Accept || dec.Verdict == drafts.AcceptWithChanges || dec.Verdict == drafts.Supersede && dec.Amendment == id)
+}
+
+// resolveNumber settles the new articles that accepted amendments to d
+// propose under the number of key, when any do (ok): the federation's
+// synthesis is one new article of that number, in the wording text, after
+// the article the first of them follows in d, and supersedes them all.
+// The errors are Resolve's, and Conflict: d already has an article of
+// that number (Check's): a new article needs another number.
+func (r *Round) resolveNumber(by drafts.Chamber, d *drafts.Draft, number, text, note string) (*drafts.Amendment, bool, error) {
+	key, err := parse.Key(number)
+	if err != nil {
+		return nil, false, nil
+	}
+	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	if err != nil {
+		return nil, false, err
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		return nil, false, err
+	}
+	current := drafts.CurrentDecisions(log)
+	var accepted []string
+	var first *drafts.Amendment
+	for i := range as {
+		a := &as[i]
+		if a.Kind != drafts.Insert || !isAccepted(current[a.ID], a.ID) {
+			continue
+		}
+		if k, err := parse.Key(a.NewNumber); err != nil || k != key {
+			continue
+		}
+		accepted = append(accepted, a.ID)
+		if first == nil {
+			first = a
+		}
+	}
+	art := (*drafts.Article)(nil)
+	if first != nil {
+		art = d.Article(first.Article)
+	}
+	if art == nil {
+		return nil, false, nil
+	}
+	syn := Blank(by, d, art)
+	syn.Kind, syn.NewNumber, syn.Text = drafts.Insert, first.NewNumber, text
+	syn, err = r.supersede(by, d, syn, accepted, note)
+	return syn, true, err
+}
+
+// supersede stores syn, the federation's synthesis, submitted, and its
+// decision superseding the amendments accepted, in one write (the store's
+// AddDecided): a refused decision leaves no synthesis submitted and
+// undecided. note is the decision's, and the synthesis's justification,
+// which says what it settles when note is empty.
+func (r *Round) supersede(by drafts.Chamber, d *drafts.Draft, syn *drafts.Amendment, accepted []string, note string) (*drafts.Amendment, error) {
 	syn.Justification = note
 	if syn.Justification == "" {
 		// Stored with the round's records, which are in the draft's
 		// language, not the interface's.
 		syn.Justification = "تسوية الجامعة للتعارض بين التعديلات: " + strings.Join(accepted, "، ")
 	}
-	if err := r.Submit(by, d, syn); err != nil {
+	b, err := r.checked(by, d, syn, true, accepted...)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := r.Decide(by, syn.ID, drafts.Supersede, "", accepted, note); err != nil {
+	b.ID = drafts.NewID(by.Code)
+	dec, err := r.decision(by, &b, drafts.Supersede, "", accepted, note)
+	if err != nil {
 		return nil, err
 	}
-	return syn, nil
+	if err := r.store.AddDecided(&b, dec); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // ConflictsError is the error of a consolidation that still holds
