@@ -64,7 +64,7 @@ var cmdConsolidate = &command{
 				}
 			}
 			if n := len(cons.Stale); n > 0 {
-				fmt.Fprintf(c.stdout, "%s made against another wording, not applied: %s\n", plural(n, "accepted amendment"), strings.Join(cons.Stale, ", "))
+				fmt.Fprintf(c.stdout, "%s made on an earlier wording that its change collides with, not applied (stale): %s\n", plural(n, "accepted amendment"), strings.Join(cons.Stale, ", "))
 			}
 			fmt.Fprintf(c.stdout, "%d changed, %d repealed, %d new; %s to resolve; %s carried over\n",
 				changed, repealed, added, plural(len(cons.Conflicts), "conflict"), plural(len(cons.Undecided), "undecided amendment"))

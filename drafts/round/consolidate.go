@@ -24,8 +24,10 @@ import (
 // changes to different words combine, and changes that overlap or touch
 // conflict, as do a repeal and a new wording of one article. New articles
 // go after the article they follow, in the order of their proposed
-// numbers' keys, then of their IDs; two different new articles asking for
-// one number conflict, and so does one asking for a number the draft has.
+// numbers' keys, then of their IDs; new articles asking for one number
+// after different articles go after the first of those in the draft's
+// order; two different new articles asking for one number conflict, and
+// so does one asking for a number the draft has.
 // An accepted amendment made on an earlier version is carried onto this
 // one as Rebase carries it: applied where its change still applies to the
 // article's present wording, reported stale where it collides (or where
@@ -89,57 +91,12 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, err
 	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	if err != nil {
-		return nil, err
-	}
-	done, err := r.consolidated(d)
-	if err != nil {
-		return nil, err
-	}
-	c := &Consolidation{From: d}
-	current := drafts.CurrentDecisions(log)
-	sides := map[string][]merge.Side{}         // by article key
-	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
-	chamberOf := map[string]string{}
-	for _, a := range as {
-		chamberOf[a.ID] = a.Chamber
-		dec := current[a.ID]
-		if dec == nil {
-			c.Undecided = append(c.Undecided, a.ID)
-			continue
-		}
-		text, applied := a.Text, false
-		switch dec.Verdict {
-		case drafts.Accept:
-			applied = true
-		case drafts.AcceptWithChanges:
-			text, applied = dec.Text, true
-		case drafts.Supersede:
-			applied = dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
-		}
-		if !applied || done[a.ID] {
-			continue
-		}
-		a.Text = text
-		rb, err := r.Rebase(d, &a)
-		if err != nil {
-			return nil, err
-		}
-		if rb.Stale || rb.Key == "" {
-			c.Stale = append(c.Stale, a.ID)
-			continue
-		}
-		if a.Kind == drafts.Insert {
-			inserts[rb.Key] = append(inserts[rb.Key], a)
-			continue
-		}
-		sides[rb.Key] = append(sides[rb.Key], merge.Side{ID: a.ID, Text: rb.Text, Repeal: a.Kind == drafts.Repeal})
-	}
+	c := &Consolidation{From: d, Undecided: g.undecided, Stale: g.stale}
+	sides, inserts, chamberOf := g.sides, g.inserts, g.chamberOf
 
 	next := *d
 	next.Articles = nil
@@ -192,6 +149,109 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		c.Draft = &next
 	}
 	return c, nil
+}
+
+// gathered is what a draft's submitted amendments bring to its next
+// version, read by the rule Consolidation states; Consolidate, Resolve and
+// Resolutions all read it so, from gather.
+type gathered struct {
+	// sides are the wordings (or repeals) the accepted amendments give
+	// each article, by its key in the version consolidated, carried onto
+	// its present wording where they were made on an earlier one.
+	sides map[string][]merge.Side
+	// inserts are the accepted new articles, their Text the wording
+	// accepted, by the key of the article they go after: for each number
+	// asked, the first in the draft's order of the articles its
+	// amendments follow, so that one number is one new article or one
+	// conflict.
+	inserts map[string][]drafts.Amendment
+	// chamberOf gives each submitted amendment's chamber, by ID.
+	chamberOf        map[string]string
+	undecided, stale []string
+}
+
+// brings is the wording amendment a brings to a consolidation under its
+// current decision dec, and whether it brings any: accepted, its own;
+// accepted with changes, the staff's; the federation's synthesis, its
+// own; superseded, rejected or undecided, none.
+func brings(a *drafts.Amendment, dec *drafts.Decision) (string, bool) {
+	if dec == nil {
+		return "", false
+	}
+	switch dec.Verdict {
+	case drafts.Accept:
+		return a.Text, true
+	case drafts.AcceptWithChanges:
+		return dec.Text, true
+	case drafts.Supersede:
+		return a.Text, dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
+	}
+	return "", false
+}
+
+// gather reads d's draft's submitted amendments and its decision log, and
+// sorts out what each brings to the version after d.
+func (r *Round) gather(d *drafts.Draft) (*gathered, error) {
+	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	if err != nil {
+		return nil, err
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		return nil, err
+	}
+	done, err := r.consolidated(d)
+	if err != nil {
+		return nil, err
+	}
+	g := &gathered{sides: map[string][]merge.Side{}, inserts: map[string][]drafts.Amendment{}, chamberOf: map[string]string{}}
+	current := drafts.CurrentDecisions(log)
+	byNumber := map[string][]drafts.Amendment{} // new articles, by the key of their number
+	for _, a := range as {
+		g.chamberOf[a.ID] = a.Chamber
+		dec := current[a.ID]
+		if dec == nil {
+			g.undecided = append(g.undecided, a.ID)
+			continue
+		}
+		text, ok := brings(&a, dec)
+		if !ok || done[a.ID] {
+			continue
+		}
+		a.Text = text
+		rb, err := r.Rebase(d, &a)
+		if err != nil {
+			return nil, err
+		}
+		if rb.Stale || rb.Key == "" {
+			g.stale = append(g.stale, a.ID)
+			continue
+		}
+		if a.Kind == drafts.Insert {
+			a.Article = rb.Key
+			key, err := parse.Key(a.NewNumber)
+			if err != nil {
+				continue // Validate refused it when it was stored
+			}
+			byNumber[key] = append(byNumber[key], a)
+			continue
+		}
+		g.sides[rb.Key] = append(g.sides[rb.Key], merge.Side{ID: a.ID, Text: rb.Text, Repeal: a.Kind == drafts.Repeal})
+	}
+	at := map[string]int{} // each article's place in d
+	for i := range d.Articles {
+		at[d.Articles[i].Key] = i
+	}
+	for _, ins := range byNumber {
+		after := ins[0].Article
+		for _, a := range ins[1:] {
+			if at[a.Article] < at[after] {
+				after = a.Article
+			}
+		}
+		g.inserts[after] = append(g.inserts[after], ins...)
+	}
+	return g, nil
 }
 
 // consolidated returns the IDs of the amendments an earlier consolidation
@@ -328,19 +388,13 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 	if err != nil {
 		return nil, err
 	}
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: art.Key, Status: drafts.StatusSubmitted})
-	if err != nil {
-		return nil, err
-	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, err
 	}
 	var accepted []string
-	for _, a := range as {
-		if a.Kind != drafts.Insert && isAccepted(drafts.CurrentDecision(log, a.ID), a.ID) {
-			accepted = append(accepted, a.ID)
-		}
+	for _, side := range g.sides[art.Key] {
+		accepted = append(accepted, side.ID)
 	}
 	if len(accepted) == 0 {
 		return nil, msgNothingToResolve.Err(drafts.Invalid, art.Key, d.ID)
@@ -348,13 +402,6 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 	syn := Blank(by, d, art)
 	syn.Text = text
 	return r.supersede(by, d, syn, accepted, note)
-}
-
-// isAccepted reports whether dec, amendment id's current decision, makes
-// consolidation apply it: accepted, with changes or not, or the synthesis
-// that supersedes others.
-func isAccepted(dec *drafts.Decision, id string) bool {
-	return dec != nil && (dec.Verdict == drafts.Accept || dec.Verdict == drafts.AcceptWithChanges || dec.Verdict == drafts.Supersede && dec.Amendment == id)
 }
 
 // resolveNumber settles the new articles that accepted amendments to d
@@ -368,28 +415,21 @@ func (r *Round) resolveNumber(by drafts.Chamber, d *drafts.Draft, number, text, 
 	if err != nil {
 		return nil, false, nil
 	}
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, false, err
 	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	if err != nil {
-		return nil, false, err
-	}
-	current := drafts.CurrentDecisions(log)
 	var accepted []string
 	var first *drafts.Amendment
-	for i := range as {
-		a := &as[i]
-		if a.Kind != drafts.Insert || !isAccepted(current[a.ID], a.ID) {
-			continue
-		}
-		if k, err := parse.Key(a.NewNumber); err != nil || k != key {
-			continue
-		}
-		accepted = append(accepted, a.ID)
-		if first == nil {
-			first = a
+	for _, ins := range g.inserts {
+		for i := range ins {
+			if k, err := parse.Key(ins[i].NewNumber); err != nil || k != key {
+				continue
+			}
+			accepted = append(accepted, ins[i].ID)
+			if first == nil {
+				first = &ins[i]
+			}
 		}
 	}
 	art := (*drafts.Article)(nil)

@@ -349,3 +349,49 @@ func TestResolveANewArticleNumber(t *testing.T) {
 		t.Fatalf("after the second resolution: %+v, %v", c, err)
 	}
 }
+
+// Two new articles asking for one number after different articles are
+// one new article, after the first of those articles, when their
+// wordings agree, and one conflict when they differ: never two articles
+// of one number, which no version can hold.
+func TestOneNumberAskedAfterDifferentArticles(t *testing.T) {
+	for _, differ := range []bool{false, true} {
+		r, d := newRound(t)
+		insert := func(code, after, text string) *drafts.Amendment {
+			a := round.Blank(mustChamber(code), d, d.Article(after))
+			a.Kind, a.NewNumber, a.Text, a.Justification = drafts.Insert, "5 مكررة", text, "سد فراغ"
+			return submit(t, r, d, a)
+		}
+		second := "تنشر الغرفة تقريرا سنويا."
+		if differ {
+			second = "تعقد الغرفة جمعا عاما كل سنة."
+		}
+		fm := insert("FM", "6", "تنشر الغرفة تقريرا سنويا.")
+		cs := insert("CS", "5", second)
+		decide(t, r, fm.ID, drafts.Accept)
+		decide(t, r, cs.ID, drafts.Accept)
+		c, err := r.Consolidate("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if differ {
+			if len(c.Conflicts) != 1 || c.Conflicts[0].Key != "5bis" {
+				t.Errorf("two wordings for 5 مكررة: conflicts %+v, want one, on 5bis", c.Conflicts)
+			}
+			continue
+		}
+		if len(c.Conflicts) != 0 {
+			t.Fatalf("one wording for 5 مكررة: conflicts %+v", c.Conflicts)
+		}
+		if err := r.StoreConsolidation(c); err != nil {
+			t.Fatalf("storing one new 5 مكررة: %v", err)
+		}
+		var keys []string
+		for _, a := range c.Draft.Articles {
+			keys = append(keys, a.Key)
+		}
+		if i := slices.Index(keys, "5bis"); i < 1 || keys[i-1] != "5" || slices.Index(keys[i+1:], "5bis") >= 0 {
+			t.Errorf("articles %q: want one 5bis, right after 5", keys)
+		}
+	}
+}

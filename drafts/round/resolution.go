@@ -55,37 +55,23 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 		return nil, nil
 	}
 	d := c.From
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, err
 	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	if err != nil {
-		return nil, err
-	}
-	sides := map[string][]merge.Side{}   // by article key
 	inserts := map[string][]merge.Side{} // by the key of the number asked
 	numbers := map[string]string{}       // that number as written, by key
-	chamberOf := map[string]string{}
-	for _, a := range as {
-		text, ok := applied(a, drafts.CurrentDecision(log, a.ID))
-		if !ok {
-			continue
-		}
-		chamberOf[a.ID] = a.Chamber
-		if a.Kind == drafts.Insert {
+	for _, ins := range g.inserts {
+		for _, a := range ins {
 			if key, err := parse.Key(a.NewNumber); err == nil {
-				inserts[key] = append(inserts[key], merge.Side{ID: a.ID, Text: text})
+				inserts[key] = append(inserts[key], merge.Side{ID: a.ID, Text: a.Text})
 				if numbers[key] == "" {
 					numbers[key] = a.NewNumber
 				}
 			}
-			continue
-		}
-		if art := d.Article(a.Article); art != nil && a.BaseHash == art.TextHash() {
-			sides[a.Article] = append(sides[a.Article], merge.Side{ID: a.ID, Text: text, Repeal: a.Kind == drafts.Repeal})
 		}
 	}
+	sides, chamberOf := g.sides, g.chamberOf
 	out := make([]Resolution, len(c.Conflicts))
 	for i, ac := range c.Conflicts {
 		res := Resolution{ArticleConflict: ac, Chambers: map[string]string{}}
@@ -103,24 +89,4 @@ func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 		out[i] = res
 	}
 	return out, nil
-}
-
-// applied is the wording amendment a brings to a consolidation under its
-// current decision dec, and whether it brings any: accepted, its own;
-// accepted with changes, the staff's; the federation's synthesis, its
-// own; superseded, rejected or undecided, none. (Consolidate reads the
-// decisions by the same rule.)
-func applied(a drafts.Amendment, dec *drafts.Decision) (string, bool) {
-	if dec == nil {
-		return "", false
-	}
-	switch dec.Verdict {
-	case drafts.Accept:
-		return a.Text, true
-	case drafts.AcceptWithChanges:
-		return dec.Text, true
-	case drafts.Supersede:
-		return a.Text, dec.Amendment == a.ID
-	}
-	return "", false
 }
