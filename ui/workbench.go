@@ -74,6 +74,10 @@ type Workbench struct {
 	// (one read per article shown, in the same background read): each
 	// card says its current decision from it.
 	log []drafts.Decision
+	// other says, by amendment ID, how the amendments shown that were
+	// made on another wording of the article read against the one shown:
+	// read with them, off the UI goroutine (otherWordings).
+	other map[string]otherWording
 
 	outline    *outline
 	path       *textwidget.Text
@@ -277,13 +281,12 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	}
 	var (
 		counts map[string]int
-		first  []drafts.Amendment
-		log    []drafts.Decision
+		first  articleRead
 	)
 	if err == nil {
 		counts = map[string]int{}
 		if f, ok := visibleTo(role, hasRole, d.ID); ok {
-			counts, first, log, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
+			counts, first, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
 		}
 	}
 	fyne.Do(func() {
@@ -300,7 +303,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		wb.draft, wb.counts = d, counts
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
-		wb.showAmendments(&d.Articles[start], first, log)
+		wb.showRead(&d.Articles[start], first)
 		if scrollTo > 0 {
 			settle(wb.scroll)
 			wb.scroll.Offset.Y = scrollTo
@@ -340,25 +343,26 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 }
 
 // readAmendments reads the counts by article that the outline shows, the
-// amendments f passes to the article with the given key, and the decision
-// log of f's draft, as of version d: amendments made on earlier versions
-// of the draft are where their article is now (round.AmendmentsAt). For a
-// chamber the counts are of the amendments f passes; for the federation,
-// of the submitted amendments still undecided (undecidedCounts).
-func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
+// amendments f passes to the article with the given key, with the decision
+// log of f's draft (readArticle), as of version d: amendments made on
+// earlier versions of the draft are where their article is now
+// (round.AmendmentsAt). For a chamber the counts are of the amendments f
+// passes; for the federation, of the submitted amendments still undecided
+// (undecidedCounts).
+func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, articleRead, error) {
 	art := f
 	art.Article = key
-	as, log, err := readArticle(r, d, art)
+	read, err := readArticle(r, d, art)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, articleRead{}, err
 	}
 	var counts map[string]int
 	if f.Viewer == drafts.FederationCode {
-		counts, err = undecidedCounts(r, d, f, log)
+		counts, err = undecidedCounts(r, d, f, read.log)
 	} else {
 		counts, err = r.CountsAt(d, f)
 	}
-	return counts, as, log, err
+	return counts, read, err
 }
 
 // undecidedCounts counts by article key the submitted amendments f passes
@@ -401,17 +405,33 @@ func undecidedCounts(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, 
 	return counts, nil
 }
 
-// readArticle reads the amendments f passes as of version d and the
-// decision log of d's draft, whose entries the cards say. The log is read
-// whole by the store whatever the filter (Store.Decisions), so it is read
-// once for the article, never once per card.
-func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) ([]drafts.Amendment, []drafts.Decision, error) {
+// An articleRead is what the window reads, off the UI goroutine, to list
+// the amendments to an article: the amendments, how those made on another
+// wording of the article than the one shown read against it (by ID, see
+// otherWordings), and the draft's decision log, whose entries the cards
+// say.
+type articleRead struct {
+	as    []drafts.Amendment
+	other map[string]otherWording
+	log   []drafts.Decision
+}
+
+// readArticle reads the amendments f passes as of version d, to the
+// article f.Article, how those made on an earlier wording of it read now,
+// and the decision log of d's draft. The log is read whole by the store
+// whatever the filter (Store.Decisions), so it is read once for the
+// article, never once per card.
+func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) (articleRead, error) {
 	as, err := r.AmendmentsAt(d, f)
 	if err != nil {
-		return nil, nil, err
+		return articleRead{}, err
 	}
 	log, err := r.Store().Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	return as, log, err
+	if err != nil {
+		return articleRead{}, err
+	}
+	other, err := otherWordings(r, d, f.Article, as, log)
+	return articleRead{as: as, other: other, log: log}, err
 }
 
 // background runs read off the UI goroutine, then what it returns on it;
@@ -444,14 +464,14 @@ func (wb *Workbench) reloadAmendments() {
 	if !ok {
 		wb.counts = map[string]int{}
 		wb.outline.setDraft(wb.draft, wb.counts)
-		wb.showAmendments(&wb.draft.Articles[i], nil, nil)
+		wb.showRead(&wb.draft.Articles[i], articleRead{})
 		return
 	}
 	d := wb.draft
 	key := d.Articles[i].Key
 	wb.showLoadingAmendments()
 	wb.background(func() func() {
-		counts, as, log, err := readAmendments(wb.round, d, f, key)
+		counts, read, err := readAmendments(wb.round, d, f, key)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)
@@ -460,7 +480,7 @@ func (wb *Workbench) reloadAmendments() {
 			wb.counts = counts
 			wb.outline.setDraft(wb.draft, counts)
 			if gen == wb.amendGen {
-				wb.showAmendments(&wb.draft.Articles[i], as, log)
+				wb.showRead(&wb.draft.Articles[i], read)
 			}
 		}
 	})
@@ -671,14 +691,14 @@ func (wb *Workbench) Show(i int) {
 	gen, a := wb.amendGen, &wb.draft.Articles[i]
 	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
 	if !ok {
-		wb.showAmendments(a, nil, nil)
+		wb.showRead(a, articleRead{})
 		return
 	}
 	wb.showLoadingAmendments()
 	f.Article = a.Key
 	d := wb.draft
 	wb.background(func() func() {
-		as, log, err := readArticle(wb.round, d, f)
+		read, err := readArticle(wb.round, d, f)
 		return func() {
 			if gen != wb.amendGen {
 				return
@@ -687,7 +707,7 @@ func (wb *Workbench) Show(i int) {
 				showError(wb.win, err)
 				return
 			}
-			wb.showAmendments(a, as, log)
+			wb.showRead(a, read)
 		}
 	})
 }
