@@ -21,7 +21,7 @@ import (
 // amendments made on version 1 change in it.
 const (
 	v2Old, v2New = "في هذا القانون", "في القانون رقم 50.17"
-	fmOld, fmNew = "تمثل الغرفة", "تمثل كل غرفة"   // elsewhere: carried over
+	fmOld, fmNew = "تمثل الغرفة", "تمثل كل غرفة"     // elsewhere: carried over
 	msOld, msNew = "في هذا القانون", "في هذا النظام" // the same words: stale
 )
 
