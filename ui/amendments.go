@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -211,7 +212,6 @@ func otherWordings(r *round.Round, d *drafts.Draft, key string, as []drafts.Amen
 	}
 	hash := art.TextHash()
 	var out map[string]otherWording
-	made := map[int]*drafts.Draft{} // the earlier versions read, by number
 	for i := range as {
 		a := &as[i]
 		if a.BaseHash == hash {
@@ -238,13 +238,9 @@ func otherWordings(r *round.Round, d *drafts.Draft, key string, as []drafts.Amen
 			out[a.ID] = o
 			continue
 		}
-		old, ok := made[a.DraftVersion]
-		if !ok {
-			var err error
-			if old, err = r.Store().DraftVersion(d.ID, a.DraftVersion); err != nil {
-				return nil, err
-			}
-			made[a.DraftVersion] = old
+		old, err := r.Store().DraftVersion(d.ID, a.DraftVersion)
+		if err != nil {
+			return nil, err
 		}
 		o := otherWording{text: a.Text, how: asMade}
 		if a.Kind == drafts.Insert {
@@ -392,4 +388,54 @@ func statusLabel(st drafts.Status) string {
 		return tr("Withdrawn")
 	}
 	return string(st)
+}
+
+// newRound is the round of the window's rules on store s, with the
+// versions of drafts it reads kept (versionsKept): round.Rebase reads the
+// version an amendment was made on, whole, for each amendment, and the
+// window rebases every undecided amendment of an article shown that was
+// made on an earlier wording of it.
+func newRound(s drafts.Store) *round.Round {
+	return round.New(&versionsKept{Store: s})
+}
+
+// versionsKept is a store that reads each version of a draft once, and
+// keeps the last few it read: a stored version never changes (a new one is
+// stored next to it).
+type versionsKept struct {
+	drafts.Store
+	mu   sync.Mutex
+	kept map[versionKey]*drafts.Draft
+}
+
+type versionKey struct {
+	id      string
+	version int
+}
+
+// keptVersions is how many versions versionsKept keeps: a round's few,
+// each a few megabytes for a draft of a thousand articles.
+const keptVersions = 4
+
+// DraftVersion returns version of draft id, read from the store the first
+// time. The draft returned is shared: it must not be changed.
+func (v *versionsKept) DraftVersion(id string, version int) (*drafts.Draft, error) {
+	k := versionKey{drafts.NormalizeID(id), version}
+	v.mu.Lock()
+	d, ok := v.kept[k]
+	v.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	d, err := v.Store.DraftVersion(id, version)
+	if err != nil {
+		return nil, err
+	}
+	v.mu.Lock()
+	if len(v.kept) >= keptVersions || v.kept == nil {
+		v.kept = map[versionKey]*drafts.Draft{}
+	}
+	v.kept[k] = d
+	v.mu.Unlock()
+	return d, nil
 }

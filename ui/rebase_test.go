@@ -12,6 +12,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/drafts/round"
+	"statute/drafts/workload"
 	"statute/ui"
 	"statute/ui/internal/snapshot"
 	"statute/ui/textwidget"
@@ -170,4 +171,59 @@ func TestADecidedAmendmentIsShownAgainstTheWordingItWasMadeOn(t *testing.T) {
 	}
 	// MS's, still undecided, is rebased as ever.
 	trackedAfter(t, w, staleLine)
+}
+
+// BenchmarkSwitchToRevisedBusyArticle is BenchmarkSwitchToBusiestArticle
+// after a version 2 of the workload's draft that rewords the busiest
+// article: each of its amendments, made on version 1, is rebased onto
+// version 2 (carried over or stale) when the article is shown.
+func BenchmarkSwitchToRevisedBusyArticle(b *testing.B) {
+	path, d := workloadDB(b)
+	count := map[string]int{}
+	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
+		count[a.Article]++
+	}
+	busiest := 0
+	for i, a := range d.Articles {
+		if count[a.Key] > count[d.Articles[busiest].Key] {
+			busiest = i
+		}
+	}
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v1, err := s.LatestDraft()
+	if err != nil {
+		b.Fatal(err)
+	}
+	next := *v1
+	next.Articles = slices.Clone(v1.Articles)
+	art := &next.Articles[busiest]
+	art.Paragraphs = slices.Clone(art.Paragraphs)
+	art.Paragraphs[len(art.Paragraphs)-1] += " وذلك وفق أحكام هذا القانون"
+	if err := s.AddDraft(&next); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	other := (busiest + 1) % len(d.Articles)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			wb.Show(busiest)
+		} else {
+			wb.Show(other)
+		}
+		if err := wb.Wait(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
 }
