@@ -118,7 +118,7 @@ func trackedAfter(t *testing.T, w fyne.Window, line string) *textwidget.Tracked 
 // version 1's wording.
 func TestUndecidedAmendmentsAreShownRebased(t *testing.T) {
 	f := newRevisedFixture(t, nil)
-	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
 
 	carried := trackedAfter(t, w, carriedLine)
 	if !strings.Contains(carried.Text(), v2New) || strings.Contains(carried.Text(), v2Old) {
@@ -135,6 +135,9 @@ func TestUndecidedAmendmentsAreShownRebased(t *testing.T) {
 	if ins, del := stale.Inserted(), stale.Deleted(); !slices.Equal(ins, []string{"النظام"}) || !slices.Equal(del, []string{"القانون"}) {
 		t.Errorf("MS's change shows %q inserted and %q deleted, want «النظام» for «القانون»", ins, del)
 	}
+	// The picture shows MS's stale card under version 2 of the article.
+	settleLayout(w)
+	wb.AmendmentsScroll().ScrollToBottom()
 	snapshot.Assert(t, w.Canvas(), "rebased_ar")
 }
 

@@ -85,7 +85,9 @@ type Workbench struct {
 	body       *textwidget.Text
 	amendTitle *textwidget.Text
 	amendList  *fyne.Container
-	scroll     *container.Scroll
+	textScroll *container.Scroll // the article: path, heading, text
+	scroll     *container.Scroll // its amendments
+	panes      *articlePanes     // the two, one above the other
 	position   *textwidget.Text
 	roleLabel  *textwidget.Text
 	prev, next navButtons
@@ -556,7 +558,16 @@ func (wb *Workbench) build() {
 	wb.amendTitle = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.board.bar = nil // made again in the interface's language
-	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
+	wb.textScroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body))
+	wb.scroll = container.NewVScroll(container.NewVBox(wb.amendTitle, wb.amendList))
+	// The text's share of the article view is kept when the window is
+	// laid out again in another language, as the outline's is.
+	textPart, oldArticle := textShare, fyne.CanvasObject(nil)
+	if old := wb.panes; old != nil {
+		old.keepDragged()
+		textPart, oldArticle = old.share, old.view
+	}
+	wb.panes = newArticlePanes(wb.textScroll, wb.scroll, textPart)
 
 	// The outline's share of the width: at first outlineEms text sizes,
 	// within 32 to 40 % of the window; kept when the window is laid out
@@ -564,7 +575,7 @@ func (wb *Workbench) build() {
 	share := outlineShare(wb.win.Canvas().Size().Width)
 	if old := wb.split; old != nil {
 		share = old.Offset
-		if _, wasRTL := old.Leading.(*container.Scroll); wasRTL {
+		if wasRTL := old.Leading == oldArticle; wasRTL {
 			share = 1 - old.Offset
 		}
 	}
@@ -572,10 +583,10 @@ func (wb *Workbench) build() {
 	// side keeps its minimum width (the outline sideEms text sizes).
 	var split *container.Split
 	if rtl {
-		split = container.NewHSplit(wb.scroll, wb.outline.view)
+		split = container.NewHSplit(wb.panes.view, wb.outline.view)
 		split.Offset = 1 - share
 	} else {
-		split = container.NewHSplit(wb.outline.view, wb.scroll)
+		split = container.NewHSplit(wb.outline.view, wb.panes.view)
 		split.Offset = share
 	}
 	wb.bar, wb.split = bar, split
@@ -745,6 +756,9 @@ func (wb *Workbench) showText(i int) bool {
 	// outline's, which scrolls to the article next.
 	wb.relayoutBar()
 	wb.outline.selectArticle(i)
+	wb.panes.fit()
+	wb.textScroll.Offset = fyne.Position{}
+	wb.textScroll.Refresh()
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
 	return true
@@ -773,11 +787,15 @@ func (wb *Workbench) lastPlace(d *drafts.Draft) (int, float32) {
 // settle lays the content of s out at the scroll's width until its height
 // holds: wrapped text knows its height only once laid out at its width,
 // and an offset set before would be cut to the wrong height.
-func settle(s *container.Scroll) {
+func settle(s *container.Scroll) { settleAt(s.Content, s.Size().Width) }
+
+// settleAt lays c out at width (or its minimum width, if wider) until its
+// height holds.
+func settleAt(c fyne.CanvasObject, width float32) {
 	for range 4 {
-		h := s.Content.MinSize().Height
-		s.Content.Resize(fyne.NewSize(max(s.Size().Width, s.Content.MinSize().Width), h))
-		if s.Content.MinSize().Height == h {
+		h := c.MinSize().Height
+		c.Resize(fyne.NewSize(max(width, c.MinSize().Width), h))
+		if c.MinSize().Height == h {
 			return
 		}
 	}
