@@ -1,12 +1,14 @@
 package ui_test
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"statute/ui"
+	"statute/ui/textwidget"
 )
 
 // placedRect is where o is in the window, as laid out; false when the
@@ -86,5 +88,38 @@ func TestTheArticlesPaneFitsItsTextAndFollowsTheDivider(t *testing.T) {
 	settleLayout(w)
 	if h := text.Size().Height; h < dragged-1 || h > dragged+1 {
 		t.Errorf("after the divider was dragged, article 2's pane is %v high, want %v where it was left", h, dragged)
+	}
+}
+
+// A search result opens its article at the match: the article's pane,
+// which has at most part of the height, scrolls to the word found when
+// it is further down than the pane shows.
+func TestAResultOpensTheArticleAtTheWordFound(t *testing.T) {
+	f := newFixture(t)
+	wb, w := f.openSized(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "5"}, fyne.NewSize(800, 600))
+	typeQuery(t, wb, w, "الوصية")
+	test.Tap(resultUnder(t, w, "المادة 2: تعريفات").tap)
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	text := f.draft.Article("2").Text()
+	var body *textwidget.Text
+	for _, o := range objects(w) {
+		if tw, ok := o.(*textwidget.Text); ok && tw.Text() == text {
+			body = tw
+		}
+	}
+	if body == nil || len(body.Highlighted()) == 0 {
+		t.Fatal("article 2 is not shown with the word found marked")
+	}
+	match := strings.Index(text, body.Highlighted()[0])
+	top, _ := body.LineTop(match)
+	pane, _ := placedRect(w, wb.TextScroll())
+	at, _ := placedRect(w, body)
+	if y := at.y0 + top; y < pane.y0 || y+20 > pane.y1 {
+		t.Errorf("the word found is drawn at y %v, out of the article's pane %v", y, pane)
+	}
+	if wb.TextScroll().Offset.Y <= 0 {
+		t.Errorf("the article's pane did not scroll: the word found is in its last line, below what the pane shows at first")
 	}
 }

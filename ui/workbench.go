@@ -758,10 +758,30 @@ func (wb *Workbench) showText(i int) bool {
 	wb.outline.selectArticle(i)
 	wb.panes.fit()
 	wb.textScroll.Offset = fyne.Position{}
+	if len(inText) > 0 {
+		wb.scrollToMatch(inText[0].Start)
+	}
 	wb.textScroll.Refresh()
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
 	return true
+}
+
+// scrollToMatch scrolls the article's text, shown from its top, so that
+// the line holding byte i of the text is in view, a third of the way
+// down: the text has at most part of the view, and a search result opens
+// an article at a match that may be far down. A match already in view
+// leaves the heading in view too.
+func (wb *Workbench) scrollToMatch(i int) {
+	top, ok := wb.body.LineTop(i)
+	if !ok {
+		return
+	}
+	y, pane := wb.body.Position().Y+top, wb.textScroll.Size().Height
+	if y+theme.TextSize()*2 <= pane {
+		return
+	}
+	wb.textScroll.Offset.Y = y - pane/3
 }
 
 // lastPlace is where the reader of d was when the window last closed: the
