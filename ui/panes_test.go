@@ -61,10 +61,12 @@ func TestTheArticleStaysInViewAsItsAmendmentsScroll(t *testing.T) {
 }
 
 // A short article takes only the height its text needs, the rest going to
-// the amendments; dragging the divider sets how much a long one may take.
+// the amendments; dragging the divider sets how much a long one may take,
+// in this session and the next.
 func TestTheArticlesPaneFitsItsTextAndFollowsTheDivider(t *testing.T) {
 	f := newFixture(t)
-	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "8"})
+	a := newApp(t, "FED")
+	wb, w := f.open(t, a, ui.Options{Lang: "ar", Article: "8"})
 	settleLayout(w)
 	text := wb.TextScroll()
 	need := text.Content.MinSize().Height
@@ -88,6 +90,13 @@ func TestTheArticlesPaneFitsItsTextAndFollowsTheDivider(t *testing.T) {
 	settleLayout(w)
 	if h := text.Size().Height; h < dragged-1 || h > dragged+1 {
 		t.Errorf("after the divider was dragged, article 2's pane is %v high, want %v where it was left", h, dragged)
+	}
+	// The window opens again with the divider where it was left.
+	wb.SaveWork()
+	wb, w = f.open(t, a, ui.Options{Lang: "ar", Article: "2"})
+	settleLayout(w)
+	if h := wb.TextScroll().Size().Height; h < dragged-1 || h > dragged+1 {
+		t.Errorf("reopened, article 2's pane is %v high, want %v where the divider was left", h, dragged)
 	}
 }
 

@@ -562,7 +562,10 @@ func (wb *Workbench) build() {
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.amendTitle, wb.amendList))
 	// The text's share of the article view is kept when the window is
 	// laid out again in another language, as the outline's is.
-	textPart, oldArticle := textShare, fyne.CanvasObject(nil)
+	textPart, oldArticle := wb.app.Preferences().FloatWithFallback(PrefTextShare, textShare), fyne.CanvasObject(nil)
+	if textPart <= 0 || textPart >= 1 {
+		textPart = textShare
+	}
 	if old := wb.panes; old != nil {
 		old.keepDragged()
 		textPart, oldArticle = old.share, old.view
@@ -821,14 +824,21 @@ func settleAt(c fyne.CanvasObject, width float32) {
 	}
 }
 
-// rememberPlace keeps the article shown and the scroll offset y, for the
-// next start. An unattended capture leaves the user's place alone.
+// rememberPlace keeps the article shown, the offset y of the amendments'
+// scroll and the share of the height the article's text may take, for
+// the next start. An unattended capture leaves the user's place alone.
 func (wb *Workbench) rememberPlace(y float32) {
 	if wb.opts.Screenshot || wb.draft == nil || wb.current < 0 {
 		return
 	}
 	place := wb.draft.ID + "\n" + wb.draft.Articles[wb.current].Key + "\n" + strconv.FormatFloat(float64(y), 'f', -1, 32)
 	wb.app.Preferences().SetString(PrefPlace, place)
+	// The divider between the article's text and its amendments, as it
+	// was left.
+	wb.panes.keepDragged()
+	if wb.panes.share != wb.app.Preferences().FloatWithFallback(PrefTextShare, textShare) {
+		wb.app.Preferences().SetFloat(PrefTextShare, wb.panes.share)
+	}
 }
 
 // relayoutBar lays the top bar out again after its texts changed: it may
