@@ -560,10 +560,12 @@ func (wb *Workbench) build() {
 	wb.board.bar = nil // made again in the interface's language
 	wb.textScroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body))
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.amendTitle, wb.amendList))
-	// The text's share of the article view is kept when the window is
-	// laid out again in another language, as the outline's is.
+	// The text's share of the article view: as the divider was left, at
+	// the last start (but not in an unattended capture, which shows the
+	// window as it is at first) and when the window is laid out again in
+	// another language, as the outline's is.
 	textPart, oldArticle := wb.app.Preferences().FloatWithFallback(PrefTextShare, textShare), fyne.CanvasObject(nil)
-	if textPart <= 0 || textPart >= 1 {
+	if textPart <= 0 || textPart >= 1 || wb.opts.Screenshot {
 		textPart = textShare
 	}
 	if old := wb.panes; old != nil {
@@ -788,8 +790,9 @@ func (wb *Workbench) scrollToMatch(i int) {
 }
 
 // lastPlace is where the reader of d was when the window last closed: the
-// article's index and the scroll offset; the first article, at the top,
-// when that was another draft or an article it no longer has.
+// article's index and the offset of its amendments' scroll; the first
+// article, at the top, when that was another draft or an article it no
+// longer has.
 func (wb *Workbench) lastPlace(d *drafts.Draft) (int, float32) {
 	lines := strings.Split(wb.app.Preferences().String(PrefPlace), "\n")
 	if len(lines) != 3 || lines[0] != d.ID {
