@@ -230,3 +230,39 @@ func BenchmarkSwitchToRevisedBusyArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
 }
+
+// A repeal made on version 1 applies to whatever wording the article has:
+// it is carried over, version 2's whole text struck out; a new article
+// proposed after it on version 1 is shown as proposed, with a line that
+// says on which version.
+func TestARepealAndANewArticleMadeOnAnEarlierVersion(t *testing.T) {
+	const newText = "تحدث بكل جهة غرفة للصناعة التقليدية."
+	f := newRevisedFixture(t, func(r *round.Round, v1 *drafts.Draft) {
+		a3 := v1.Article("3")
+		err := r.Store().AddAmendments(
+			&drafts.Amendment{
+				ID: "RSK-7K3QX9AB", Created: fixtureTime, Updated: fixtureTime,
+				DraftID: v1.ID, DraftVersion: v1.Version, BaseHash: a3.TextHash(), Article: "3",
+				Kind: drafts.Repeal, Chamber: "RSK", Status: drafts.StatusSubmitted,
+				Justification: "المادة زائدة.",
+			},
+			&drafts.Amendment{
+				ID: "ORI-7K3QX9AB", Created: fixtureTime, Updated: fixtureTime,
+				DraftID: v1.ID, DraftVersion: v1.Version, BaseHash: a3.TextHash(), Article: "3",
+				Kind: drafts.Insert, NewNumber: "3 مكررة", Chamber: "ORI", Status: drafts.StatusSubmitted,
+				Text: newText, Justification: "مادة ناقصة.",
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
+	repeal := trackedAfter(t, w, "نُقل من الإصدار 1: قُدّم على صيغة سابقة للمادة، ويسري النسخ على صيغتها الحالية.")
+	if del := strings.Join(repeal.Deleted(), " "); !strings.Contains(del, v2New) || len(repeal.Inserted()) != 0 {
+		t.Errorf("RSK's repeal strikes out %q and inserts %q, want version 2's whole text struck out", del, repeal.Inserted())
+	}
+	added := trackedAfter(t, w, "قُدّم على الإصدار 1، قبل تغيّر صيغة هذه المادة: تُعرض المادة الجديدة كما اقتُرحت.")
+	if !slices.Equal(added.Inserted(), []string{newText}) {
+		t.Errorf("ORI's new article shows %q inserted, want its text", added.Inserted())
+	}
+}
