@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -132,7 +131,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 
 // appendChange adds to objs what amendment a changes in art: its tracked
 // diff against the article's text; for one made on another wording of the
-// article (an earlier version's), what otherWordings made of it, with a
+// article (an earlier version's), what round.Readings made of it, with a
 // line that says so.
 func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article, a *drafts.Amendment) []fyne.CanvasObject {
 	if a.BaseHash == art.TextHash() {
@@ -147,110 +146,25 @@ func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article,
 		return objs
 	}
 	version := map[string]any{"N": a.DraftVersion}
-	switch o.how {
-	case carriedOver:
+	switch o.How {
+	case round.Carried:
 		line := tr("Carried over from version {{.N}}: made on an earlier wording of the article, its change applies to the current wording.", version)
 		if a.Kind == drafts.Repeal {
 			line = tr("Carried over from version {{.N}}: made on an earlier wording of the article, the repeal applies to the current wording.", version)
 		}
 		objs = append(objs, textwidget.NewStyledText(line, fyne.TextStyle{Italic: true}))
-	case staleOver:
+	case round.Stale:
 		objs = append(objs, textwidget.NewStyledText(tr("Stale: made on version {{.N}}, its change collides with later changes to the article; it is shown against the wording it was made on.", version), fyne.TextStyle{Bold: true}))
-	case asMade:
+	case round.AsMade:
 		objs = append(objs, textwidget.NewStyledText(tr("Made on version {{.N}}: shown against the wording of the article it was made on.", version), fyne.TextStyle{Italic: true}))
-	case newArticle:
+	case round.Applied:
+		objs = append(objs, textwidget.NewStyledText(tr("Applied in version {{.Applied}}: shown against the wording of version {{.N}} it was made on.", map[string]any{"N": a.DraftVersion, "Applied": o.Applied}), fyne.TextStyle{Italic: true}))
+	case round.NewArticle:
 		objs = append(objs, textwidget.NewStyledText(tr("Made on version {{.N}}, before this article's wording changed: the new article is shown as proposed.", version), fyne.TextStyle{Italic: true}))
 	}
 	shown := *a
-	shown.Text = o.text
-	return append(objs, textwidget.NewTracked(diff.OfAmendment(o.base, &shown, diff.Options{})))
-}
-
-// An otherWording is how a card shows an amendment made on another
-// wording of its article than the one shown: the wording its change is
-// shown against, the amendment's own wording against it ("" for a
-// repeal), and why.
-type otherWording struct {
-	base, text string
-	how        rebasedHow
-}
-
-// rebasedHow says why an amendment made on another wording of its
-// article is shown as it is.
-type rebasedHow int
-
-const (
-	// asProposed: shown as round.Rebase gives it, with nothing to say.
-	asProposed rebasedHow = iota
-	// carriedOver: still undecided, its change carried onto the wording
-	// shown (round.Rebase).
-	carriedOver
-	// staleOver: still undecided, its change collides with the article's
-	// later changes: shown against the wording it was made on.
-	staleOver
-	// asMade: decided or withdrawn, on the wording it was made on, so
-	// shown against that one.
-	asMade
-	// newArticle: a new article, which does not depend on the wording
-	// of the one it follows: shown as proposed.
-	newArticle
-)
-
-// otherWordings says, by ID, how the amendments as to the article of d
-// with the given key that were made on another wording of it (on an
-// earlier version of the draft) read against its wording in d: each still
-// undecided (a draft, or submitted with no current decision in log) as
-// round.Rebase shows it, carried onto the wording or stale; each decided
-// or withdrawn against the wording it was made on, as it was decided. The
-// others, made on the wording shown, are not in it: nothing is read for
-// them, and for an article whose amendments all are, nil. Off the UI
-// goroutine: rebasing merges texts and reads earlier versions.
-func otherWordings(r *round.Round, d *drafts.Draft, key string, as []drafts.Amendment, log []drafts.Decision) (map[string]otherWording, error) {
-	art := d.Article(key)
-	if art == nil {
-		return nil, nil
-	}
-	hash := art.TextHash()
-	var out map[string]otherWording
-	for i := range as {
-		a := &as[i]
-		if a.BaseHash == hash {
-			continue
-		}
-		if out == nil {
-			out = map[string]otherWording{}
-		}
-		undecided := a.Status == drafts.StatusDraft || a.Status == drafts.StatusSubmitted && drafts.CurrentDecision(log, a.ID) == nil
-		if undecided {
-			rb, err := r.Rebase(d, a)
-			if err != nil {
-				return nil, err
-			}
-			o := otherWording{base: rb.Base, text: rb.Text}
-			switch {
-			case rb.Stale:
-				o.how = staleOver
-			case rb.Carried:
-				o.how = carriedOver
-			case a.Kind == drafts.Insert:
-				o.how = newArticle
-			}
-			out[a.ID] = o
-			continue
-		}
-		old, err := r.Store().DraftVersion(d.ID, a.DraftVersion)
-		if err != nil {
-			return nil, err
-		}
-		o := otherWording{text: a.Text, how: asMade}
-		if a.Kind == drafts.Insert {
-			o.how = newArticle
-		} else if was := old.Article(a.Article); was != nil {
-			o.base = was.Text()
-		}
-		out[a.ID] = o
-	}
-	return out, nil
+	shown.Text = o.Text
+	return append(objs, textwidget.NewTracked(diff.OfAmendment(o.Base, &shown, diff.Options{})))
 }
 
 // amendmentActions are the buttons, in a row read from the reading side
@@ -388,54 +302,4 @@ func statusLabel(st drafts.Status) string {
 		return tr("Withdrawn")
 	}
 	return string(st)
-}
-
-// newRound is the round of the window's rules on store s, with the
-// versions of drafts it reads kept (versionsKept): round.Rebase reads the
-// version an amendment was made on, whole, for each amendment, and the
-// window rebases every undecided amendment of an article shown that was
-// made on an earlier wording of it.
-func newRound(s drafts.Store) *round.Round {
-	return round.New(&versionsKept{Store: s})
-}
-
-// versionsKept is a store that reads each version of a draft once, and
-// keeps the last few it read: a stored version never changes (a new one is
-// stored next to it).
-type versionsKept struct {
-	drafts.Store
-	mu   sync.Mutex
-	kept map[versionKey]*drafts.Draft
-}
-
-type versionKey struct {
-	id      string
-	version int
-}
-
-// keptVersions is how many versions versionsKept keeps: a round's few,
-// each a few megabytes for a draft of a thousand articles.
-const keptVersions = 4
-
-// DraftVersion returns version of draft id, read from the store the first
-// time. The draft returned is shared: it must not be changed.
-func (v *versionsKept) DraftVersion(id string, version int) (*drafts.Draft, error) {
-	k := versionKey{drafts.NormalizeID(id), version}
-	v.mu.Lock()
-	d, ok := v.kept[k]
-	v.mu.Unlock()
-	if ok {
-		return d, nil
-	}
-	d, err := v.Store.DraftVersion(id, version)
-	if err != nil {
-		return nil, err
-	}
-	v.mu.Lock()
-	if len(v.kept) >= keptVersions || v.kept == nil {
-		v.kept = map[versionKey]*drafts.Draft{}
-	}
-	v.kept[k] = d
-	v.mu.Unlock()
-	return d, nil
 }

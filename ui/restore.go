@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/round"
 	"statute/ui/textwidget"
 )
 
@@ -62,7 +63,7 @@ func (wb *Workbench) Restore(from string) {
 					return
 				}
 			}
-			wb.store, wb.round = s, newRound(s)
+			wb.store, wb.round = s, round.New(s)
 			wb.amendGen++
 			wb.reads.start()
 			go func() {

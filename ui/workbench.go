@@ -76,8 +76,8 @@ type Workbench struct {
 	log []drafts.Decision
 	// other says, by amendment ID, how the amendments shown that were
 	// made on another wording of the article read against the one shown:
-	// read with them, off the UI goroutine (otherWordings).
-	other map[string]otherWording
+	// read with them, off the UI goroutine (round.Readings).
+	other map[string]round.Reading
 
 	outline       *outline
 	path          *textwidget.Text
@@ -115,7 +115,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 		return nil, err
 	}
 	opts.Timings = opts.Timings.withDefaults()
-	wb := &Workbench{app: a, win: w, store: store, round: newRound(store), opts: opts, current: -1, loaded: make(chan struct{})}
+	wb := &Workbench{app: a, win: w, store: store, round: round.New(store), opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err
 	}
@@ -371,11 +371,11 @@ func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, k
 // An articleRead is what the window reads, off the UI goroutine, to list
 // the amendments to an article: the amendments, how those made on another
 // wording of the article than the one shown read against it (by ID, see
-// otherWordings), and the draft's decision log, whose entries the cards
+// round.Readings), and the draft's decision log, whose entries the cards
 // say.
 type articleRead struct {
 	as    []drafts.Amendment
-	other map[string]otherWording
+	other map[string]round.Reading
 	log   []drafts.Decision
 }
 
@@ -393,7 +393,7 @@ func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) (art
 	if err != nil {
 		return articleRead{}, err
 	}
-	other, err := otherWordings(r, d, f.Article, as, log)
+	other, err := r.Readings(d, f.Article, as, log)
 	return articleRead{as: as, other: other, log: log}, err
 }
 

@@ -255,25 +255,38 @@ func (r *Round) gather(d *drafts.Draft) (*gathered, error) {
 }
 
 // consolidated returns the IDs of the amendments an earlier consolidation
-// of d's draft applied: those an article of a version after the first
-// names as its source.
+// of d's draft applied (appliedIn).
 func (r *Round) consolidated(d *drafts.Draft) (map[string]bool, error) {
-	done := map[string]bool{}
+	in, err := r.appliedIn(d)
+	done := make(map[string]bool, len(in))
+	for id := range in {
+		done[id] = true
+	}
+	return done, err
+}
+
+// appliedIn gives, by ID, the version that applied each amendment an
+// earlier consolidation of d's draft applied: the first version after the
+// first, up to d, with an article that names it as its source.
+func (r *Round) appliedIn(d *drafts.Draft) (map[string]int, error) {
+	in := map[string]int{}
 	for v := 2; v <= d.Version; v++ {
 		dv := d
 		if v < d.Version {
 			var err error
-			if dv, err = r.store.DraftVersion(d.ID, v); err != nil {
+			if dv, err = r.version(d.ID, v); err != nil {
 				return nil, err
 			}
 		}
 		for i := range dv.Articles {
 			for _, s := range dv.Articles[i].Sources {
-				done[s.Amendment] = true
+				if in[s.Amendment] == 0 {
+					in[s.Amendment] = v
+				}
 			}
 		}
 	}
-	return done, nil
+	return in, nil
 }
 
 // placeInserts puts after art in next the new articles the accepted

@@ -59,8 +59,9 @@ var (
 
 // Round is the amendment round kept in one store.
 type Round struct {
-	store  drafts.Store
-	places places // where each earlier version's articles are in a later one
+	store    drafts.Store
+	places   places   // where each earlier version's articles are in a later one
+	versions versions // the earlier versions read last
 }
 
 // New returns the round kept in s.
