@@ -1,6 +1,7 @@
 package drafts
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -226,6 +227,31 @@ var (
 // removed: for a store that finds its log shorter than its count.
 func LogRemoved(seq uint64) *Error { return msgLogRemoved.Err(Invalid, seq) }
 
+// LogAltered is the Invalid error that says entry seq of the log, of ID
+// id, was altered: for a store whose record of the log's last entry
+// (its hash) no longer matches that entry.
+func LogAltered(seq uint64, id string) *Error { return msgLogAltered.Err(Invalid, seq, Visible(id)) }
+
+// LogReordered is the Invalid error that says entry got of the log stands
+// where entry want should.
+func LogReordered(want, got uint64) *Error { return msgLogReordered.Err(Invalid, want, got) }
+
+// DecisionID is the ID of entry seq of a decision log, such as
+// "DEC-7K3QX9AB": eight characters that look random, one random byte
+// mixed with the sequence number, so that no two entries of the first
+// 2³² share an ID however the random bytes fall, and a store need not
+// read the log to give a new entry an ID of its own.
+func DecisionID(seq uint64) string {
+	var b [5]byte
+	if _, err := rand.Read(b[:1]); err != nil {
+		panic("drafts: no randomness: " + err.Error()) // crypto/rand does not fail on supported systems
+	}
+	// The byte is kept as it is, so the ID tells which mix was applied:
+	// two entries' IDs differ in their byte, or in their mixed numbers.
+	binary.BigEndian.PutUint32(b[1:], uint32(seq)^(uint32(b[0])*0x9E3779B1+0x7F4A7C15))
+	return "DEC-" + idEncoding.EncodeToString(b[:])
+}
+
 // VerifyLog checks a whole log, entries in the order stored, and returns
 // an Invalid error naming the first entry (by sequence number) altered,
 // removed or reordered, or nil. Entry i (from 1) must have Seq i, a Hash
@@ -263,6 +289,22 @@ func CurrentDecision(log []Decision, id string) *Decision {
 		}
 	}
 	return nil
+}
+
+// CurrentDecisions maps each amendment that an entry of log decides or
+// names among those a synthesis replaces to its current decision, as
+// CurrentDecision finds it: for a caller that looks up thousands of
+// amendments, in one pass over the log rather than one per amendment.
+func CurrentDecisions(log []Decision) map[string]*Decision {
+	m := make(map[string]*Decision, len(log))
+	for i := range log {
+		e := &log[i]
+		m[e.Amendment] = e
+		for _, id := range e.Replaces {
+			m[id] = e
+		}
+	}
+	return m
 }
 
 var msgOnlyFederation = NewMessage("decision.only-federation",

@@ -253,6 +253,27 @@ func TestCurrentDecision(t *testing.T) {
 	}
 }
 
+// CurrentDecisions finds, in one pass, the current decision CurrentDecision
+// finds for each amendment: the latest entry naming it, decided or
+// replaced.
+func TestCurrentDecisions(t *testing.T) {
+	log := chain(3)
+	log[2].Amendment = log[0].Amendment
+	log = append(log, drafts.Decision{Seq: 4, Amendment: "FED-00000009", Verdict: drafts.Supersede, Replaces: []string{"FM-00000002"}})
+	all := drafts.CurrentDecisions(log)
+	if len(all) != 3 {
+		t.Errorf("%d amendments have a current decision, want FM-00000001, FM-00000002 and FED-00000009: %v", len(all), all)
+	}
+	for _, id := range []string{"FM-00000001", "FM-00000002", "FED-00000009", "FM-00000077"} {
+		if got, want := all[id], drafts.CurrentDecision(log, id); got != want {
+			t.Errorf("%s: current %+v, want %+v", id, got, want)
+		}
+	}
+	if got := all["FM-00000002"]; got == nil || got.Seq != 4 {
+		t.Errorf("the replaced amendment's current decision is %+v, want the supersede, entry 4", got)
+	}
+}
+
 func TestParseVerdict(t *testing.T) {
 	for _, v := range drafts.Verdicts() {
 		if got, err := drafts.ParseVerdict(" " + strings.ToUpper(string(v)) + " "); err != nil || got != v {
@@ -261,5 +282,22 @@ func TestParseVerdict(t *testing.T) {
 	}
 	if _, err := drafts.ParseVerdict("withdraw"); !drafts.IsKind(err, drafts.Invalid) {
 		t.Errorf("ParseVerdict(withdraw) = %v, want Invalid: withdrawal is the chamber's act", err)
+	}
+}
+
+// DecisionID gives every entry of a log an ID of its own without reading
+// the log: the IDs of 200,000 entries are all different, in the form a
+// person types them back (NormalizeID leaves them as they are).
+func TestDecisionIDsAreUnique(t *testing.T) {
+	seen := make(map[string]uint64, 200000)
+	for seq := uint64(1); seq <= 200000; seq++ {
+		id := drafts.DecisionID(seq)
+		if len(id) != len("DEC-7K3QX9AB") || id[:4] != "DEC-" || drafts.NormalizeID(id) != id {
+			t.Fatalf("entry %d has the ID %q", seq, id)
+		}
+		if other, ok := seen[id]; ok {
+			t.Fatalf("entries %d and %d share the ID %s", other, seq, id)
+		}
+		seen[id] = seq
 	}
 }

@@ -133,8 +133,19 @@ type Store interface {
 	// NotFound: no amendment has d.Amendment's ID. Conflict: it is not
 	// submitted. Invalid: d fails Validate, or an amendment it replaces
 	// is not a submitted amendment of the same draft; or the log is
-	// damaged (as for Decisions).
+	// damaged. An append reads the record of the log's end, not the
+	// entries before it, so that it takes the same time however long the
+	// log: it finds damage at the end (an entry removed, altered or added
+	// there), and the whole log is checked by Decisions and Verify.
 	AppendDecision(d *Decision) error
+	// AddDecided stores a, a new submitted amendment, and appends d, a
+	// decision on it, to the decision log, in one write: both or neither,
+	// so that no amendment is left submitted and undecided by a decision
+	// that failed (the federation's synthesis that supersedes others). It
+	// sets a as AddAmendments does, d.Amendment to a's ID, and d as
+	// AppendDecision does. The errors are AddAmendments' for a and
+	// AppendDecision's for d, and Invalid: a is not submitted.
+	AddDecided(a *Amendment, d *Decision) error
 	// Decisions returns the entries of the decision log that pass f, in
 	// the order they were appended. The whole log is read and checked
 	// (VerifyLog) whatever f selects. Invalid: an entry cannot be read,

@@ -10,6 +10,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/review"
+	"statute/drafts/round"
 	"statute/ui/textwidget"
 )
 
@@ -20,6 +21,12 @@ import (
 // buttons have no icon, the part of a Fyne button that costs
 // (decideButtons).
 const amendmentPage = 20
+
+// showRead lists the amendments to art as read off the UI goroutine.
+func (wb *Workbench) showRead(art *drafts.Article, read articleRead) {
+	wb.other = read.other
+	wb.showAmendments(art, read.as, read.log)
+}
 
 // showAmendments lists the amendments to the article shown: who proposed
 // what, as a tracked-change diff of the article, in what state, the
@@ -111,16 +118,41 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 }
 
 // appendChange adds to objs what amendment a changes in art: its tracked
-// diff, or its wording when it was made against another wording of the
-// article, which has no diff to show.
+// diff against the article's text; for one made on another wording of the
+// article (an earlier version's), what round.Readings made of it, with a
+// line that says so.
 func (wb *Workbench) appendChange(objs []fyne.CanvasObject, art *drafts.Article, a *drafts.Amendment) []fyne.CanvasObject {
-	switch {
-	case a.BaseHash == art.TextHash():
+	if a.BaseHash == art.TextHash() {
 		return append(objs, textwidget.NewTracked(diff.OfAmendment(art.Text(), a, diff.Options{})))
-	case a.Text != "":
-		return append(objs, textwidget.NewText(a.Text))
 	}
-	return objs
+	o, ok := wb.other[a.ID]
+	if !ok {
+		// Not read with the list: its wording, as it was proposed.
+		if a.Text != "" {
+			objs = append(objs, textwidget.NewText(a.Text))
+		}
+		return objs
+	}
+	version := map[string]any{"N": a.DraftVersion}
+	switch o.How {
+	case round.Carried:
+		line := tr("Carried over from version {{.N}}: made on an earlier wording of the article, its change applies to the current wording.", version)
+		if a.Kind == drafts.Repeal {
+			line = tr("Carried over from version {{.N}}: made on an earlier wording of the article, the repeal applies to the current wording.", version)
+		}
+		objs = append(objs, textwidget.NewStyledText(line, fyne.TextStyle{Italic: true}))
+	case round.Stale:
+		objs = append(objs, textwidget.NewStyledText(tr("Stale: made on version {{.N}}, its change collides with later changes to the article; it is shown against the wording it was made on.", version), fyne.TextStyle{Bold: true}))
+	case round.AsMade:
+		objs = append(objs, textwidget.NewStyledText(tr("Made on version {{.N}}: shown against the wording of the article it was made on.", version), fyne.TextStyle{Italic: true}))
+	case round.Applied:
+		objs = append(objs, textwidget.NewStyledText(tr("Applied in version {{.Applied}}: shown against the wording of version {{.N}} it was made on.", map[string]any{"N": a.DraftVersion, "Applied": o.Applied}), fyne.TextStyle{Italic: true}))
+	case round.NewArticle:
+		objs = append(objs, textwidget.NewStyledText(tr("Made on version {{.N}}, before this article's wording changed: the new article is shown as proposed.", version), fyne.TextStyle{Italic: true}))
+	}
+	shown := *a
+	shown.Text = o.Text
+	return append(objs, textwidget.NewTracked(diff.OfAmendment(o.Base, &shown, diff.Options{})))
 }
 
 // amendmentActions are the buttons, in a row read from the reading side

@@ -78,7 +78,7 @@ func (wb *Workbench) boardBar() fyne.CanvasObject {
 		c.OnChanged = changed
 	}
 	overview := mirrorIcon(widget.NewButtonWithIcon(tr("Overview of the round"), theme.InfoIcon(), wb.ShowOverview))
-	b.bar = container.NewVBox(inReadingOrder(container.NewGridWithColumns(2), chamber, kind, status, order, competing), newFlowRow(rightToLeft(), overview, wb.sideBySideButton()))
+	b.bar = container.NewVBox(inReadingOrder(container.NewGridWithColumns(2), chamber, kind, status, order, competing), newFlowRow(rightToLeft(), overview, wb.sideBySideButton(), mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Consolidate…")), theme.DocumentIcon(), wb.Consolidate))))
 	return b.bar
 }
 

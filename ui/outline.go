@@ -20,7 +20,7 @@ import (
 // number of amendments it may see; for the federation, the number of
 // submitted amendments still undecided, the round's submitted amendments
 // minus those with a current decision, from one read of the decision log
-// per refresh, off the UI goroutine (undecidedCounts). Node IDs are
+// per refresh, off the UI goroutine (round.UndecidedCountsIn). Node IDs are
 // "d<division index>" and "a<article index>".
 //
 // A title too long for the outline's width is cut short with «…» (rows

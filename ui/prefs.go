@@ -18,7 +18,11 @@ const (
 	// prefill the next.
 	PrefAuthor = "author"
 	// PrefPlace holds where the reader was when the window last closed:
-	// the draft's ID, the article's key and the scroll offset in pixels,
-	// one per line. The window opens there again.
+	// the draft's ID, the article's key and the offset in pixels of the
+	// amendments' scroll, one per line. The window opens there again.
 	PrefPlace = "place"
+	// PrefTextShare holds the most of the article view's height the
+	// article's text takes (0 to 1): where the divider between the text
+	// and its amendments was last dragged to.
+	PrefTextShare = "text.share"
 )

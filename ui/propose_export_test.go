@@ -64,5 +64,8 @@ func (wb *Workbench) ProposeSnapshot() (write func() error) {
 	}
 }
 
-// ArticleScroll is the scroll of the article view.
-func (wb *Workbench) ArticleScroll() *container.Scroll { return wb.scroll }
+// AmendmentsScroll is the scroll of the article's amendments.
+func (wb *Workbench) AmendmentsScroll() *container.Scroll { return wb.scroll }
+
+// TextScroll is the scroll of the article's text, above its amendments.
+func (wb *Workbench) TextScroll() *container.Scroll { return wb.textScroll }

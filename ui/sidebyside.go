@@ -18,8 +18,9 @@ func (wb *Workbench) sideBySideButton() *widget.Button {
 
 // ShowSideBySide shows two amendments of the article on the review board
 // side by side, each in a column: who proposed it, its ID, its change as
-// a tracked diff of the article (its wording when it was made on another
-// wording of the article) and its justification. Two choice lists, naming
+// its card shows it (appendChange: a tracked diff of the article, or for
+// one made on an earlier wording, how it reads now) and its
+// justification. Two choice lists, naming
 // each amendment by chamber and ID, pick which; they start on the first
 // two. In Arabic the first column is on the right; where the window is
 // too narrow for two columns, the second goes under the first.
@@ -69,9 +70,6 @@ func (wb *Workbench) sideColumn(art *drafts.Article, a *drafts.Amendment) fyne.C
 	}
 	if d := drafts.CurrentDecision(wb.log, a.ID); d != nil {
 		objs = append(objs, textwidget.NewStyledText(decisionLine(a, d), fyne.TextStyle{Bold: true}))
-	}
-	if a.BaseHash != art.TextHash() && a.Text != "" {
-		objs = append(objs, label(tr("Made on another wording of the article: its wording is shown.")))
 	}
 	objs = wb.appendChange(objs, art, a)
 	if a.Justification != "" {

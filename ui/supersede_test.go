@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -234,32 +233,5 @@ func TestTheSupersedeDialogHoldsAtEverySize(t *testing.T) {
 			checkDialogHolds(t, w, ws.size)
 			test.Tap(dialogButton(t, w, "إلغاء"))
 		})
-	}
-}
-
-// checkDialogHolds checks that the window's top dialog keeps within the
-// window at its size: nothing of it asks for more, or is cut by the
-// window's edge, but what it scrolls.
-func checkDialogHolds(t *testing.T, w fyne.Window, size fyne.Size) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog")
-	}
-	top.Refresh()
-	win := rect{0, 0, size.Width, size.Height}
-	for _, p := range shownIn(top)[1:] { // the first is the pop-up's shade
-		if m := p.o.MinSize(); !p.scrolled && (m.Width > size.Width || m.Height > size.Height) {
-			t.Errorf("%T in the dialog asks for %v, more than the window's %v", p.o, m, size)
-		}
-		if fmt.Sprintf("%T", p.parent) == "*widget.Shadow" {
-			continue
-		}
-		if r := p.rect(); !p.scrolled && !r.within(win) {
-			t.Errorf("%T at %v in the dialog is cut by the window's edge %v", p.o, r, win)
-		}
-	}
-	if w.Canvas().Size() != size {
-		t.Errorf("the window grew from %v to %v", size, w.Canvas().Size())
 	}
 }

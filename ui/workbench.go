@@ -64,7 +64,7 @@ type Workbench struct {
 	draft *drafts.Draft
 	// counts are what the outline shows by article key: the amendments
 	// a chamber may see, or for the federation the submitted amendments
-	// still undecided (undecidedCounts).
+	// still undecided (round.UndecidedCounts).
 	counts  map[string]int
 	current int // index in draft.Articles; -1 before loading
 	// amendGen numbers the reads of the amendments shown: a read that is
@@ -74,24 +74,31 @@ type Workbench struct {
 	// (one read per article shown, in the same background read): each
 	// card says its current decision from it.
 	log []drafts.Decision
+	// other says, by amendment ID, how the amendments shown that were
+	// made on another wording of the article read against the one shown:
+	// read with them, off the UI goroutine (round.Readings).
+	other map[string]round.Reading
 
-	outline    *outline
-	path       *textwidget.Text
-	header     *textwidget.Text
-	body       *textwidget.Text
-	amendTitle *textwidget.Text
-	amendList  *fyne.Container
-	scroll     *container.Scroll
-	position   *textwidget.Text
-	roleLabel  *textwidget.Text
-	prev, next navButtons
-	bar        *topBar
-	frame      *fyne.Container  // the window's content: the bar over the split
-	split      *container.Split // the outline (or search results) and the article
-	search     *searchPanel
-	propose    *proposer // the propose screen, while it is open
-	board      board     // the federation's review board
-	deciding   *decider  // the decide dialog, while it is open
+	outline       *outline
+	path          *textwidget.Text
+	header        *textwidget.Text
+	body          *textwidget.Text
+	amendTitle    *textwidget.Text
+	amendList     *fyne.Container
+	textScroll    *container.Scroll // the article: path, heading, text
+	scroll        *container.Scroll // its amendments
+	panes         *articlePanes     // the two, one above the other
+	position      *textwidget.Text
+	roleLabel     *textwidget.Text
+	prev, next    navButtons
+	bar           *topBar
+	frame         *fyne.Container  // the window's content: the bar over the split
+	split         *container.Split // the outline (or search results) and the article
+	search        *searchPanel
+	propose       *proposer     // the propose screen, while it is open
+	board         board         // the federation's review board
+	deciding      *decider      // the decide dialog, while it is open
+	consolidating *consolidator // the consolidation view, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -277,13 +284,12 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 	}
 	var (
 		counts map[string]int
-		first  []drafts.Amendment
-		log    []drafts.Decision
+		first  articleRead
 	)
 	if err == nil {
 		counts = map[string]int{}
 		if f, ok := visibleTo(role, hasRole, d.ID); ok {
-			counts, first, log, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
+			counts, first, err = readAmendments(wb.round, d, f, d.Articles[start].Key)
 		}
 	}
 	fyne.Do(func() {
@@ -300,7 +306,7 @@ func (wb *Workbench) load(role drafts.Chamber, hasRole bool) {
 		wb.draft, wb.counts = d, counts
 		wb.outline.setDraft(d, counts)
 		wb.showText(start)
-		wb.showAmendments(&d.Articles[start], first, log)
+		wb.showRead(&d.Articles[start], first)
 		if scrollTo > 0 {
 			settle(wb.scroll)
 			wb.scroll.Offset.Y = scrollTo
@@ -340,78 +346,55 @@ func visibleTo(role drafts.Chamber, hasRole bool, id string) (drafts.AmendmentFi
 }
 
 // readAmendments reads the counts by article that the outline shows, the
-// amendments f passes to the article with the given key, and the decision
-// log of f's draft, as of version d: amendments made on earlier versions
-// of the draft are where their article is now (round.AmendmentsAt). For a
-// chamber the counts are of the amendments f passes; for the federation,
-// of the submitted amendments still undecided (undecidedCounts).
-func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, []drafts.Amendment, []drafts.Decision, error) {
+// amendments f passes to the article with the given key, with the decision
+// log of f's draft (readArticle), as of version d: amendments made on
+// earlier versions of the draft are where their article is now
+// (round.AmendmentsAt). For a chamber the counts are of the amendments f
+// passes; for the federation, of the submitted amendments still undecided
+// (round.UndecidedCountsIn).
+func readAmendments(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, key string) (map[string]int, articleRead, error) {
 	art := f
 	art.Article = key
-	as, log, err := readArticle(r, d, art)
+	read, err := readArticle(r, d, art)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, articleRead{}, err
 	}
 	var counts map[string]int
 	if f.Viewer == drafts.FederationCode {
-		counts, err = undecidedCounts(r, d, f, log)
+		counts, err = r.UndecidedCountsIn(d, f, read.log)
 	} else {
 		counts, err = r.CountsAt(d, f)
 	}
-	return counts, as, log, err
+	return counts, read, err
 }
 
-// undecidedCounts counts by article key the submitted amendments f passes
-// that are still undecided: the round's submitted amendments minus those
-// with a current decision, that is those an entry of log decides or
-// names among the amendments a synthesis replaces. log is the draft's
-// decision log, read once per refresh with the article's amendments. With
-// an empty log the store counts without reading the amendments; otherwise
-// the submitted ones are read, once, to know each decided one's article.
-func undecidedCounts(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter, log []drafts.Decision) (map[string]int, error) {
-	f.Status = drafts.StatusSubmitted
-	if len(log) == 0 {
-		return r.CountsAt(d, f)
-	}
-	decided := map[string]bool{}
-	for _, e := range log {
-		decided[e.Amendment] = true
-		for _, id := range e.Replaces {
-			decided[id] = true
-		}
-	}
-	f.DraftID = d.ID
-	as, err := r.Store().Amendments(f)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[string]int{}
-	for i := range as {
-		if decided[as[i].ID] {
-			continue
-		}
-		key, ok, err := r.KeyAt(d, &as[i])
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			counts[key]++
-		}
-	}
-	return counts, nil
+// An articleRead is what the window reads, off the UI goroutine, to list
+// the amendments to an article: the amendments, how those made on another
+// wording of the article than the one shown read against it (by ID, see
+// round.Readings), and the draft's decision log, whose entries the cards
+// say.
+type articleRead struct {
+	as    []drafts.Amendment
+	other map[string]round.Reading
+	log   []drafts.Decision
 }
 
-// readArticle reads the amendments f passes as of version d and the
-// decision log of d's draft, whose entries the cards say. The log is read
-// whole by the store whatever the filter (Store.Decisions), so it is read
-// once for the article, never once per card.
-func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) ([]drafts.Amendment, []drafts.Decision, error) {
+// readArticle reads the amendments f passes as of version d, to the
+// article f.Article, how those made on an earlier wording of it read now,
+// and the decision log of d's draft. The log is read whole by the store
+// whatever the filter (Store.Decisions), so it is read once for the
+// article, never once per card.
+func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) (articleRead, error) {
 	as, err := r.AmendmentsAt(d, f)
 	if err != nil {
-		return nil, nil, err
+		return articleRead{}, err
 	}
 	log, err := r.Store().Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	return as, log, err
+	if err != nil {
+		return articleRead{}, err
+	}
+	other, err := r.Readings(d, f.Article, as, log)
+	return articleRead{as: as, other: other, log: log}, err
 }
 
 // background runs read off the UI goroutine, then what it returns on it;
@@ -444,14 +427,14 @@ func (wb *Workbench) reloadAmendments() {
 	if !ok {
 		wb.counts = map[string]int{}
 		wb.outline.setDraft(wb.draft, wb.counts)
-		wb.showAmendments(&wb.draft.Articles[i], nil, nil)
+		wb.showRead(&wb.draft.Articles[i], articleRead{})
 		return
 	}
 	d := wb.draft
 	key := d.Articles[i].Key
 	wb.showLoadingAmendments()
 	wb.background(func() func() {
-		counts, as, log, err := readAmendments(wb.round, d, f, key)
+		counts, read, err := readAmendments(wb.round, d, f, key)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)
@@ -460,7 +443,7 @@ func (wb *Workbench) reloadAmendments() {
 			wb.counts = counts
 			wb.outline.setDraft(wb.draft, counts)
 			if gen == wb.amendGen {
-				wb.showAmendments(&wb.draft.Articles[i], as, log)
+				wb.showRead(&wb.draft.Articles[i], read)
 			}
 		}
 	})
@@ -536,7 +519,21 @@ func (wb *Workbench) build() {
 	wb.amendTitle = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.board.bar = nil // made again in the interface's language
-	wb.scroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body, widget.NewSeparator(), wb.amendTitle, wb.amendList))
+	wb.textScroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body))
+	wb.scroll = container.NewVScroll(container.NewVBox(wb.amendTitle, wb.amendList))
+	// The text's share of the article view: as the divider was left, at
+	// the last start (but not in an unattended capture, which shows the
+	// window as it is at first) and when the window is laid out again in
+	// another language, as the outline's is.
+	textPart, oldArticle := wb.app.Preferences().FloatWithFallback(PrefTextShare, textShare), fyne.CanvasObject(nil)
+	if textPart <= 0 || textPart >= 1 || wb.opts.Screenshot {
+		textPart = textShare
+	}
+	if old := wb.panes; old != nil {
+		old.keepDragged()
+		textPart, oldArticle = old.share, old.view
+	}
+	wb.panes = newArticlePanes(wb.textScroll, wb.scroll, textPart)
 
 	// The outline's share of the width: at first outlineEms text sizes,
 	// within 32 to 40 % of the window; kept when the window is laid out
@@ -544,7 +541,7 @@ func (wb *Workbench) build() {
 	share := outlineShare(wb.win.Canvas().Size().Width)
 	if old := wb.split; old != nil {
 		share = old.Offset
-		if _, wasRTL := old.Leading.(*container.Scroll); wasRTL {
+		if wasRTL := old.Leading == oldArticle; wasRTL {
 			share = 1 - old.Offset
 		}
 	}
@@ -552,10 +549,10 @@ func (wb *Workbench) build() {
 	// side keeps its minimum width (the outline sideEms text sizes).
 	var split *container.Split
 	if rtl {
-		split = container.NewHSplit(wb.scroll, wb.outline.view)
+		split = container.NewHSplit(wb.panes.view, wb.outline.view)
 		split.Offset = 1 - share
 	} else {
-		split = container.NewHSplit(wb.outline.view, wb.scroll)
+		split = container.NewHSplit(wb.outline.view, wb.panes.view)
 		split.Offset = share
 	}
 	wb.bar, wb.split = bar, split
@@ -671,14 +668,14 @@ func (wb *Workbench) Show(i int) {
 	gen, a := wb.amendGen, &wb.draft.Articles[i]
 	f, ok := visibleTo(wb.role, wb.hasRole, wb.draft.ID)
 	if !ok {
-		wb.showAmendments(a, nil, nil)
+		wb.showRead(a, articleRead{})
 		return
 	}
 	wb.showLoadingAmendments()
 	f.Article = a.Key
 	d := wb.draft
 	wb.background(func() func() {
-		as, log, err := readArticle(wb.round, d, f)
+		read, err := readArticle(wb.round, d, f)
 		return func() {
 			if gen != wb.amendGen {
 				return
@@ -687,7 +684,7 @@ func (wb *Workbench) Show(i int) {
 				showError(wb.win, err)
 				return
 			}
-			wb.showAmendments(a, as, log)
+			wb.showRead(a, read)
 		}
 	})
 }
@@ -725,14 +722,38 @@ func (wb *Workbench) showText(i int) bool {
 	// outline's, which scrolls to the article next.
 	wb.relayoutBar()
 	wb.outline.selectArticle(i)
+	wb.panes.fit()
+	wb.textScroll.Offset = fyne.Position{}
+	if len(inText) > 0 {
+		wb.scrollToMatch(inText[0].Start)
+	}
+	wb.textScroll.Refresh()
 	wb.scroll.Offset = fyne.Position{}
 	wb.scroll.Refresh()
 	return true
 }
 
+// scrollToMatch scrolls the article's text, shown from its top, so that
+// the line holding byte i of the text is in view, a third of the way
+// down: the text has at most part of the view, and a search result opens
+// an article at a match that may be far down. A match already in view
+// leaves the heading in view too.
+func (wb *Workbench) scrollToMatch(i int) {
+	top, ok := wb.body.LineTop(i)
+	if !ok {
+		return
+	}
+	y, pane := wb.body.Position().Y+top, wb.textScroll.Size().Height
+	if y+theme.TextSize()*2 <= pane {
+		return
+	}
+	wb.textScroll.Offset.Y = y - pane/3
+}
+
 // lastPlace is where the reader of d was when the window last closed: the
-// article's index and the scroll offset; the first article, at the top,
-// when that was another draft or an article it no longer has.
+// article's index and the offset of its amendments' scroll; the first
+// article, at the top, when that was another draft or an article it no
+// longer has.
 func (wb *Workbench) lastPlace(d *drafts.Draft) (int, float32) {
 	lines := strings.Split(wb.app.Preferences().String(PrefPlace), "\n")
 	if len(lines) != 3 || lines[0] != d.ID {
@@ -753,24 +774,35 @@ func (wb *Workbench) lastPlace(d *drafts.Draft) (int, float32) {
 // settle lays the content of s out at the scroll's width until its height
 // holds: wrapped text knows its height only once laid out at its width,
 // and an offset set before would be cut to the wrong height.
-func settle(s *container.Scroll) {
+func settle(s *container.Scroll) { settleAt(s.Content, s.Size().Width) }
+
+// settleAt lays c out at width (or its minimum width, if wider) until its
+// height holds.
+func settleAt(c fyne.CanvasObject, width float32) {
 	for range 4 {
-		h := s.Content.MinSize().Height
-		s.Content.Resize(fyne.NewSize(max(s.Size().Width, s.Content.MinSize().Width), h))
-		if s.Content.MinSize().Height == h {
+		h := c.MinSize().Height
+		c.Resize(fyne.NewSize(max(width, c.MinSize().Width), h))
+		if c.MinSize().Height == h {
 			return
 		}
 	}
 }
 
-// rememberPlace keeps the article shown and the scroll offset y, for the
-// next start. An unattended capture leaves the user's place alone.
+// rememberPlace keeps the article shown, the offset y of the amendments'
+// scroll and the share of the height the article's text may take, for
+// the next start. An unattended capture leaves the user's place alone.
 func (wb *Workbench) rememberPlace(y float32) {
 	if wb.opts.Screenshot || wb.draft == nil || wb.current < 0 {
 		return
 	}
 	place := wb.draft.ID + "\n" + wb.draft.Articles[wb.current].Key + "\n" + strconv.FormatFloat(float64(y), 'f', -1, 32)
 	wb.app.Preferences().SetString(PrefPlace, place)
+	// The divider between the article's text and its amendments, as it
+	// was left.
+	wb.panes.keepDragged()
+	if wb.panes.share != wb.app.Preferences().FloatWithFallback(PrefTextShare, textShare) {
+		wb.app.Preferences().SetFloat(PrefTextShare, wb.panes.share)
+	}
 }
 
 // relayoutBar lays the top bar out again after its texts changed: it may

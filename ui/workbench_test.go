@@ -196,11 +196,11 @@ func TestTheWindowReopensWhereTheReaderWas(t *testing.T) {
 	small := fyne.NewSize(800, 300)
 	wb, w := f.openSized(t, a, ui.Options{Lang: "en", Article: "3"}, small)
 	labels(w) // as a frame would, lay everything out at its width
-	scroll := wb.ArticleScroll()
+	scroll := wb.AmendmentsScroll()
 	scroll.ScrollToBottom()
 	y := scroll.Offset.Y
 	if y <= 0 {
-		t.Fatalf("article 3 does not scroll in the window (offset %v): the test shows nothing", y)
+		t.Fatalf("the amendments to article 3 do not scroll in the window (offset %v): the test shows nothing", y)
 	}
 	wb.SaveWork()
 
@@ -208,7 +208,7 @@ func TestTheWindowReopensWhereTheReaderWas(t *testing.T) {
 	if !containsText(labels(w), "المادة 3") || !shows(w, "Position 3 of 36") {
 		t.Fatalf("reopened on %q, want article 3", labels(w))
 	}
-	if got := wb.ArticleScroll().Offset.Y; got != y {
+	if got := wb.AmendmentsScroll().Offset.Y; got != y {
 		t.Errorf("reopened scrolled to %v, want %v where the reader left it", got, y)
 	}
 

@@ -64,7 +64,7 @@ var cmdConsolidate = &command{
 				}
 			}
 			if n := len(cons.Stale); n > 0 {
-				fmt.Fprintf(c.stdout, "%s made against another wording, not applied: %s\n", plural(n, "accepted amendment"), strings.Join(cons.Stale, ", "))
+				fmt.Fprintf(c.stdout, "%s made on an earlier wording that its change collides with, not applied (stale): %s\n", plural(n, "accepted amendment"), strings.Join(cons.Stale, ", "))
 			}
 			fmt.Fprintf(c.stdout, "%d changed, %d repealed, %d new; %s to resolve; %s carried over\n",
 				changed, repealed, added, plural(len(cons.Conflicts), "conflict"), plural(len(cons.Undecided), "undecided amendment"))
@@ -87,7 +87,8 @@ var cmdResolve = &command{
 	name: "resolve",
 	args: "ARTICLE --text-file F [--draft DRAFT] [--note T]",
 	summary: "settle an article's conflicting accepted amendments with the wording in F: the federation's synthesis,\n" +
-		"which supersedes them in the decision log; prints the synthesis's ID",
+		"which supersedes them in the decision log; prints the synthesis's ID. ARTICLE may be the number that\n" +
+		"accepted new articles clash over: the synthesis is then the one new article of that number",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` (default: the latest imported)")

@@ -166,3 +166,32 @@ func TestLogVerifyNamesAChangedEntry(t *testing.T) {
 		t.Error("statutectl wrote to a database whose log is damaged")
 	}
 }
+
+// articles --undecided lists the articles where the federation has
+// submitted amendments left to decide, with their count, as the app's
+// outline does; without the flag the listing stays as scripts read it.
+func TestArticlesUndecided(t *testing.T) {
+	db, cs, fm, fed := decisionDB(t)
+	plain := mustCtl(t, db, "articles")
+	if strings.Contains(plain, "undecided") || strings.Count(plain, "\n") < 25 {
+		t.Fatalf("articles printed %q, want every article without counts", plain)
+	}
+	line := regexp.MustCompile(`^5\t[^\t]+\t3 undecided amendments\t[^\t]+\n$`)
+	if out := mustCtl(t, db, "articles", "--undecided"); !line.MatchString(out) {
+		t.Errorf("articles --undecided = %q, want article 5 with its 3 undecided amendments", out)
+	}
+	mustCtl(t, db, "decide", cs, "reject")
+	if out := mustCtl(t, db, "articles", "--undecided"); !strings.HasPrefix(out, "5\t") || !strings.Contains(out, "\t2 undecided amendments\t") {
+		t.Errorf("articles --undecided after a rejection = %q, want 2 left", out)
+	}
+	mustCtl(t, db, "decide", fed, "supersede", "--replaces", fm)
+	if out := mustCtl(t, db, "articles", "--undecided"); out != "" {
+		t.Errorf("articles --undecided with everything decided = %q, want nothing", out)
+	}
+	if _, errOut, code := ctl(t, db, "", "articles", "--undecided", "--version", "0"); code != exitOK || errOut != "" {
+		t.Errorf("--version 0 is the latest: exit %d, %q", code, errOut)
+	}
+	if mustCtl(t, db, "articles") != plain {
+		t.Error("articles without --undecided changed after the decisions")
+	}
+}

@@ -195,20 +195,41 @@ var cmdDrafts = &command{
 }
 
 var cmdArticles = &command{
-	name:    "articles",
-	args:    "[--draft DRAFT] [--version N]",
-	summary: "list a draft's articles: key, number as written, first words",
+	name: "articles",
+	args: "[--draft DRAFT] [--version N] [--undecided]",
+	summary: "list a draft's articles: key, number as written, first words;\n" +
+		"--undecided lists only those with submitted amendments the federation has not decided on yet,\n" +
+		"with their count before the first words (as the app's outline shows them to the federation)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` to list (default: the latest imported)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
+		undecided := fs.Bool("undecided", false, "only the articles with undecided submitted amendments, and how many")
 		return func(c *ctx, _ []string) error {
 			d, err := c.draftAt(*draftID, *version)
 			if err != nil {
 				return err
 			}
+			if !*undecided {
+				for i := range d.Articles {
+					a := &d.Articles[i]
+					fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", a.Key, a.Number, firstWords(a.Text(), 8))
+				}
+				return nil
+			}
+			if latest, err := c.store.Draft(d.ID); err != nil {
+				return err
+			} else if latest.Version != d.Version {
+				return usagef("--undecided counts on the latest version of the draft (%d): leave out --version", latest.Version)
+			}
+			counts, err := round.New(c.store).UndecidedCounts(d, round.Visible(drafts.Federation, d.ID))
+			if err != nil {
+				return err
+			}
 			for i := range d.Articles {
 				a := &d.Articles[i]
-				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", a.Key, a.Number, firstWords(a.Text(), 8))
+				if n := counts[a.Key]; n > 0 {
+					fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", a.Key, a.Number, plural(n, "undecided amendment"), firstWords(a.Text(), 8))
+				}
 			}
 			return nil
 		}

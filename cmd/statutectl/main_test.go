@@ -717,3 +717,33 @@ func TestAmendmentsFollowARenumbering(t *testing.T) {
 		t.Errorf("amendments --article 8 printed %q, want nothing: new article 8 is old 7 مكررة", got)
 	}
 }
+
+// Two accepted new articles that ask for one number are settled by
+// resolve with that number: the federation's one new article, stored by
+// consolidate in their place.
+func TestResolveANewNumberWithStatutectl(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "statute.db")
+	mustCtl(t, db, "seed")
+	insert := func(chamber, text string) string {
+		id := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", chamber, "--article", "7 مكررة مرتين", "--insert-after",
+			"--number", "7 مكررة ثلاث مرات", "--text", text, "--why", "سبب", "--submit"))
+		mustCtl(t, db, "decide", id, "accept")
+		return id
+	}
+	insert("SM", "تنشر الغرفة كل سنة تقريرا عن أنشطتها.")
+	insert("FM", "تنشر الغرفة كل ستة أشهر تقريرا عن أنشطتها.")
+	if out, _, code := ctl(t, db, "", "consolidate"); code != exitError || !strings.Contains(out, "one conflict to resolve") {
+		t.Fatalf("consolidate with two new articles 7 مكررة ثلاث مرات: exit %d\n%s", code, out)
+	}
+	settled := "تنشر الغرفة كل سنة تقريرا مفصلا عن أنشطتها."
+	syn := strings.TrimSpace(mustCtl(t, db, "resolve", "7 مكررة ثلاث مرات", "--text-file", writeFile(t, "settled.txt", []byte(settled+"\n"))))
+	if !strings.HasPrefix(syn, "FED-") {
+		t.Fatalf("resolve printed %q, want the federation's synthesis ID", syn)
+	}
+	if done := mustCtl(t, db, "consolidate"); !strings.HasSuffix(done, "\tversion 2\n") {
+		t.Fatalf("consolidate printed %q, want version 2 stored", done)
+	}
+	if got := mustCtl(t, db, "show", "7 مكررة ثلاث مرات"); !strings.Contains(got, settled) {
+		t.Errorf("the new version's article 7 مكررة ثلاث مرات:\n%s\nwant the settled wording", got)
+	}
+}

@@ -160,59 +160,64 @@ func (s *Store) AddAmendments(as ...*drafts.Amendment) error {
 		}
 		recs[i] = r
 	}
-	err := s.update("store the amendments", func(tx *bolt.Tx) error {
-		amends := tx.Bucket([]byte(bucketAmendments))
-		index := tx.Bucket([]byte(bucketIndex))
-		t := s.newTargets(tx)
-		enc := newRecordEncoder()
-		batch := make(map[string]bool, len(recs))
-		writes := make([]pending, len(recs))
-		for i := range recs {
-			r := &recs[i]
-			pos, err := t.check(r)
-			if err != nil {
-				return inBatch(i, len(recs), err)
-			}
-			taken := func(id string) bool { return batch[id] || amends.Get([]byte(id)) != nil }
-			if r.ID == "" {
-				r.ID = freshID(r.Chamber, taken)
-			} else if taken(r.ID) {
-				return inBatch(i, len(recs), drafts.Errorf(drafts.Conflict,
-					"an amendment with ID %s is already stored: it was imported before, or give this one no ID", r.ID))
-			}
-			batch[r.ID] = true
-			seq, err := amends.NextSequence()
-			if err != nil {
-				return err
-			}
-			idx := indexKey(r.DraftID, r.DraftVersion, pos, r.Created, seq)
-			record, err := enc.record(idx, r)
-			if err != nil {
-				return err
-			}
-			writes[i] = pending{id: []byte(r.ID), idx: idx, entry: seal(idx, indexValue(r)), record: seal([]byte(r.ID), record)}
-		}
-		// bbolt inserts into a node's sorted slice; keys in order append
-		// instead of shifting, which keeps a large batch linear.
-		slices.SortFunc(writes, func(a, b pending) int { return bytes.Compare(a.id, b.id) })
-		for _, w := range writes {
-			if err := amends.Put(w.id, w.record); err != nil {
-				return err
-			}
-		}
-		slices.SortFunc(writes, func(a, b pending) int { return bytes.Compare(a.idx, b.idx) })
-		for _, w := range writes {
-			if err := index.Put(w.idx, w.entry); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.update("store the amendments", func(tx *bolt.Tx) error { return s.addAmendments(tx, recs) })
 	if err != nil {
 		return s.fail(err, "store the amendments")
 	}
 	for i, a := range as {
 		*a = recs[i]
+	}
+	return nil
+}
+
+// addAmendments writes the prepared amendments recs in tx, after checking
+// each against its target article, giving each an ID where it has none;
+// see AddAmendments.
+func (s *Store) addAmendments(tx *bolt.Tx, recs []drafts.Amendment) error {
+	amends := tx.Bucket([]byte(bucketAmendments))
+	index := tx.Bucket([]byte(bucketIndex))
+	t := s.newTargets(tx)
+	enc := newRecordEncoder()
+	batch := make(map[string]bool, len(recs))
+	writes := make([]pending, len(recs))
+	for i := range recs {
+		r := &recs[i]
+		pos, err := t.check(r)
+		if err != nil {
+			return inBatch(i, len(recs), err)
+		}
+		taken := func(id string) bool { return batch[id] || amends.Get([]byte(id)) != nil }
+		if r.ID == "" {
+			r.ID = freshID(r.Chamber, taken)
+		} else if taken(r.ID) {
+			return inBatch(i, len(recs), drafts.Errorf(drafts.Conflict,
+				"an amendment with ID %s is already stored: it was imported before, or give this one no ID", r.ID))
+		}
+		batch[r.ID] = true
+		seq, err := amends.NextSequence()
+		if err != nil {
+			return err
+		}
+		idx := indexKey(r.DraftID, r.DraftVersion, pos, r.Created, seq)
+		record, err := enc.record(idx, r)
+		if err != nil {
+			return err
+		}
+		writes[i] = pending{id: []byte(r.ID), idx: idx, entry: seal(idx, indexValue(r)), record: seal([]byte(r.ID), record)}
+	}
+	// bbolt inserts into a node's sorted slice; keys in order append
+	// instead of shifting, which keeps a large batch linear.
+	slices.SortFunc(writes, func(a, b pending) int { return bytes.Compare(a.id, b.id) })
+	for _, w := range writes {
+		if err := amends.Put(w.id, w.record); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(writes, func(a, b pending) int { return bytes.Compare(a.idx, b.idx) })
+	for _, w := range writes {
+		if err := index.Put(w.idx, w.entry); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package boltstore_test
 
 import (
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -150,5 +151,35 @@ func BenchmarkBriefStoreAfterIdle(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkAppendDecision appends one decision to a log already holding
+// 1,000 or 10,000 entries (the setup of a large round decides thousands,
+// each in its own write): an op reads the log's head and last entry, not
+// the log, so its time does not grow with the log.
+func BenchmarkAppendDecision(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			d, as := benchData(b, benchArticles, n)
+			s := newStore(b)
+			addDraft(b, s, d)
+			for _, a := range as {
+				a.Status = drafts.StatusSubmitted
+			}
+			addAmendments(b, s, as...)
+			for _, a := range as {
+				if err := s.AppendDecision(&drafts.Decision{Amendment: a.ID, Verdict: drafts.Accept, By: "FED"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			i := 0
+			for b.Loop() {
+				if err := s.AppendDecision(&drafts.Decision{Amendment: as[i%n].ID, Verdict: drafts.Reject, By: "FED"}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
 }

@@ -277,6 +277,7 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 		keyApp:     []byte(appMagic),
 		keySchema:  binary.BigEndian.AppendUint32(nil, SchemaVersion),
 		keyCreated: []byte(time.Now().UTC().Format(time.RFC3339)),
+		keyLogHead: headValue(logHead{hash: drafts.GenesisPrev}),
 	} {
 		if err := meta.Put([]byte(k), v); err != nil {
 			return err

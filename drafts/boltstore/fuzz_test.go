@@ -27,6 +27,9 @@ func FuzzOpen(f *testing.F) {
 	f.Add(valid[:len(valid)/2])
 	f.Add(make([]byte, 4*pageSize))
 	f.Add(garbage(4*pageSize, 4))
+	// A file with a decision log and its head (schema 4).
+	withLog := fileWithLog(f)
+	f.Add(withLog[:highWaterMark(withLog)*pageSize])
 	f.Add(boltFile(f, func(tx *bolt.Tx) error {
 		_, err := tx.CreateBucket([]byte("widgets"))
 		return err
@@ -82,4 +85,34 @@ func FuzzOpen(f *testing.F) {
 		_, err = s.Verify()
 		domain("Verify", err)
 	})
+}
+
+// fileWithLog is validFile's database with its amendment submitted and
+// two entries in its decision log.
+func fileWithLog(t testing.TB) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "log.db")
+	if err := os.WriteFile(path, validFile(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus("ORI-7K3QX9AB", drafts.StatusDraft, drafts.StatusSubmitted); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []drafts.Verdict{drafts.Accept, drafts.Reject} {
+		if err := s.AppendDecision(&drafts.Decision{Amendment: "ORI-7K3QX9AB", Verdict: v, By: "FED", Note: "ملاحظة"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

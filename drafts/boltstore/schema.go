@@ -13,10 +13,12 @@ import (
 // SchemaVersion is the layout of the database this package writes. A
 // database with a higher number was written by a newer Statute Workbench and
 // is refused rather than misread. Schema 2 seals every record with a
-// checksum (seal.go); schema 3 adds the decision log (decisions.go). An
-// older file is brought up to date when first opened for writing: a
-// schema 1 file sealed, a schema 2 file given an empty decision log.
-const SchemaVersion = 3
+// checksum (seal.go); schema 3 adds the decision log (decisions.go);
+// schema 4 records the log's head, so that an append need not read the
+// whole log. An older file is brought up to date when first opened for
+// writing: a schema 1 file sealed, a schema 2 file given an empty decision
+// log, a schema 3 file's log read whole, checked, and its head recorded.
+const SchemaVersion = 4
 
 // appMagic marks a database as ours in the meta bucket, so that another
 // program's bbolt file is refused instead of being written into.
@@ -24,7 +26,10 @@ const appMagic = "Statute Workbench"
 
 // The layout, in one place. Top-level buckets:
 //
-//	meta        app → appMagic, schema → uint32, created → RFC 3339 time
+//	meta        app → appMagic, schema → uint32, created → RFC 3339 time,
+//	            log-head → the decision log's head (schema 4 on): the count
+//	            of entries appended (uint64) and the last one's Hash (64
+//	            hex digits; drafts.GenesisPrev for none), sealed
 //	drafts      draft ID → bucket of versions
 //	              version (uint32) → bucket:
 //	                header   → JSON of the Draft without its articles
@@ -52,6 +57,7 @@ const (
 	keyApp     = "app"
 	keySchema  = "schema"
 	keyCreated = "created"
+	keyLogHead = "log-head"
 
 	keyHeader      = "header"
 	bucketArticles = "articles"

@@ -279,7 +279,9 @@ func (s *Store) indexEntry(k, v []byte) (id, chamber, status []byte, err error) 
 // migrate brings a database of an older schema up to SchemaVersion, in
 // one transaction: it seals the records of a schema 1 database, after
 // reading every one of them (a file that does not read whole is left as
-// it is), and adds the decision log to one of schema 2 or less.
+// it is), adds the decision log to one of schema 2 or less, and records
+// the log's head once the whole log has been read and checked (a log
+// found damaged leaves the file as it is).
 func (s *Store) migrate(tx *bolt.Tx) error {
 	if s.schema < 2 {
 		if err := s.sealRecords(tx); err != nil {
@@ -287,6 +289,17 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 		}
 	}
 	if _, err := tx.CreateBucketIfNotExists([]byte(bucketDecisions)); err != nil {
+		return err
+	}
+	log, err := s.readLog(tx)
+	if err != nil {
+		return err
+	}
+	head := logHead{count: uint64(len(log)), hash: drafts.GenesisPrev}
+	if len(log) > 0 {
+		head.hash = log[len(log)-1].Hash
+	}
+	if err := putHead(tx, head); err != nil {
 		return err
 	}
 	return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), binary.BigEndian.AppendUint32(nil, SchemaVersion))

@@ -47,6 +47,11 @@
 // article's text of the region and each wording's text for it, naming the
 // amendments that wrote it.
 //
+// Once a person has chosen a version of each conflict region (or the
+// article's own text), Compose writes the article with those choices and
+// every clean change: the text a person reads and edits before it is
+// adopted.
+//
 // A repeal alone, or several, repeal the article. A repeal together with
 // any wording, even one equal to the article, is a conflict: a person must
 // choose.
@@ -363,7 +368,12 @@ func writeInt(b *strings.Builder, n int) {
 
 // Merge consolidates sides, the accepted amendments of an article whose
 // text is base; see the package documentation for the rules.
-func Merge(base string, sides []Side) Result {
+func Merge(base string, sides []Side) Result { return merge(base, sides, nil) }
+
+// merge is Merge, and Compose when pick is set: then each conflict region
+// takes the version pick chooses (its index in the conflict's Versions),
+// or the base's text for -1, and Text is the article so written.
+func merge(base string, sides []Side, pick func(k int, c Conflict) int) Result {
 	base = drafts.NormalizeParagraphs(base)
 	var repeals, wordings []int
 	for i, s := range sides {
@@ -437,7 +447,7 @@ func Merge(base string, sides []Side) Result {
 			merged = append(merged, bu[next:h.b0]...)
 			merged = append(merged, h.repl...)
 			next = h.b1
-		} else if c, agreed := conflict(base, bu, sides, own, all[g:e], lo, hi); agreed != nil {
+		} else if c, agreed, versions := conflict(base, bu, sides, own, all[g:e], lo, hi); agreed != nil {
 			// Different hunks that touch, whose sides all word the region
 			// alike in the end (one side's two changes, another's one
 			// covering both): no conflict, one change.
@@ -447,11 +457,20 @@ func Merge(base string, sides []Side) Result {
 			merged = append(merged, agreed...)
 			next = hi
 		} else {
+			if pick != nil {
+				merged = append(merged, bu[next:lo]...)
+				if v := pick(len(r.Conflicts), c); v >= 0 && v < len(versions) {
+					merged = append(merged, versions[v]...)
+				} else {
+					merged = append(merged, bu[lo:hi]...)
+				}
+				next = hi
+			}
 			r.Conflicts = append(r.Conflicts, c)
 		}
 		g = e
 	}
-	if len(r.Conflicts) > 0 {
+	if len(r.Conflicts) > 0 && pick == nil {
 		return r
 	}
 	merged = append(merged, bu[next:]...)
@@ -487,8 +506,9 @@ func names(sides []Side, is []int) []string {
 // When every side involved words the region alike, the conflict has one
 // version, and agreed is the region's units as one of them wrote it: the
 // one whose white space sorts first, so that the sides' order does not
-// matter. agreed is nil otherwise.
-func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo, hi int) (c Conflict, agreed []unit) {
+// matter. agreed is nil otherwise. versions are the units of each of c's
+// Versions, chosen among its sides' alike.
+func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo, hi int) (c Conflict, agreed []unit, versions [][]unit) {
 	start, end := span(bu, lo, hi)
 	c = Conflict{Start: start, End: end, Base: base[start:end]}
 	var involved []int
@@ -498,6 +518,7 @@ func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo
 	slices.Sort(involved)
 	involved = slices.Compact(involved)
 	byText := make(map[string][]int)
+	unitsOf := make(map[string][]unit)
 	for _, i := range involved {
 		var us []unit
 		at := lo
@@ -512,6 +533,9 @@ func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo
 		us = append(us, bu[at:hi]...)
 		t := render(us)
 		byText[t] = append(byText[t], i)
+		if u, ok := unitsOf[t]; !ok || rawText(us) < rawText(u) {
+			unitsOf[t] = us
+		}
 		if agreed == nil || rawText(us) < rawText(agreed) {
 			agreed = append([]unit{}, us...) // not nil, even for a region deleted
 		}
@@ -523,7 +547,10 @@ func conflict(base string, bu []unit, sides []Side, own [][]hunk, hs []*hunk, lo
 	if len(c.Versions) != 1 {
 		agreed = nil
 	}
-	return c, agreed
+	for _, v := range c.Versions {
+		versions = append(versions, unitsOf[v.Text])
+	}
+	return c, agreed, versions
 }
 
 func sortVersions(vs []Version) {

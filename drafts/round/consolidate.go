@@ -24,10 +24,16 @@ import (
 // changes to different words combine, and changes that overlap or touch
 // conflict, as do a repeal and a new wording of one article. New articles
 // go after the article they follow, in the order of their proposed
-// numbers' keys, then of their IDs; two different new articles asking for
-// one number conflict, and so does one asking for a number the draft has.
-// An accepted amendment made against another wording of its article (its
-// base hash differs) is not applied: it is reported stale.
+// numbers' keys, then of their IDs; new articles asking for one number
+// after different articles go after the first of those in the draft's
+// order; two different new articles asking for one number conflict, and
+// so does one asking for a number the draft has.
+// An accepted amendment made on an earlier version is carried onto this
+// one as Rebase carries it: applied where its change still applies to the
+// article's present wording, reported stale where it collides (or where
+// its article is gone); one that an earlier consolidation already applied
+// (an article of a later version names it as a source) brings nothing
+// again.
 type Consolidation struct {
 	// From is the version consolidated.
 	From *drafts.Draft
@@ -45,8 +51,9 @@ type Consolidation struct {
 	// Undecided are the IDs of the submitted amendments no decision was
 	// made on yet: they carry over to the next version.
 	Undecided []string
-	// Stale are the IDs of accepted amendments made against another
-	// wording of their article than this version's, not applied.
+	// Stale are the IDs of accepted amendments made on an earlier wording
+	// of their article whose change collides with its present one (or
+	// whose article is gone): not applied.
 	Stale []string
 }
 
@@ -84,49 +91,12 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, err
 	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
-	if err != nil {
-		return nil, err
-	}
-	c := &Consolidation{From: d}
-	sides := map[string][]merge.Side{}         // by article key
-	inserts := map[string][]drafts.Amendment{} // by the key of the article they follow
-	chamberOf := map[string]string{}
-	for _, a := range as {
-		chamberOf[a.ID] = a.Chamber
-		dec := drafts.CurrentDecision(log, a.ID)
-		if dec == nil {
-			c.Undecided = append(c.Undecided, a.ID)
-			continue
-		}
-		text, applied := a.Text, false
-		switch dec.Verdict {
-		case drafts.Accept:
-			applied = true
-		case drafts.AcceptWithChanges:
-			text, applied = dec.Text, true
-		case drafts.Supersede:
-			applied = dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
-		}
-		if !applied {
-			continue
-		}
-		art := d.Article(a.Article)
-		if art == nil || a.BaseHash != art.TextHash() && a.Kind != drafts.Insert {
-			c.Stale = append(c.Stale, a.ID)
-			continue
-		}
-		if a.Kind == drafts.Insert {
-			a.Text = text
-			inserts[a.Article] = append(inserts[a.Article], a)
-			continue
-		}
-		sides[a.Article] = append(sides[a.Article], merge.Side{ID: a.ID, Text: text, Repeal: a.Kind == drafts.Repeal})
-	}
+	c := &Consolidation{From: d, Undecided: g.undecided, Stale: g.stale}
+	sides, inserts, chamberOf := g.sides, g.inserts, g.chamberOf
 
 	next := *d
 	next.Articles = nil
@@ -179,6 +149,144 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 		c.Draft = &next
 	}
 	return c, nil
+}
+
+// gathered is what a draft's submitted amendments bring to its next
+// version, read by the rule Consolidation states; Consolidate, Resolve and
+// Resolutions all read it so, from gather.
+type gathered struct {
+	// sides are the wordings (or repeals) the accepted amendments give
+	// each article, by its key in the version consolidated, carried onto
+	// its present wording where they were made on an earlier one.
+	sides map[string][]merge.Side
+	// inserts are the accepted new articles, their Text the wording
+	// accepted, by the key of the article they go after: for each number
+	// asked, the first in the draft's order of the articles its
+	// amendments follow, so that one number is one new article or one
+	// conflict.
+	inserts map[string][]drafts.Amendment
+	// chamberOf gives each submitted amendment's chamber, by ID.
+	chamberOf        map[string]string
+	undecided, stale []string
+}
+
+// brings is the wording amendment a brings to a consolidation under its
+// current decision dec, and whether it brings any: accepted, its own;
+// accepted with changes, the staff's; the federation's synthesis, its
+// own; superseded, rejected or undecided, none.
+func brings(a *drafts.Amendment, dec *drafts.Decision) (string, bool) {
+	if dec == nil {
+		return "", false
+	}
+	switch dec.Verdict {
+	case drafts.Accept:
+		return a.Text, true
+	case drafts.AcceptWithChanges:
+		return dec.Text, true
+	case drafts.Supersede:
+		return a.Text, dec.Amendment == a.ID // the synthesis; those it replaces bring nothing
+	}
+	return "", false
+}
+
+// gather reads d's draft's submitted amendments and its decision log, and
+// sorts out what each brings to the version after d.
+func (r *Round) gather(d *drafts.Draft) (*gathered, error) {
+	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Status: drafts.StatusSubmitted})
+	if err != nil {
+		return nil, err
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		return nil, err
+	}
+	done, err := r.consolidated(d)
+	if err != nil {
+		return nil, err
+	}
+	g := &gathered{sides: map[string][]merge.Side{}, inserts: map[string][]drafts.Amendment{}, chamberOf: map[string]string{}}
+	current := drafts.CurrentDecisions(log)
+	byNumber := map[string][]drafts.Amendment{} // new articles, by the key of their number
+	for _, a := range as {
+		g.chamberOf[a.ID] = a.Chamber
+		dec := current[a.ID]
+		if dec == nil {
+			g.undecided = append(g.undecided, a.ID)
+			continue
+		}
+		text, ok := brings(&a, dec)
+		if !ok || done[a.ID] {
+			continue
+		}
+		a.Text = text
+		rb, err := r.Rebase(d, &a)
+		if err != nil {
+			return nil, err
+		}
+		if rb.Stale || rb.Key == "" {
+			g.stale = append(g.stale, a.ID)
+			continue
+		}
+		if a.Kind == drafts.Insert {
+			a.Article = rb.Key
+			key, err := parse.Key(a.NewNumber)
+			if err != nil {
+				continue // Validate refused it when it was stored
+			}
+			byNumber[key] = append(byNumber[key], a)
+			continue
+		}
+		g.sides[rb.Key] = append(g.sides[rb.Key], merge.Side{ID: a.ID, Text: rb.Text, Repeal: a.Kind == drafts.Repeal})
+	}
+	at := map[string]int{} // each article's place in d
+	for i := range d.Articles {
+		at[d.Articles[i].Key] = i
+	}
+	for _, ins := range byNumber {
+		after := ins[0].Article
+		for _, a := range ins[1:] {
+			if at[a.Article] < at[after] {
+				after = a.Article
+			}
+		}
+		g.inserts[after] = append(g.inserts[after], ins...)
+	}
+	return g, nil
+}
+
+// consolidated returns the IDs of the amendments an earlier consolidation
+// of d's draft applied (appliedIn).
+func (r *Round) consolidated(d *drafts.Draft) (map[string]bool, error) {
+	in, err := r.appliedIn(d)
+	done := make(map[string]bool, len(in))
+	for id := range in {
+		done[id] = true
+	}
+	return done, err
+}
+
+// appliedIn gives, by ID, the version that applied each amendment an
+// earlier consolidation of d's draft applied: the first version after the
+// first, up to d, with an article that names it as its source.
+func (r *Round) appliedIn(d *drafts.Draft) (map[string]int, error) {
+	in := map[string]int{}
+	for v := 2; v <= d.Version; v++ {
+		dv := d
+		if v < d.Version {
+			var err error
+			if dv, err = r.version(d.ID, v); err != nil {
+				return nil, err
+			}
+		}
+		for i := range dv.Articles {
+			for _, s := range dv.Articles[i].Sources {
+				if in[s.Amendment] == 0 {
+					in[s.Amendment] = v
+				}
+			}
+		}
+	}
+	return in, nil
 }
 
 // placeInserts puts after art in next the new articles the accepted
@@ -258,10 +366,21 @@ var msgNothingToResolve = drafts.NewMessage("resolve.nothing",
 // Resolve settles what the accepted amendments of one article make of it
 // with the wording a person wrote: the federation's synthesis amendment of
 // the article, submitted, which supersedes every amendment accepted on it
-// (a decision of the log, with note). Consolidating again then applies
-// the synthesis alone to that article. It returns the synthesis as stored.
+// (a decision of the log, with note), stored and decided in one write
+// (the store's AddDecided): both or neither. Consolidating again then
+// applies the synthesis alone to that article. It returns the synthesis
+// as stored.
+//
+// article may also be the number of new articles that accepted amendments
+// propose, which the draft does not have: the synthesis is then one new
+// article of that number, in the wording text, after the article the
+// first of them follows, and supersedes them all. Two new articles that
+// ask for one number are settled so, with one wording, or by rejecting
+// one of them.
+//
 // Forbidden: by is not the federation. NotFound: the draft has no such
-// article. Invalid: no accepted amendment changes the article, or the
+// article, and no accepted amendment proposes a new article of that
+// number. Invalid: no accepted amendment changes the article, or the
 // wording changes nothing (Submit's refusals).
 func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) (*drafts.Amendment, error) {
 	if by.Code != drafts.FederationCode {
@@ -272,44 +391,98 @@ func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) 
 		return nil, err
 	}
 	art, err := parse.Find(d, article)
+	if drafts.IsKind(err, drafts.NotFound) {
+		// Perhaps the number of new articles that accepted amendments
+		// propose.
+		if syn, ok, nerr := r.resolveNumber(by, d, article, text, note); ok || nerr != nil {
+			return syn, nerr
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	as, err := r.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: art.Key, Status: drafts.StatusSubmitted})
-	if err != nil {
-		return nil, err
-	}
-	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	g, err := r.gather(d)
 	if err != nil {
 		return nil, err
 	}
 	var accepted []string
-	for _, a := range as {
-		if a.Kind == drafts.Insert {
-			continue
-		}
-		if dec := drafts.CurrentDecision(log, a.ID); dec != nil && (dec.Verdict == drafts.Accept || dec.Verdict == drafts.AcceptWithChanges || dec.Verdict == drafts.Supersede && dec.Amendment == a.ID) {
-			accepted = append(accepted, a.ID)
-		}
+	for _, side := range g.sides[art.Key] {
+		accepted = append(accepted, side.ID)
 	}
 	if len(accepted) == 0 {
 		return nil, msgNothingToResolve.Err(drafts.Invalid, art.Key, d.ID)
 	}
 	syn := Blank(by, d, art)
 	syn.Text = text
+	return r.supersede(by, d, syn, accepted, note)
+}
+
+// resolveNumber settles the new articles that accepted amendments to d
+// propose under the number of key, when any do (ok): the federation's
+// synthesis is one new article of that number, in the wording text, after
+// the article the first of them follows in d, and supersedes them all.
+// The errors are Resolve's, and Conflict: d already has an article of
+// that number (Check's): a new article needs another number.
+func (r *Round) resolveNumber(by drafts.Chamber, d *drafts.Draft, number, text, note string) (*drafts.Amendment, bool, error) {
+	key, err := parse.Key(number)
+	if err != nil {
+		return nil, false, nil
+	}
+	g, err := r.gather(d)
+	if err != nil {
+		return nil, false, err
+	}
+	var accepted []string
+	var first *drafts.Amendment
+	for _, ins := range g.inserts {
+		for i := range ins {
+			if k, err := parse.Key(ins[i].NewNumber); err != nil || k != key {
+				continue
+			}
+			accepted = append(accepted, ins[i].ID)
+			if first == nil {
+				first = &ins[i]
+			}
+		}
+	}
+	art := (*drafts.Article)(nil)
+	if first != nil {
+		art = d.Article(first.Article)
+	}
+	if art == nil {
+		return nil, false, nil
+	}
+	syn := Blank(by, d, art)
+	syn.Kind, syn.NewNumber, syn.Text = drafts.Insert, first.NewNumber, text
+	syn, err = r.supersede(by, d, syn, accepted, note)
+	return syn, true, err
+}
+
+// supersede stores syn, the federation's synthesis, submitted, and its
+// decision superseding the amendments accepted, in one write (the store's
+// AddDecided): a refused decision leaves no synthesis submitted and
+// undecided. note is the decision's, and the synthesis's justification,
+// which says what it settles when note is empty.
+func (r *Round) supersede(by drafts.Chamber, d *drafts.Draft, syn *drafts.Amendment, accepted []string, note string) (*drafts.Amendment, error) {
 	syn.Justification = note
 	if syn.Justification == "" {
 		// Stored with the round's records, which are in the draft's
 		// language, not the interface's.
 		syn.Justification = "تسوية الجامعة للتعارض بين التعديلات: " + strings.Join(accepted, "، ")
 	}
-	if err := r.Submit(by, d, syn); err != nil {
+	b, err := r.checked(by, d, syn, true, accepted...)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := r.Decide(by, syn.ID, drafts.Supersede, "", accepted, note); err != nil {
+	b.ID = drafts.NewID(by.Code)
+	dec, err := r.decision(by, &b, drafts.Supersede, "", accepted, note)
+	if err != nil {
 		return nil, err
 	}
-	return syn, nil
+	if err := r.store.AddDecided(&b, dec); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // ConflictsError is the error of a consolidation that still holds

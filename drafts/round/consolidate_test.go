@@ -234,3 +234,164 @@ func TestUndecidedAmendmentsAreRebased(t *testing.T) {
 		t.Errorf("FM's amendment against its own version: %+v, want as it is", got)
 	}
 }
+
+// refusingLog is a store whose decision log refuses every entry, as a
+// store does a decision that no longer holds by the time it is written.
+type refusingLog struct{ drafts.Store }
+
+func (s refusingLog) AppendDecision(d *drafts.Decision) error {
+	e := *d
+	e.Replaces = append(slices.Clone(e.Replaces), "CS-ZZZZZZZZ")
+	return s.Store.AppendDecision(&e)
+}
+
+func (s refusingLog) AddDecided(a *drafts.Amendment, d *drafts.Decision) error {
+	e := *d
+	e.Replaces = append(slices.Clone(e.Replaces), "CS-ZZZZZZZZ")
+	return s.Store.AddDecided(a, &e)
+}
+
+// Resolve stores the synthesis and its decision in one write: when the
+// store refuses the decision, no synthesis is left submitted and
+// undecided.
+func TestResolveRefusedLeavesNoSynthesis(t *testing.T) {
+	r, d := newRound(t)
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	ms := propose(t, r, d, "MS", "3", "في هذا القانون", "في هذا النظام")
+	decide(t, r, cs.ID, drafts.Accept)
+	decide(t, r, ms.ID, drafts.Accept)
+	refusing := round.New(refusingLog{r.Store()})
+	resolved := strings.Replace(d.Article("3").Text(), "في هذا القانون", "في النظام رقم 50.17", 1)
+	_, err := refusing.Resolve(drafts.Federation, "", "3", resolved, "")
+	wantKind(t, err, drafts.Invalid, "no amendment CS-ZZZZZZZZ to replace")
+	fed, err := r.Store().Amendments(drafts.AmendmentFilter{DraftID: d.ID, Chamber: drafts.FederationCode})
+	if err != nil || len(fed) != 0 {
+		t.Fatalf("after the refusal the federation has %d amendments (%v), want none", len(fed), err)
+	}
+	undecided, err := r.UndecidedCounts(d, round.Visible(drafts.Federation, d.ID))
+	if err != nil || len(undecided) != 0 {
+		t.Errorf("undecided after the refusal: %v, %v; want none", undecided, err)
+	}
+	syn, err := r.Resolve(drafts.Federation, "", "3", resolved, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur, err := r.Current(syn.ID); err != nil || cur == nil || cur.Verdict != drafts.Supersede || !slices.Equal(cur.Replaces, []string{cs.ID, ms.ID}) {
+		t.Errorf("the synthesis's decision: %+v, %v; want it superseding CS's and MS's", cur, err)
+	}
+}
+
+// Two chambers' new articles that ask for one number conflict; Resolve
+// with that number settles them with the federation's one new article,
+// which supersedes both, and the consolidation then holds it in their
+// place. Resolving the number again replaces that synthesis in turn.
+func TestResolveANewArticleNumber(t *testing.T) {
+	r, d := newRound(t)
+	insert := func(c drafts.Chamber, number, text string) *drafts.Amendment {
+		a := round.Blank(c, d, d.Article("2"))
+		a.Kind, a.NewNumber, a.Text, a.Justification = drafts.Insert, number, text, "التنسيق"
+		if err := r.Submit(c, d, a); err != nil {
+			t.Fatal(err)
+		}
+		decide(t, r, a.ID, drafts.Accept)
+		return a
+	}
+	one := insert(fm, "2 مكررة", "تحدث لجنة جهوية للتنسيق.")
+	two := insert(cs, "2bis", "تحدث لجنة وطنية للتنسيق.")
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Conflicts) != 1 || c.Conflicts[0].NumberTaken {
+		t.Fatalf("conflicts %+v, want the two new articles 2 مكررة", c.Conflicts)
+	}
+	key := c.Conflicts[0].Key
+
+	_, err = r.Resolve(fm, "", "2 مكررة", "تحدث لجنة للتنسيق.", "")
+	wantKind(t, err, drafts.Forbidden, "only the federation decides")
+	_, err = r.Resolve(drafts.Federation, "", "9 مكررة", "تحدث لجنة للتنسيق.", "")
+	wantKind(t, err, drafts.NotFound, "9")
+
+	syn, err := r.Resolve(drafts.Federation, "", "2 مكررة", "تحدث لجنة جهوية ووطنية للتنسيق.", "دمج المقترحين")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if syn.Kind != drafts.Insert || syn.Article != "2" || syn.NewNumber != one.NewNumber || syn.Chamber != drafts.FederationCode {
+		t.Errorf("the synthesis: %+v, want the federation's new article 2 مكررة after article 2", syn)
+	}
+	if cur, err := r.Current(two.ID); err != nil || cur == nil || cur.Amendment != syn.ID || cur.Verdict != drafts.Supersede {
+		t.Errorf("CS's new article's current decision: %+v, %v; want the synthesis superseding it", cur, err)
+	}
+	c, err = r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Conflicts) != 0 || c.Draft == nil {
+		t.Fatalf("after the resolution, conflicts %+v", c.Conflicts)
+	}
+	at := slices.IndexFunc(c.Draft.Articles, func(a drafts.Article) bool { return a.Key == key })
+	if at < 0 || c.Draft.Articles[at-1].Key != "2" || c.Draft.Articles[at].Text() != "تحدث لجنة جهوية ووطنية للتنسيق." {
+		t.Fatalf("the new version's article %s: %+v, want the synthesis after article 2", key, c.Draft.Articles[max(at, 0)])
+	}
+	if src := c.Draft.Articles[at].Sources; len(src) != 1 || src[0].Amendment != syn.ID {
+		t.Errorf("the new article's sources: %+v, want the synthesis alone", src)
+	}
+
+	again, err := r.Resolve(drafts.Federation, "", "2bis", "تحدث لجنة للتنسيق.", "")
+	if err != nil {
+		t.Fatalf("resolving the number again: %v", err)
+	}
+	if cur, err := r.Current(syn.ID); err != nil || cur == nil || cur.Amendment != again.ID {
+		t.Errorf("the first synthesis's current decision: %+v, %v; want the second superseding it", cur, err)
+	}
+	c, err = r.Consolidate("")
+	if err != nil || len(c.Conflicts) != 0 || c.Draft.Article(key) == nil || c.Draft.Article(key).Text() != "تحدث لجنة للتنسيق." {
+		t.Fatalf("after the second resolution: %+v, %v", c, err)
+	}
+}
+
+// Two new articles asking for one number after different articles are
+// one new article, after the first of those articles, when their
+// wordings agree, and one conflict when they differ: never two articles
+// of one number, which no version can hold.
+func TestOneNumberAskedAfterDifferentArticles(t *testing.T) {
+	for _, differ := range []bool{false, true} {
+		r, d := newRound(t)
+		insert := func(code, after, text string) *drafts.Amendment {
+			a := round.Blank(mustChamber(code), d, d.Article(after))
+			a.Kind, a.NewNumber, a.Text, a.Justification = drafts.Insert, "5 مكررة", text, "سد فراغ"
+			return submit(t, r, d, a)
+		}
+		second := "تنشر الغرفة تقريرا سنويا."
+		if differ {
+			second = "تعقد الغرفة جمعا عاما كل سنة."
+		}
+		fm := insert("FM", "6", "تنشر الغرفة تقريرا سنويا.")
+		cs := insert("CS", "5", second)
+		decide(t, r, fm.ID, drafts.Accept)
+		decide(t, r, cs.ID, drafts.Accept)
+		c, err := r.Consolidate("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if differ {
+			if len(c.Conflicts) != 1 || c.Conflicts[0].Key != "5bis" {
+				t.Errorf("two wordings for 5 مكررة: conflicts %+v, want one, on 5bis", c.Conflicts)
+			}
+			continue
+		}
+		if len(c.Conflicts) != 0 {
+			t.Fatalf("one wording for 5 مكررة: conflicts %+v", c.Conflicts)
+		}
+		if err := r.StoreConsolidation(c); err != nil {
+			t.Fatalf("storing one new 5 مكررة: %v", err)
+		}
+		var keys []string
+		for _, a := range c.Draft.Articles {
+			keys = append(keys, a.Key)
+		}
+		if i := slices.Index(keys, "5bis"); i < 1 || keys[i-1] != "5" || slices.Index(keys[i+1:], "5bis") >= 0 {
+			t.Errorf("articles %q: want one 5bis, right after 5", keys)
+		}
+	}
+}

@@ -43,6 +43,19 @@ func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, tex
 	if err != nil {
 		return nil, err
 	}
+	d, err := r.decision(by, a, verdict, text, replaces, note)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.store.AppendDecision(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// decision makes by's decision on amendment a, stored or about to be, and
+// checks it as Decide says.
+func (r *Round) decision(by drafts.Chamber, a *drafts.Amendment, verdict drafts.Verdict, text string, replaces []string, note string) (*drafts.Decision, error) {
 	if a.Status != drafts.StatusSubmitted {
 		return nil, msgDecideNotSubmitted.Err(drafts.Conflict, a.ID, a.Status)
 	}
@@ -75,9 +88,6 @@ func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, tex
 				return nil, msgReplacedOtherDraft.Err(drafts.Invalid, o.ID, a.ID)
 			}
 		}
-	}
-	if err := r.store.AppendDecision(d); err != nil {
-		return nil, err
 	}
 	return d, nil
 }

@@ -21,6 +21,7 @@
 package round
 
 import (
+	"slices"
 	"strings"
 
 	"statute/drafts"
@@ -58,8 +59,9 @@ var (
 
 // Round is the amendment round kept in one store.
 type Round struct {
-	store  drafts.Store
-	places places // where each earlier version's articles are in a later one
+	store    drafts.Store
+	places   places   // where each earlier version's articles are in a later one
+	versions versions // the earlier versions read last
 }
 
 // New returns the round kept in s.
@@ -158,6 +160,13 @@ func Blank(by drafts.Chamber, d *drafts.Draft, art *drafts.Article) *drafts.Amen
 // Forbidden: a is another chamber's. The wording is checked as it would
 // be stored, its paragraphs normalized (see Save).
 func (r *Round) Check(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submitting bool) error {
+	return r.check(by, d, a, submitting, nil)
+}
+
+// check is Check for an amendment that will take the place of the
+// amendments replacing names: a new article's number they propose is not
+// taken by them.
+func (r *Round) check(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submitting bool, replacing []string) error {
 	if a.Chamber != by.Code {
 		return msgNotYoursNew.Err(drafts.Forbidden, by.Code, a.Chamber)
 	}
@@ -174,7 +183,7 @@ func (r *Round) Check(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 		return msgNoArticle.Err(drafts.Invalid, a.Article)
 	}
 	if a.Kind == drafts.Insert {
-		if err := r.checkNumber(d, a); err != nil {
+		if err := r.checkNumber(d, a, replacing); err != nil {
 			return err
 		}
 	}
@@ -192,7 +201,7 @@ func (r *Round) Check(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 
 // checkNumber refuses a new article's number that d already has, or that
 // another live proposal of the same chamber already proposes.
-func (r *Round) checkNumber(d *drafts.Draft, a *drafts.Amendment) error {
+func (r *Round) checkNumber(d *drafts.Draft, a *drafts.Amendment, replacing []string) error {
 	key, err := parse.Key(a.NewNumber)
 	if err != nil {
 		return err
@@ -206,7 +215,7 @@ func (r *Round) checkNumber(d *drafts.Draft, a *drafts.Amendment) error {
 	}
 	for i := range mine {
 		o := &mine[i]
-		if o.ID == a.ID || o.Kind != drafts.Insert || o.Status == drafts.StatusWithdrawn {
+		if o.ID == a.ID || o.Kind != drafts.Insert || o.Status == drafts.StatusWithdrawn || slices.Contains(replacing, o.ID) {
 			continue
 		}
 		if k, err := parse.Key(o.NewNumber); err == nil && k == key {
@@ -246,18 +255,10 @@ func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 			return err
 		}
 	}
-	want := drafts.StatusDraft
-	if submit {
-		want = drafts.StatusSubmitted
-	}
-	b := *a
-	b.Status = drafts.StatusDraft
-	b.Text = drafts.NormalizeParagraphs(b.Text)
-	if err := r.Check(by, d, &b, submit); err != nil {
+	b, err := r.checked(by, d, a, submit)
+	if err != nil {
 		return err
 	}
-	b.Status = want
-	var err error
 	if b.ID == "" {
 		err = r.store.AddAmendments(&b)
 	} else {
@@ -268,6 +269,23 @@ func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, s
 	}
 	*a = b
 	return nil
+}
+
+// checked is a as Save (or, submitting, Submit) stores it, its wording's
+// paragraphs normalized and its status set, once Check finds nothing in
+// the way (a synthesis taking the place of the amendments replacing:
+// check).
+func (r *Round) checked(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submit bool, replacing ...string) (drafts.Amendment, error) {
+	b := *a
+	b.Status = drafts.StatusDraft
+	b.Text = drafts.NormalizeParagraphs(b.Text)
+	if err := r.check(by, d, &b, submit, replacing); err != nil {
+		return b, err
+	}
+	if submit {
+		b.Status = drafts.StatusSubmitted
+	}
+	return b, nil
 }
 
 // SubmitStored submits chamber by's stored draft amendment id.

@@ -41,7 +41,7 @@ func (r *Round) from(d *drafts.Draft, early int) (map[string][]string, error) {
 	if ok {
 		return m, nil
 	}
-	old, err := r.store.DraftVersion(d.ID, early)
+	old, err := r.version(d.ID, early)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +59,47 @@ func (r *Round) from(d *drafts.Draft, early int) (map[string][]string, error) {
 	r.places.froms[k] = m
 	r.places.mu.Unlock()
 	return m, nil
+}
+
+// versions keeps the last few versions of drafts the round read: a
+// stored version never changes (a new one is stored next to it), and
+// showing an article's amendments made on an earlier version reads that
+// version for each of them (Rebase, Readings).
+type versions struct {
+	mu   sync.Mutex
+	kept map[versionKey]*drafts.Draft
+}
+
+type versionKey struct {
+	id      string
+	version int
+}
+
+// keptVersions is how many versions a round keeps: a round's few, each a
+// few megabytes for a draft of a thousand articles.
+const keptVersions = 4
+
+// version returns version v of draft id, read from the store the first
+// time. The draft returned is shared: it must not be changed.
+func (r *Round) version(id string, v int) (*drafts.Draft, error) {
+	k := versionKey{id, v}
+	r.versions.mu.Lock()
+	d, ok := r.versions.kept[k]
+	r.versions.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	d, err := r.store.DraftVersion(id, v)
+	if err != nil {
+		return nil, err
+	}
+	r.versions.mu.Lock()
+	if len(r.versions.kept) >= keptVersions || r.versions.kept == nil {
+		r.versions.kept = map[versionKey]*drafts.Draft{}
+	}
+	r.versions.kept[k] = d
+	r.versions.mu.Unlock()
+	return d, nil
 }
 
 // AmendmentsAt returns the amendments that pass f (f.DraftID is d's) as of
@@ -150,7 +191,13 @@ type Rebased struct {
 // The errors are the store's.
 func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 	if a.Kind == drafts.Insert {
-		return Rebased{Key: a.Article, Text: a.Text}, nil
+		// A new article goes after the article it follows, wherever
+		// that is now; there is no wording to carry.
+		key, ok, err := r.KeyAt(d, a)
+		if err != nil || !ok {
+			return Rebased{Text: a.Text, Stale: err == nil}, err
+		}
+		return Rebased{Key: key, Text: a.Text}, nil
 	}
 	key := a.Article
 	if a.DraftVersion != d.Version {
@@ -172,7 +219,7 @@ func (r *Round) Rebase(d *drafts.Draft, a *drafts.Amendment) (Rebased, error) {
 	if now != nil && a.BaseHash == now.TextHash() {
 		return Rebased{Key: key, Base: now.Text(), Text: a.Text}, nil
 	}
-	old, err := r.store.DraftVersion(d.ID, a.DraftVersion)
+	old, err := r.version(d.ID, a.DraftVersion)
 	if err != nil {
 		return Rebased{}, err
 	}
@@ -210,4 +257,122 @@ func (r *Round) KeyAt(d *drafts.Draft, a *drafts.Amendment) (string, bool, error
 		}
 	}
 	return "", false, nil
+}
+
+// A Reading is how an amendment made on another wording of its article
+// than a version's reads against that version (Readings).
+type Reading struct {
+	// Rebased is the amendment shown against the version: Base the
+	// wording its change is shown against, Text its wording there.
+	Rebased
+	// How says why it is shown so.
+	How ReadingKind
+	// Applied is the version a consolidation made with its change, when
+	// How is Applied.
+	Applied int
+}
+
+// A ReadingKind says why an amendment made on another wording is shown
+// as it is.
+type ReadingKind int
+
+const (
+	// Carried: still to be applied (undecided, or accepted and not yet
+	// consolidated), its change carried onto the version's wording.
+	Carried ReadingKind = iota + 1
+	// Stale: still to be applied, but its change collides with the
+	// article's later changes: shown against the wording it was made on.
+	Stale
+	// AsMade: rejected, superseded or withdrawn: shown against the
+	// wording it was made on, as it was decided.
+	AsMade
+	// Applied: a consolidation applied it (in version Reading.Applied):
+	// shown against the wording it was made on.
+	Applied
+	// NewArticle: a new article, which does not depend on the wording of
+	// the one it follows: shown as proposed.
+	NewArticle
+)
+
+// Readings says, by ID, how each of as (amendments to the article of d
+// with key key, as AmendmentsAt gives them) that was made on another
+// wording of it reads against d, given the draft's decision log. Those
+// still to be applied, undecided or accepted but not yet consolidated, are
+// shown as Rebase shows them, as consolidation would apply them; the
+// others against the wording they were made on. Amendments made on d's
+// wording are left out, and nothing is read for them: nil when all are.
+// The errors are the store's.
+func (r *Round) Readings(d *drafts.Draft, key string, as []drafts.Amendment, log []drafts.Decision) (map[string]Reading, error) {
+	art := d.Article(key)
+	if art == nil {
+		return nil, nil
+	}
+	hash := art.TextHash()
+	var out map[string]Reading
+	var applied map[string]int
+	current := drafts.CurrentDecisions(log)
+	for i := range as {
+		a := &as[i]
+		if a.BaseHash == hash {
+			continue
+		}
+		if out == nil {
+			out = map[string]Reading{}
+			var err error
+			if applied, err = r.appliedIn(d); err != nil {
+				return nil, err
+			}
+		}
+		dec := current[a.ID]
+		_, brought := brings(a, dec)
+		pending := a.Status == drafts.StatusDraft || a.Status == drafts.StatusSubmitted && (dec == nil || brought)
+		switch v := applied[a.ID]; {
+		case v > 0:
+			rd, err := r.asMade(d, a)
+			rd.How, rd.Applied = Applied, v
+			if err != nil {
+				return nil, err
+			}
+			out[a.ID] = rd
+		case pending:
+			rb, err := r.Rebase(d, a)
+			if err != nil {
+				return nil, err
+			}
+			rd := Reading{Rebased: rb}
+			switch {
+			case rb.Stale:
+				rd.How = Stale
+			case rb.Carried:
+				rd.How = Carried
+			case a.Kind == drafts.Insert:
+				rd.How = NewArticle
+			}
+			out[a.ID] = rd
+		default:
+			rd, err := r.asMade(d, a)
+			if err != nil {
+				return nil, err
+			}
+			out[a.ID] = rd
+		}
+	}
+	return out, nil
+}
+
+// asMade is a, shown against the wording of its article it was made on.
+func (r *Round) asMade(d *drafts.Draft, a *drafts.Amendment) (Reading, error) {
+	rd := Reading{Rebased: Rebased{Text: a.Text}, How: AsMade}
+	if a.Kind == drafts.Insert {
+		rd.How = NewArticle
+		return rd, nil
+	}
+	old, err := r.version(d.ID, a.DraftVersion)
+	if err != nil {
+		return Reading{}, err
+	}
+	if was := old.Article(a.Article); was != nil {
+		rd.Base = was.Text()
+	}
+	return rd, nil
 }

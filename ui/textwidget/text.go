@@ -100,6 +100,41 @@ func (t *Text) Highlighted() []string {
 	return out
 }
 
+// LineTop returns how far below the widget's top the line that shows the
+// byte at offset i of the text is drawn, as the text is wrapped at the
+// widget's width: where to scroll to show a match. False before the
+// widget has a width, for a text that does not wrap, and for an offset
+// outside the text.
+func (t *Text) LineTop(i int) (float32, bool) {
+	th := t.Theme()
+	size := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	inner := t.Size().Width - 2*pad
+	if !t.wrap || inner <= 0 || i < 0 || i >= len(t.text) {
+		return 0, false
+	}
+	measure := measurer(size, t.style)
+	lineHeight := fyne.MeasureText("Mg", size, t.style).Height
+	var y float32
+	off := 0
+	for _, para := range strings.Split(t.text, "\n") {
+		// As the renderer lays it out (layout): one line after another.
+		lines := rtl.Layout(para, rtl.Auto, inner, measure)
+		if i <= off+len(para) {
+			for _, l := range lines[:len(lines)-1] {
+				if i < off+l.End {
+					break
+				}
+				y += lineHeight
+			}
+			return pad + y, true
+		}
+		y += float32(len(lines)) * lineHeight
+		off += len(para) + 1
+	}
+	return 0, false
+}
+
 // highlight is the span style of a match.
 const highlight = 1
 

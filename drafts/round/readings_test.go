@@ -1,0 +1,65 @@
+package round_test
+
+import (
+	"strings"
+	"testing"
+
+	"statute/drafts"
+	"statute/drafts/round"
+)
+
+// After version 2 is consolidated, the amendments made on version 1 read
+// against it as a reviewer expects: the one it applied, as made, naming
+// version 2; those still to apply (undecided, or accepted since) carried
+// onto the new wording or stale; a rejected one as it was decided.
+func TestReadingsAgainstTheNextVersion(t *testing.T) {
+	r, d := newRound(t)
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في القانون رقم 50.17")
+	fm := propose(t, r, d, "FM", "3", "تمثل الغرفة", "تمثل كل غرفة")     // undecided, elsewhere
+	ms := propose(t, r, d, "MS", "3", "في هذا القانون", "في هذا النظام") // undecided, colliding
+	sm := propose(t, r, d, "SM", "3", "مؤسسات عمومية", "مؤسسات عامة")    // accepted after version 2
+	dt := propose(t, r, d, "DT", "3", "لوصاية الدولة", "لرقابة الدولة")  // rejected
+	decide(t, r, cs.ID, drafts.Accept)
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	decide(t, r, sm.ID, drafts.Accept)
+	decide(t, r, dt.ID, drafts.Reject)
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := r.AmendmentsAt(latest, drafts.AmendmentFilter{Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, err := r.Store().Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Readings(latest, "3", as, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, was := latest.Article("3").Text(), d.Article("3").Text()
+	want := map[string]round.Reading{
+		cs.ID: {How: round.Applied, Applied: 2, Rebased: round.Rebased{Base: was, Text: cs.Text}},
+		fm.ID: {How: round.Carried, Rebased: round.Rebased{Key: "3", Base: now, Text: strings.Replace(now, "تمثل الغرفة", "تمثل كل غرفة", 1), Carried: true}},
+		ms.ID: {How: round.Stale, Rebased: round.Rebased{Key: "3", Base: was, Text: ms.Text, Stale: true}},
+		sm.ID: {How: round.Carried, Rebased: round.Rebased{Key: "3", Base: now, Text: strings.Replace(now, "مؤسسات عمومية", "مؤسسات عامة", 1), Carried: true}},
+		dt.ID: {How: round.AsMade, Rebased: round.Rebased{Base: was, Text: dt.Text}},
+	}
+	names := map[string]string{cs.ID: "CS's, applied", fm.ID: "FM's, undecided", ms.ID: "MS's, undecided", sm.ID: "SM's, accepted since", dt.ID: "DT's, rejected"}
+	for id, w := range want {
+		if g := got[id]; g != w {
+			t.Errorf("%s amendment reads %+v\nwant %+v", names[id], g, w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d readings, want %d", len(got), len(want))
+	}
+}
