@@ -11,14 +11,15 @@ import (
 	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/review"
+	"statute/drafts/round"
 	"statute/ui/textwidget"
 )
 
 // decideButtons are the federation's buttons on a submitted amendment a,
 // of entry e on article art: accept, accept with changes, reject, each
 // asking in a dialog for a note, on the federation's own synthesis
-// supersede (supersedeButton), and the amendment's history of decisions.
-// Deciding from a card of identical proposals decides every amendment of
+// supersede (supersedeButton), and the amendment's history of decisions;
+// on one a consolidation applied, its history only. Deciding from a card of identical proposals decides every amendment of
 // the entry, as the dialog says.
 //
 // The buttons have no icon. A Fyne button's icon is a themed SVG, which
@@ -27,6 +28,12 @@ import (
 // card took two thirds of the switch to it. The buttons' words say what
 // each does; the dialog each opens says it again in its title.
 func (wb *Workbench) decideButtons(art *drafts.Article, e review.Entry, a drafts.Amendment) []fyne.CanvasObject {
+	history := widget.NewButton(tr("History"), func() { wb.showHistory(a) })
+	if o, ok := wb.other[a.ID]; ok && o.How == round.Applied {
+		// A consolidation applied it: its decision is spent (the round
+		// refuses another), and its history is all there is to see.
+		return []fyne.CanvasObject{history}
+	}
 	verdict := func(v drafts.Verdict) fyne.CanvasObject {
 		return widget.NewButton(verdictButton(v), func() { wb.decide(art, e, a, v) })
 	}
@@ -38,7 +45,7 @@ func (wb *Workbench) decideButtons(art *drafts.Article, e review.Entry, a drafts
 	if s := wb.supersedeButton(art, a); s != nil {
 		buttons = append(buttons, s)
 	}
-	return append(buttons, widget.NewButton(tr("History"), func() { wb.showHistory(a) }))
+	return append(buttons, history)
 }
 
 // verdictButton is the text of the card's button that decides verdict v.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"statute/assets"
 	"statute/drafts"
@@ -264,5 +265,71 @@ func TestARepealAndANewArticleMadeOnAnEarlierVersion(t *testing.T) {
 	added := trackedAfter(t, w, "قُدّم على الإصدار 1، قبل تغيّر صيغة هذه المادة: تُعرض المادة الجديدة كما اقتُرحت.")
 	if !slices.Equal(added.Inserted(), []string{newText}) {
 		t.Errorf("ORI's new article shows %q inserted, want its text", added.Inserted())
+	}
+}
+
+// An amendment a consolidation applied is shown on the version it made as
+// it was made, with a line naming that version, and offers the federation
+// its history only: deciding on it again could not change that version.
+func TestAnAppliedAmendmentOffersItsHistoryOnly(t *testing.T) {
+	const appliedLine = "طُبّق في الإصدار 2: يُعرض مقابل صيغة الإصدار 1 التي قُدّم عليها."
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{store: s}
+	if f.draft, err = r.Latest(); err != nil {
+		t.Fatal(err)
+	}
+	art := f.draft.Article("3")
+	fmc, err := drafts.ChamberByCode("FM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := round.Blank(fmc, f.draft, art)
+	fm.Text, fm.Justification = strings.Replace(art.Text(), fmOld, fmNew, 1), "توضيح الصيغة."
+	if err := r.Submit(fmc, f.draft, fm); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Decide(drafts.Federation, fm.ID, drafts.Accept, "", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	if f.draft, err = r.Latest(); err != nil {
+		t.Fatal(err)
+	}
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
+	made := trackedAfter(t, w, appliedLine)
+	if !slices.Equal(made.Inserted(), []string{"كل غرفة"}) {
+		t.Errorf("FM's applied amendment shows %q inserted, want its own change, «كل غرفة»", made.Inserted())
+	}
+	var buttons []string
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b.Text)
+		}
+	}
+	for _, verb := range []string{"قبول", "رفض"} {
+		if slices.Contains(buttons, verb) {
+			t.Errorf("the applied amendment's card offers «%s»", verb)
+		}
+	}
+	if !slices.Contains(buttons, "السجل") {
+		t.Errorf("the applied amendment's card has no History; the window's buttons are %q", buttons)
 	}
 }

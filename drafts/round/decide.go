@@ -1,6 +1,10 @@
 package round
 
-import "statute/drafts"
+import (
+	"slices"
+
+	"statute/drafts"
+)
 
 // The sentences the federation's decisions say.
 var (
@@ -16,6 +20,8 @@ var (
 		"amendment %s is %s, not submitted: a synthesis replaces only submitted amendments")
 	msgReplacedOtherDraft = drafts.NewMessage("round.replaced-other-draft",
 		"amendment %s amends another draft than the synthesis %s: a synthesis replaces amendments to its own draft")
+	msgDecideApplied = drafts.NewMessage("round.decide-applied",
+		"amendment %s was applied in version %d of the draft: a decision can no longer change that text; propose an amendment to the latest version instead")
 )
 
 // Decide records the federation's decision on the submitted amendment id,
@@ -29,7 +35,9 @@ var (
 // the place of; note says why, and may be empty.
 //
 // Forbidden: by is not the federation. NotFound: no amendment has that
-// ID. Conflict: it is not submitted (a draft, or withdrawn). Invalid: the
+// ID. Conflict: it is not submitted (a draft, or withdrawn), or a
+// consolidation already applied it (or, for a supersede, one it replaces)
+// in a version of the draft: that version stays as it is. Invalid: the
 // decision fails drafts.Decision.Validate (an acceptance with changes
 // without a wording, a supersede that replaces nothing, a control
 // character…), or a supersede decides on a chamber's amendment rather than
@@ -71,6 +79,9 @@ func (r *Round) decision(by drafts.Chamber, a *drafts.Amendment, verdict drafts.
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
+	if err := r.notApplied(a.DraftID, append([]string{a.ID}, d.Replaces...)); err != nil {
+		return nil, err
+	}
 	if verdict == drafts.Supersede {
 		if a.Chamber != drafts.FederationCode {
 			return nil, msgSynthesisNotFederation.Err(drafts.Invalid, a.ID, a.Chamber)
@@ -90,6 +101,34 @@ func (r *Round) decision(by drafts.Chamber, a *drafts.Amendment, verdict drafts.
 		}
 	}
 	return d, nil
+}
+
+// notApplied refuses ids, amendments of draft id, when a consolidation
+// applied one of them (Conflict): its decision is spent. Only a draft
+// with a consolidated version is read further than its header.
+func (r *Round) notApplied(id string, ids []string) error {
+	infos, err := r.store.Drafts()
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(infos, func(d drafts.DraftInfo) bool { return d.ID == id })
+	if i < 0 || infos[i].Version < 2 {
+		return nil
+	}
+	latest, err := r.store.Draft(id)
+	if err != nil {
+		return err
+	}
+	applied, err := r.appliedIn(latest)
+	if err != nil {
+		return err
+	}
+	for _, a := range ids {
+		if v := applied[a]; v > 0 {
+			return msgDecideApplied.Err(drafts.Conflict, a, v)
+		}
+	}
+	return nil
 }
 
 // History returns the entries of the decision log about amendment id,

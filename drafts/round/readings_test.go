@@ -62,4 +62,13 @@ func TestReadingsAgainstTheNextVersion(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("%d readings, want %d", len(got), len(want))
 	}
+	// The applied one's decision is spent: version 2 stays as it is.
+	_, err = r.Decide(drafts.Federation, cs.ID, drafts.Reject, "", nil, "")
+	wantKind(t, err, drafts.Conflict, "applied in version 2")
+	syn := propose(t, r, latest, drafts.FederationCode, "3", "تمثل الغرفة", "تمثل الغرف")
+	_, err = r.Decide(drafts.Federation, syn.ID, drafts.Supersede, "", []string{cs.ID}, "")
+	wantKind(t, err, drafts.Conflict, "applied in version 2")
+	if _, err := r.Decide(drafts.Federation, fm.ID, drafts.Accept, "", nil, ""); err != nil {
+		t.Errorf("deciding an amendment still to apply: %v", err)
+	}
 }
