@@ -102,7 +102,7 @@ func inReadingOrder(grid *fyne.Container, objs ...fyne.CanvasObject) *fyne.Conta
 // one entry each otherwise.
 func (wb *Workbench) entries(art *drafts.Article, as []drafts.Amendment) []review.Entry {
 	if wb.reviewing() {
-		return wb.board.group(art, as)
+		return wb.board.group(art, as, wb.other)
 	}
 	es := make([]review.Entry, len(as))
 	for i := range as {
@@ -130,13 +130,21 @@ func chamberNames(codes []string) string {
 }
 
 // group makes the board's entries of an article's amendments: identical
-// proposals as one, what each competes with noted for its card, and only
-// those that compete when the board is asked for them.
-func (b *board) group(art *drafts.Article, as []drafts.Amendment) []review.Entry {
+// proposals as one, what each competes with noted for its card (those
+// made on an earlier wording by their change carried onto this one, from
+// other, the article's readings), and only those that compete when the
+// board is asked for them.
+func (b *board) group(art *drafts.Article, as []drafts.Amendment, other map[string]round.Reading) []review.Entry {
 	es := review.Group(as)
 	b.competes = map[string]string{}
 	competing := map[int]bool{}
-	for _, c := range review.Competing(art.Text(), es) {
+	carried := map[string]string{}
+	for id, rd := range other {
+		if rd.How == round.Carried {
+			carried[id] = rd.Text
+		}
+	}
+	for _, c := range review.Competing(art.Text(), es, carried) {
 		for _, i := range c.Entries {
 			competing[i] = true
 			var others []string

@@ -333,3 +333,30 @@ func TestAnAppliedAmendmentOffersItsHistoryOnly(t *testing.T) {
 		t.Errorf("the applied amendment's card has no History; the window's buttons are %q", buttons)
 	}
 }
+
+// A proposal made on version 1 and carried onto version 2 competes on the
+// board with one made on version 2 that changes the same words.
+func TestACarriedProposalCompetes(t *testing.T) {
+	f := newRevisedFixture(t, nil)
+	r := round.New(f.store)
+	cs, err := drafts.ChamberByCode("CS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := f.draft.Article("3")
+	a := round.Blank(cs, f.draft, art)
+	a.Text, a.Justification = strings.Replace(art.Text(), fmOld, "تمثل الغرف", 1), "صيغة الجمع."
+	if err := r.Submit(cs, f.draft, a); err != nil {
+		t.Fatal(err)
+	}
+	_, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Article: "3"})
+	var lines []string
+	for _, l := range labels(w) {
+		if strings.HasPrefix(l, "يتعارض مع اقتراح") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 2 || !strings.Contains(lines[0]+lines[1], "فاس") || !strings.Contains(lines[0]+lines[1], "«الغرفة»") {
+		t.Errorf("competition lines %q, want CS's and FM's carried proposal competing over «الغرفة»", lines)
+	}
+}

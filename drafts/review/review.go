@@ -192,20 +192,26 @@ type Contest struct {
 // changes to base overlap or touch, by the consolidation's own merge of
 // all of them at once: what it would call a conflict if all were
 // accepted. New articles do not compete here: their numbers are the
-// overview's clashes; nor do proposals made on another wording of the
-// article than base, whose changes are not to this text.
-func Competing(base string, es []Entry) []Contest {
+// overview's clashes. A proposal made on another wording of the article
+// than base competes with its wording on base, carried (by ID, as
+// round.Readings carries it, "" for a repeal), when it is in carried; not
+// at all otherwise: its changes are not to this text.
+func Competing(base string, es []Entry, carried map[string]string) []Contest {
 	var sides []merge.Side
 	owner := map[string]int{}
 	hash := drafts.HashText(base)
 	for i, e := range es {
 		a := e.Amendments[0]
-		if a.Kind == drafts.Insert || a.BaseHash != hash {
+		text, onBase := a.Text, a.BaseHash == hash
+		if t, ok := carried[a.ID]; ok && !onBase {
+			text, onBase = t, true
+		}
+		if a.Kind == drafts.Insert || !onBase {
 			continue
 		}
 		id := a.ID
 		owner[id] = i
-		sides = append(sides, merge.Side{ID: id, Text: a.Text, Repeal: a.Kind == drafts.Repeal})
+		sides = append(sides, merge.Side{ID: id, Text: text, Repeal: a.Kind == drafts.Repeal})
 	}
 	var out []Contest
 	for _, c := range merge.Merge(base, sides).Conflicts {

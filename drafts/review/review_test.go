@@ -161,8 +161,23 @@ func TestCompeting(t *testing.T) {
 	if len(es) != 3 {
 		t.Fatalf("%d entries, want CS's and SM's identical proposals as one", len(es))
 	}
-	cs := review.Competing(base, es)
+	cs := review.Competing(base, es, nil)
 	if len(cs) != 1 || !slices.Equal(cs[0].Entries, []int{0, 1}) || !strings.Contains(cs[0].Words, "هذا") {
 		t.Errorf("contests %+v, want CS/SM's and MS's proposals competing over «هذا القانون»", cs)
+	}
+
+	// A proposal made on an earlier wording competes by its change carried
+	// onto this one, and not at all when it was not carried.
+	older := amendment("DT-1", "DT", "3", drafts.Wording, "", "نص سابق", sub)
+	older.BaseHash = drafts.HashText("نص سابق آخر")
+	es = append(es, review.Entry{Amendments: []drafts.Amendment{older}, Chambers: []string{"DT"}})
+	if cs := review.Competing(base, es, nil); len(cs) != 1 || slices.Contains(cs[0].Entries, 3) {
+		t.Errorf("contests %+v: DT's proposal, made on another wording and not carried, competes", cs)
+	}
+	carried := map[string]string{"DT-1": strings.Replace(base, "لوصاية الدولة", "لوصاية الحكومة", 1)}
+	cs = review.Competing(base, es, carried)
+	i := slices.IndexFunc(cs, func(c review.Contest) bool { return slices.Contains(c.Entries, 3) })
+	if len(cs) != 2 || i < 0 || !slices.Equal(cs[i].Entries, []int{2, 3}) || !strings.Contains(cs[i].Words, "الدولة") {
+		t.Errorf("contests %+v, want DT's carried change competing with FM's over «الدولة»", cs)
 	}
 }
