@@ -138,6 +138,11 @@ type Store interface {
 	// log: it finds damage at the end (an entry removed, altered or added
 	// there), and the whole log is checked by Decisions and Verify.
 	AppendDecision(d *Decision) error
+	// AppendDecisions appends ds to the decision log in order, each as
+	// AppendDecision does, in one write: all or none, so that deciding
+	// several amendments at once (identical proposals) never stops
+	// half-way. The errors are AppendDecision's, for the first refused.
+	AppendDecisions(ds ...*Decision) error
 	// AddDecided stores a, a new submitted amendment, and appends d, a
 	// decision on it, to the decision log, in one write: both or neither,
 	// so that no amendment is left submitted and undecided by a decision

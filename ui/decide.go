@@ -149,21 +149,16 @@ func (wb *Workbench) decide(art *drafts.Article, e review.Entry, a drafts.Amendm
 	m.Show()
 }
 
-// recordDecision decides each amendment of entry e, off the UI goroutine,
-// stopping at the first refusal, then shows the amendments again, or the
-// refusal.
+// recordDecision decides every amendment of entry e at once, off the UI
+// goroutine (round.DecideAll: all or none), then shows the amendments
+// again, or the refusal.
 func (wb *Workbench) recordDecision(e review.Entry, v drafts.Verdict, text, note string) {
 	ids := make([]string, len(e.Amendments))
 	for i := range e.Amendments {
 		ids[i] = e.Amendments[i].ID
 	}
 	wb.background(func() func() {
-		var err error
-		for _, id := range ids {
-			if _, err = wb.round.Decide(drafts.Federation, id, v, text, nil, note); err != nil {
-				break
-			}
-		}
+		_, err := wb.round.DecideAll(drafts.Federation, ids, v, text, note)
 		return func() {
 			if err != nil {
 				showError(wb.win, err)

@@ -96,6 +96,34 @@ func (s *Store) AppendDecision(d *drafts.Decision) error {
 	return nil
 }
 
+// AppendDecisions adds ds to the end of the decision log, in order, in one
+// transaction; see drafts.Store.AppendDecisions.
+func (s *Store) AppendDecisions(ds ...*drafts.Decision) error {
+	rs := make([]drafts.Decision, len(ds))
+	for i, d := range ds {
+		r, err := prepareDecision(d)
+		if err != nil {
+			return err
+		}
+		rs[i] = r
+	}
+	err := s.update("record the decisions", func(tx *bolt.Tx) error {
+		for i := range rs {
+			if err := s.appendDecision(tx, &rs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return s.fail(err, "record the decisions")
+	}
+	for i, d := range ds {
+		*d = rs[i]
+	}
+	return nil
+}
+
 // AddDecided stores the new submitted amendment a and appends the decision
 // d on it, in one transaction: both or neither; see
 // drafts.Store.AddDecided.

@@ -329,3 +329,40 @@ func TestASchema2DatabaseGetsADecisionLog(t *testing.T) {
 		t.Fatalf("Verify: %+v, %v", r, err)
 	}
 }
+
+// Several decisions appended at once are all recorded, chained in order,
+// or, when one is refused, none is and the file is as it was.
+func TestAppendDecisionsAllOrNone(t *testing.T) {
+	s, fm, cs, fed := decisionRound(t)
+	if _, err := s.SetStatus(fed.ID, drafts.StatusSubmitted, drafts.StatusWithdrawn); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := []*drafts.Decision{
+		{Amendment: fm.ID, Verdict: drafts.Accept, By: drafts.FederationCode},
+		{Amendment: fed.ID, Verdict: drafts.Accept, By: drafts.FederationCode},
+	}
+	if err := s.AppendDecisions(refused...); !drafts.IsKind(err, drafts.Conflict) || !strings.Contains(err.Error(), fed.ID) {
+		t.Fatalf("deciding FM's and the withdrawn synthesis at once: %v, want a conflict naming %s", err, fed.ID)
+	}
+	if log, err := s.Decisions(drafts.DecisionFilter{}); err != nil || len(log) != 0 {
+		t.Fatalf("after the refusal the log holds %d entries (%v), want none", len(log), err)
+	}
+	if after, err := os.ReadFile(s.Path()); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the refused decisions changed the file (%v)", err)
+	}
+	both := []*drafts.Decision{
+		{Amendment: fm.ID, Verdict: drafts.Accept, Note: "مقترحان متطابقان", By: drafts.FederationCode},
+		{Amendment: cs.ID, Verdict: drafts.Accept, Note: "مقترحان متطابقان", By: drafts.FederationCode},
+	}
+	if err := s.AppendDecisions(both...); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.Decisions(drafts.DecisionFilter{})
+	if err != nil || len(log) != 2 || log[0].Amendment != fm.ID || log[1].Amendment != cs.ID || log[1].Prev != log[0].Hash || both[1].Hash != log[1].Hash {
+		t.Fatalf("the log after both: %+v (%v), want FM's then CS's, chained", log, err)
+	}
+}

@@ -61,6 +61,31 @@ func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, tex
 	return d, nil
 }
 
+// DecideAll records the federation's one decision on each of the
+// submitted amendments ids (identical proposals, decided together), as
+// Decide does, in one write: all are decided, or none is and the error
+// says why the first refused was. Supersede is decided with Decide.
+// The errors are Decide's.
+func (r *Round) DecideAll(by drafts.Chamber, ids []string, verdict drafts.Verdict, text, note string) ([]*drafts.Decision, error) {
+	if by.Code != drafts.FederationCode {
+		return nil, drafts.OnlyFederation(by.Code)
+	}
+	ds := make([]*drafts.Decision, len(ids))
+	for i, id := range ids {
+		a, err := r.amendment(id)
+		if err != nil {
+			return nil, err
+		}
+		if ds[i], err = r.decision(by, a, verdict, text, nil, note); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.store.AppendDecisions(ds...); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
 // decision makes by's decision on amendment a, stored or about to be, and
 // checks it as Decide says.
 func (r *Round) decision(by drafts.Chamber, a *drafts.Amendment, verdict drafts.Verdict, text string, replaces []string, note string) (*drafts.Decision, error) {

@@ -124,3 +124,30 @@ func TestDecideRefusals(t *testing.T) {
 	_, err := r.History("FM-ZZZZZZZZ")
 	wantKind(t, err, drafts.NotFound, "no amendment FM-ZZZZZZZZ")
 }
+
+// Identical proposals are decided together: both, or neither when one of
+// them can no longer be decided.
+func TestDecideAllIsAllOrNone(t *testing.T) {
+	r, d := newRound(t)
+	fm := propose(t, r, d, "FM", "3", "تمثل الغرفة", "تمثل كل غرفة")
+	cs := propose(t, r, d, "CS", "3", "تمثل الغرفة", "تمثل كل غرفة")
+	ms := propose(t, r, d, "MS", "3", "تمثل الغرفة", "تمثل كل غرفة")
+	if _, err := r.Withdraw(mustChamber("MS"), ms.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := r.DecideAll(drafts.Federation, []string{fm.ID, ms.ID}, drafts.Accept, "", "")
+	wantKind(t, err, drafts.Conflict, ms.ID)
+	if cur, err := r.Current(fm.ID); err != nil || cur != nil {
+		t.Fatalf("FM's amendment after the refusal: %+v, %v; want undecided", cur, err)
+	}
+	if _, err := r.DecideAll(drafts.Federation, []string{fm.ID, cs.ID}, drafts.Accept, "", "مقترحان متطابقان"); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []*drafts.Amendment{fm, cs} {
+		if cur, err := r.Current(a.ID); err != nil || cur == nil || cur.Verdict != drafts.Accept {
+			t.Errorf("%s's amendment: %+v, %v; want accepted", a.Chamber, cur, err)
+		}
+	}
+	_, err = r.DecideAll(mustChamber("FM"), []string{fm.ID}, drafts.Reject, "", "")
+	wantKind(t, err, drafts.Forbidden, "")
+}
