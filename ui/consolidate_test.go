@@ -187,8 +187,10 @@ func TestConsolidatingResolvingAndMakingTheNextVersion(t *testing.T) {
 	if !marks(tracked, false, "والإداري") || !marks(tracked, false, "50.17") || !marks(tracked, true, "هذا") {
 		t.Error("the preview of article 3 does not show both non-competing changes")
 	}
-	if !containsText(ts, "From: The federation (legal staff) — \u2066"+synthesis+"\u2069") {
-		t.Errorf("the preview does not name the federation's synthesis as the source: %q", ts)
+	for _, source := range []string{"The federation (legal staff) — \u2066" + synthesis + "\u2069", "(TTA) — \u2066TTA-7K3QX9AB\u2069", "(ORI) — \u2066ORI-7K3QX9AB\u2069", "(DT) — \u2066DT-7K3QX9AB\u2069"} {
+		if !containsText(ts, source) {
+			t.Errorf("the preview does not name %s among the sources (the synthesis and the three it replaces): %q", source, ts)
+		}
 	}
 	if !containsText(ts, "2 undecided amendments carry over to the next version.") {
 		t.Errorf("the view does not say that CS's and MS's undecided amendments carry over: %q", ts)

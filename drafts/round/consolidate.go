@@ -66,7 +66,8 @@ type Outcome struct {
 	Inserted, Repealed bool
 	// Text is the article's consolidated text ("" when repealed).
 	Text string
-	// Sources are the amendments whose changes it holds.
+	// Sources are the amendments whose changes it holds, and those a
+	// synthesis among them replaces.
 	Sources []drafts.Source
 }
 
@@ -103,10 +104,18 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 	next.Source = fmt.Sprintf("consolidated from version %d", d.Version)
 	sources := func(ids ...[]string) []drafts.Source {
 		var out []drafts.Source
+		add := func(id string) {
+			if !slices.ContainsFunc(out, func(s drafts.Source) bool { return s.Amendment == id }) {
+				out = append(out, drafts.Source{Amendment: id, Chamber: chamberOf[id]})
+			}
+		}
 		for _, group := range ids {
 			for _, id := range group {
-				if !slices.ContainsFunc(out, func(s drafts.Source) bool { return s.Amendment == id }) {
-					out = append(out, drafts.Source{Amendment: id, Chamber: chamberOf[id]})
+				add(id)
+				// A synthesis made the article what it is in place of
+				// the amendments it replaces: they are its sources too.
+				for _, r := range g.replaces[id] {
+					add(r)
 				}
 			}
 		}
@@ -166,7 +175,10 @@ type gathered struct {
 	// conflict.
 	inserts map[string][]drafts.Amendment
 	// chamberOf gives each submitted amendment's chamber, by ID.
-	chamberOf        map[string]string
+	chamberOf map[string]string
+	// replaces gives, by the ID of each synthesis applied, the
+	// amendments it takes the place of.
+	replaces         map[string][]string
 	undecided, stale []string
 }
 
@@ -204,7 +216,7 @@ func (r *Round) gather(d *drafts.Draft) (*gathered, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &gathered{sides: map[string][]merge.Side{}, inserts: map[string][]drafts.Amendment{}, chamberOf: map[string]string{}}
+	g := &gathered{sides: map[string][]merge.Side{}, inserts: map[string][]drafts.Amendment{}, chamberOf: map[string]string{}, replaces: map[string][]string{}}
 	current := drafts.CurrentDecisions(log)
 	byNumber := map[string][]drafts.Amendment{} // new articles, by the key of their number
 	for _, a := range as {
@@ -217,6 +229,9 @@ func (r *Round) gather(d *drafts.Draft) (*gathered, error) {
 		text, ok := brings(&a, dec)
 		if !ok || done[a.ID] {
 			continue
+		}
+		if dec.Verdict == drafts.Supersede {
+			g.replaces[a.ID] = dec.Replaces
 		}
 		a.Text = text
 		rb, err := r.Rebase(d, &a)
