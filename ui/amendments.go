@@ -48,6 +48,7 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment, 
 		}
 		as = shown
 	}
+	wb.listed = 0
 	wb.amendList.Objects = wb.appendAmendments(objs, art, wb.entries(art, as))
 	wb.amendList.Refresh()
 	wb.scroll.Refresh()
@@ -68,9 +69,11 @@ func (wb *Workbench) showLoadingAmendments() {
 // once, then each one's card.
 func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Article, es []review.Entry) []fyne.CanvasObject {
 	page, rest := es, []review.Entry(nil)
-	if len(es) > amendmentPage {
-		page, rest = es[:amendmentPage], es[amendmentPage:]
+	if n := max(amendmentPage, wb.keepListed); len(es) > n {
+		page, rest = es[:n], es[n:]
 	}
+	wb.keepListed = 0
+	wb.listed += len(page)
 	for _, e := range page {
 		if len(e.Amendments) > 1 {
 			objs = append(objs, textwidget.NewStyledText(sameProposal(e), fyne.TextStyle{Bold: true}))

@@ -445,3 +445,28 @@ func TestTheDecideButtonsFollowTheTextSize(t *testing.T) {
 		t.Errorf("after Ctrl+Plus «Accept with changes» is %v, as before (%v)", after, before)
 	}
 }
+
+// Deciding on a card down the list leaves the list where it was: the
+// staff go on with the next card, not from the top.
+func TestDecidingKeepsThePlaceInTheList(t *testing.T) {
+	f := newFixture(t)
+	addRSK(t, f)
+	wb, w := f.openSized(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"}, fyne.NewSize(800, 600))
+	s := wb.AmendmentsScroll()
+	settleLayout(w)
+	s.ScrollToBottom()
+	y := s.Offset.Y
+	if y <= 0 {
+		t.Fatalf("the list does not scroll (offset %v): the test needs more cards than the window holds", y)
+	}
+	rejects := allButtons(w, "Reject")
+	test.Tap(rejects[len(rejects)-1])
+	confirm(t, w, "Record the decision")
+	wait(t, wb)
+	if h := history(t, f, "RSK-7K3QX9AB"); len(h) != 1 || h[0].Verdict != drafts.Reject {
+		t.Fatalf("RSK's history %+v, want its rejection", h)
+	}
+	if got := s.Offset.Y; got < y-1 {
+		t.Errorf("after the decision the list is at %v, want where it was, %v", got, y)
+	}
+}

@@ -79,26 +79,30 @@ type Workbench struct {
 	// read with them, off the UI goroutine (round.Readings).
 	other map[string]round.Reading
 
-	outline       *outline
-	path          *textwidget.Text
-	header        *textwidget.Text
-	body          *textwidget.Text
-	amendTitle    *textwidget.Text
-	amendList     *fyne.Container
-	textScroll    *container.Scroll // the article: path, heading, text
-	scroll        *container.Scroll // its amendments
-	panes         *articlePanes     // the two, one above the other
-	position      *textwidget.Text
-	roleLabel     *textwidget.Text
-	prev, next    navButtons
-	bar           *topBar
-	frame         *fyne.Container  // the window's content: the bar over the split
-	split         *container.Split // the outline (or search results) and the article
-	search        *searchPanel
-	propose       *proposer     // the propose screen, while it is open
-	board         board         // the federation's review board
-	deciding      *decider      // the decide dialog, while it is open
-	consolidating *consolidator // the consolidation view, while it is open
+	outline    *outline
+	path       *textwidget.Text
+	header     *textwidget.Text
+	body       *textwidget.Text
+	amendTitle *textwidget.Text
+	amendList  *fyne.Container
+	textScroll *container.Scroll // the article: path, heading, text
+	scroll     *container.Scroll // its amendments
+	panes      *articlePanes     // the two, one above the other
+	position   *textwidget.Text
+	roleLabel  *textwidget.Text
+	prev, next navButtons
+	bar        *topBar
+	frame      *fyne.Container  // the window's content: the bar over the split
+	split      *container.Split // the outline (or search results) and the article
+	search     *searchPanel
+	propose    *proposer // the propose screen, while it is open
+	board      board     // the federation's review board
+	deciding   *decider  // the decide dialog, while it is open
+	// listed is how many entries the article's list shows ("Show more"
+	// adds pages); keepListed, when set, how many it shows at least when
+	// it is made again (reloadAmendments).
+	listed, keepListed int
+	consolidating      *consolidator // the consolidation view, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -432,7 +436,10 @@ func (wb *Workbench) reloadAmendments() {
 	}
 	d := wb.draft
 	key := d.Articles[i].Key
-	wb.showLoadingAmendments()
+	// The list stays as it is until it is read again, then comes back
+	// at the same place, as long as it was: staff who decide on the
+	// twentieth card are not sent back to the first.
+	y, listed := wb.scroll.Offset.Y, wb.listed
 	wb.background(func() func() {
 		counts, read, err := readAmendments(wb.round, d, f, key)
 		return func() {
@@ -442,8 +449,12 @@ func (wb *Workbench) reloadAmendments() {
 			}
 			wb.counts = counts
 			wb.outline.setDraft(wb.draft, counts)
-			if gen == wb.amendGen {
+			if gen == wb.amendGen && wb.current == i {
+				wb.keepListed = listed
 				wb.showRead(&wb.draft.Articles[i], read)
+				settle(wb.scroll)
+				wb.scroll.Offset.Y = min(y, max(wb.scroll.Content.MinSize().Height-wb.scroll.Size().Height, 0))
+				wb.scroll.Refresh()
 			}
 		}
 	})
