@@ -151,6 +151,10 @@ type Store interface {
 	// AppendDecision does. The errors are AddAmendments' for a and
 	// AppendDecision's for d, and Invalid: a is not submitted.
 	AddDecided(a *Amendment, d *Decision) error
+	// DecisionCount returns how many entries have been appended to the
+	// decision log, read without reading them: a reader that keeps the
+	// log it read knows by it whether the log has grown since.
+	DecisionCount() (uint64, error)
 	// Decisions returns the entries of the decision log that pass f, in
 	// the order they were appended. The whole log is read and checked
 	// (VerifyLog) whatever f selects. Invalid: an entry cannot be read,

@@ -24,7 +24,7 @@ const amendmentPage = 20
 
 // showRead lists the amendments to art as read off the UI goroutine.
 func (wb *Workbench) showRead(art *drafts.Article, read articleRead) {
-	wb.other = read.other
+	wb.other, wb.decided = read.other, read.decided
 	wb.showAmendments(art, read.as, read.log)
 }
 
@@ -90,7 +90,7 @@ func (wb *Workbench) appendAmendments(objs []fyne.CanvasObject, art *drafts.Arti
 			// A chamber sees the federation's decisions on its own
 			// amendments, with the staff's note: the note says why, and
 			// the chamber is owed the reason as much as the verdict.
-			if d := drafts.CurrentDecision(wb.log, a.ID); d != nil {
+			if d := wb.decided[a.ID]; d != nil {
 				objs = append(objs, textwidget.NewStyledText(decisionLine(a, d), fyne.TextStyle{Bold: true}))
 			}
 			if actions := wb.amendmentActions(art, e, *a); actions != nil {
@@ -197,7 +197,7 @@ func (wb *Workbench) ownActions(a drafts.Amendment) []fyne.CanvasObject {
 					func() error { return wb.round.Delete(wb.role, a.ID) })
 			})))
 	case drafts.StatusSubmitted:
-		if drafts.CurrentDecision(wb.log, a.ID) != nil {
+		if wb.decided[a.ID] != nil {
 			return nil
 		}
 		buttons = append(buttons, mirrorIcon(widget.NewButtonWithIcon(tr("Withdraw"), theme.ContentUndoIcon(), func() {

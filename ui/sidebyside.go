@@ -68,7 +68,7 @@ func (wb *Workbench) sideColumn(art *drafts.Article, a *drafts.Amendment) fyne.C
 		textwidget.NewStyledText(amendmentSummary(a), fyne.TextStyle{Bold: true}),
 		textwidget.NewText(amendmentReference(a)),
 	}
-	if d := drafts.CurrentDecision(wb.log, a.ID); d != nil {
+	if d := wb.decided[a.ID]; d != nil {
 		objs = append(objs, textwidget.NewStyledText(decisionLine(a, d), fyne.TextStyle{Bold: true}))
 	}
 	objs = wb.appendChange(objs, art, a)

@@ -29,7 +29,7 @@ func (wb *Workbench) replaceable(a drafts.Amendment) []drafts.Amendment {
 // or nil when it is not that, or there are no others to replace.
 func (wb *Workbench) supersedeButton(art *drafts.Article, a drafts.Amendment) fyne.CanvasObject {
 	if a.Chamber != drafts.FederationCode || a.Status != drafts.StatusSubmitted ||
-		drafts.CurrentDecision(wb.log, a.ID) != nil || len(wb.replaceable(a)) == 0 {
+		wb.decided[a.ID] != nil || len(wb.replaceable(a)) == 0 {
 		return nil
 	}
 	return widget.NewButton(uiLine(tr("Supersede…")), func() { wb.supersede(art, a) })
@@ -73,7 +73,7 @@ func (wb *Workbench) supersede(art *drafts.Article, a drafts.Amendment) {
 	for i := range s.candidates {
 		o := &s.candidates[i]
 		parts := []fyne.CanvasObject{textwidget.NewStyledText(chamberNames([]string{o.Chamber})+" — \u2066"+o.ID+"\u2069", fyne.TextStyle{Bold: true})}
-		if d := drafts.CurrentDecision(wb.log, o.ID); d != nil {
+		if d := wb.decided[o.ID]; d != nil {
 			parts = append(parts, textwidget.NewStyledText(decisionLine(o, d), fyne.TextStyle{Italic: true}))
 		}
 		parts = wb.appendChange(parts, art, o)

@@ -71,9 +71,11 @@ type Workbench struct {
 	// no longer the latest (the user moved on) is not shown.
 	amendGen int
 	// log is the draft's decision log, read with the amendments shown
-	// (one read per article shown, in the same background read): each
-	// card says its current decision from it.
-	log []drafts.Decision
+	// (round.Log, which reads the store's again only when it has grown);
+	// decided gives each amendment's current decision from it, by ID,
+	// which each card says.
+	log     []drafts.Decision
+	decided map[string]*drafts.Decision
 	// other says, by amendment ID, how the amendments shown that were
 	// made on another wording of the article read against the one shown:
 	// read with them, off the UI goroutine (round.Readings).
@@ -381,6 +383,8 @@ type articleRead struct {
 	as    []drafts.Amendment
 	other map[string]round.Reading
 	log   []drafts.Decision
+	// decided gives each amendment's current decision, by ID.
+	decided map[string]*drafts.Decision
 }
 
 // readArticle reads the amendments f passes as of version d, to the
@@ -393,12 +397,12 @@ func readArticle(r *round.Round, d *drafts.Draft, f drafts.AmendmentFilter) (art
 	if err != nil {
 		return articleRead{}, err
 	}
-	log, err := r.Store().Decisions(drafts.DecisionFilter{DraftID: d.ID})
+	log, decided, err := r.Log(d.ID)
 	if err != nil {
 		return articleRead{}, err
 	}
 	other, err := r.Readings(d, f.Article, as, log)
-	return articleRead{as: as, other: other, log: log}, err
+	return articleRead{as: as, other: other, log: log, decided: decided}, err
 }
 
 // background runs read off the UI goroutine, then what it returns on it;

@@ -10,6 +10,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/boltstore"
+	"statute/drafts/round"
 	"statute/drafts/workload"
 	"statute/ui"
 )
@@ -150,6 +151,66 @@ func BenchmarkSwitchToBusiestArticle(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+}
+
+// BenchmarkSwitchToBusiestArticleHalfAccepted is
+// BenchmarkSwitchToBusiestArticle on the round half decided:
+// every amendment submitted, every other one accepted, a decision log of
+// 10,000 entries, which each switch reads (the cards say their decisions).
+func BenchmarkSwitchToBusiestArticleHalfAccepted(b *testing.B) {
+	path, d := workloadDB(b)
+	s, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	as, err := s.Amendments(drafts.AmendmentFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	count := map[string]int{}
+	var accepted []string
+	for i, a := range as {
+		count[a.Article]++
+		if a.Status == drafts.StatusDraft {
+			if _, err := s.SetStatus(a.ID, drafts.StatusDraft, drafts.StatusSubmitted); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if i%2 == 0 && a.Status != drafts.StatusWithdrawn {
+			accepted = append(accepted, a.ID)
+		}
+	}
+	if _, err := round.New(s).DecideAll(drafts.Federation, accepted, drafts.Accept, "", ""); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	busiest := 0
+	for i, a := range d.Articles {
+		if count[a.Key] > count[d.Articles[busiest].Key] {
+			busiest = i
+		}
+	}
+	other := (busiest + 1) % len(d.Articles)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			wb.Show(busiest)
+		} else {
+			wb.Show(other)
+		}
+		if err := wb.Wait(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+	b.ReportMetric(float64(len(accepted)), "decisions")
 }
 
 // BenchmarkSupersedeDialogOnBusiestArticle measures opening the

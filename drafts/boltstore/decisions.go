@@ -96,6 +96,25 @@ func (s *Store) AppendDecision(d *drafts.Decision) error {
 	return nil
 }
 
+// DecisionCount returns the number of entries appended to the decision
+// log: the decisions bucket's sequence, which each append moves on by
+// one; see drafts.Store.DecisionCount.
+func (s *Store) DecisionCount() (uint64, error) {
+	var n uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucketDecisions))
+		if b == nil {
+			return notOurs(s.path, errMissing("decisions bucket"))
+		}
+		n = b.Sequence()
+		return nil
+	})
+	if err != nil {
+		return 0, s.fail(err, "read the decision log")
+	}
+	return n, nil
+}
+
 // AppendDecisions adds ds to the end of the decision log, in order, in one
 // transaction; see drafts.Store.AppendDecisions.
 func (s *Store) AppendDecisions(ds ...*drafts.Decision) error {

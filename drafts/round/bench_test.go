@@ -37,13 +37,16 @@ func workloadRound(b *testing.B) *round.Round {
 		b.Fatal(err)
 	}
 	r := round.New(s)
+	var accepted []string
 	for i, a := range as {
-		if i%2 == 1 {
-			continue
+		if i%2 == 0 {
+			accepted = append(accepted, a.ID)
 		}
-		if _, err := r.Decide(drafts.Federation, a.ID, drafts.Accept, "", nil, ""); err != nil {
-			b.Fatal(err)
-		}
+	}
+	// One write for the 10,000 entries (DecideAll): the setup's time is
+	// not what is measured.
+	if _, err := r.DecideAll(drafts.Federation, accepted, drafts.Accept, "", ""); err != nil {
+		b.Fatal(err)
 	}
 	return r
 }

@@ -2,6 +2,7 @@ package round
 
 import (
 	"slices"
+	"sync"
 
 	"statute/drafts"
 )
@@ -154,6 +155,46 @@ func (r *Round) notApplied(id string, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// Log returns the decision log of draft id, oldest first, and each
+// amendment's current decision by ID (drafts.CurrentDecisions). The round
+// keeps the log it read last and reads it again only when entries were
+// appended since (the store's DecisionCount): a window that shows an
+// article's cards with their decisions asks at every article, and reading
+// and checking a log of 10,000 entries each time took most of the switch
+// to an article. The log returned is shared: it must not be changed. The
+// whole log is checked when it is read (the store's Decisions), and by
+// the store's Verify. The errors are the store's.
+func (r *Round) Log(id string) ([]drafts.Decision, map[string]*drafts.Decision, error) {
+	n, err := r.store.DecisionCount()
+	if err != nil {
+		return nil, nil, err
+	}
+	r.logs.mu.Lock()
+	defer r.logs.mu.Unlock()
+	if k := r.logs.kept; k != nil && k.draft == id && k.count == n {
+		return k.log, k.current, nil
+	}
+	log, err := r.store.Decisions(drafts.DecisionFilter{DraftID: id})
+	if err != nil {
+		return nil, nil, err
+	}
+	r.logs.kept = &keptLog{draft: id, count: n, log: log, current: drafts.CurrentDecisions(log)}
+	return log, r.logs.kept.current, nil
+}
+
+// logs keeps the decision log a round read last (Log).
+type logs struct {
+	mu   sync.Mutex
+	kept *keptLog
+}
+
+type keptLog struct {
+	draft   string
+	count   uint64
+	log     []drafts.Decision
+	current map[string]*drafts.Decision
 }
 
 // History returns the entries of the decision log about amendment id,

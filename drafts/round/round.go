@@ -62,6 +62,7 @@ type Round struct {
 	store    drafts.Store
 	places   places   // where each earlier version's articles are in a later one
 	versions versions // the earlier versions read last
+	logs     logs     // the decision log read last
 }
 
 // New returns the round kept in s.

@@ -310,7 +310,7 @@ func (r *Round) Readings(d *drafts.Draft, key string, as []drafts.Amendment, log
 	hash := art.TextHash()
 	var out map[string]Reading
 	var applied map[string]int
-	current := drafts.CurrentDecisions(log)
+	var current map[string]*drafts.Decision
 	for i := range as {
 		a := &as[i]
 		if a.BaseHash == hash {
@@ -322,6 +322,7 @@ func (r *Round) Readings(d *drafts.Draft, key string, as []drafts.Amendment, log
 			if applied, err = r.appliedIn(d); err != nil {
 				return nil, err
 			}
+			current = drafts.CurrentDecisions(log)
 		}
 		dec := current[a.ID]
 		_, brought := brings(a, dec)
