@@ -32,6 +32,7 @@ func consolidatedVersion(t *testing.T, f *fixture) (old, now string) {
 		a3.Paragraphs[i] = strings.Replace(p, "والاستقلال المالي", "والاستقلال المالي والإداري", 1)
 	}
 	a3.Sources = []drafts.Source{{Amendment: ttaID, Chamber: "TTA"}}
+	d.Source = "consolidated from version 1"
 	if err := round.New(f.store).Import(&d); err != nil {
 		t.Fatal(err)
 	}
@@ -148,6 +149,67 @@ func (s importedAt) DraftVersion(id string, v int) (*drafts.Draft, error) {
 		d.Imported = fixtureTime
 	}
 	return d, err
+}
+
+// The list names each earlier version, the latest first, a consolidated
+// one by the version it was made from; choosing one shows the article as
+// it had it, and its change to the version shown.
+func TestEarlierVersionsChooseAVersion(t *testing.T) {
+	f := newFixture(t)
+	v1, v2 := consolidatedVersion(t, f)
+	d, err := f.store.Draft(f.draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Articles = slices.Clone(d.Articles)
+	a3 := d.Article("3")
+	a3.Paragraphs, a3.Sources = []string{"غرف الصناعة التقليدية هيئات مهنية."}, nil
+	d.Source = "v3.md"
+	if err := round.New(f.store).Import(d); err != nil {
+		t.Fatal(err)
+	}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "en", Article: "3"})
+	test.Tap(earlierButton(w, "Earlier versions…"))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	var list interface {
+		SetSelectedIndex(int)
+		SelectedIndex() int
+	}
+	for _, o := range dialogObjects(t, w) {
+		if l, ok := o.(interface {
+			SetSelectedIndex(int)
+			SelectedIndex() int
+		}); ok {
+			list = l
+		}
+	}
+	if list == nil {
+		t.Fatal("the dialog has no choice list")
+	}
+	if got := richTexts(w); !slices.ContainsFunc(got, func(s string) bool {
+		return strings.HasPrefix(s, "Version 2 — ") && strings.HasSuffix(s, " — consolidated from version 1")
+	}) {
+		t.Errorf("the list shows %q at first, want version 2, consolidated from version 1", got)
+	}
+	ts := topDialogText(w)
+	if !containsText(ts, "Wording in version 2: المادة 3") || !containsText(ts, v2) || !containsText(ts, "Changes from version 2 to version 3") || !containsText(ts, "No amendment is recorded as the source of these changes.") {
+		t.Errorf("at first the dialog shows %q, want version 2's wording, its change to version 3, and no amendment as its source", ts)
+	}
+	list.SetSelectedIndex(1)
+	if got := richTexts(w); !slices.ContainsFunc(got, func(s string) bool {
+		return strings.HasPrefix(s, "Version 1 — ") && strings.HasSuffix(s, " — \u2066sample-draft.md\u2069")
+	}) {
+		t.Errorf("the list shows %q after choosing the second, want version 1 from sample-draft.md", got)
+	}
+	ts = topDialogText(w)
+	if !containsText(ts, "Wording in version 1: المادة 3") || !containsText(ts, v1) || !containsText(ts, "Changes from version 1 to version 3") || !containsText(ts, "\u2066"+ttaID+"\u2069") {
+		t.Errorf("after choosing version 1 the dialog shows %q, want version 1's wording, its change to version 3, and TTA's amendment", ts)
+	}
+	if tracked := dialogTracked(w); len(tracked) != 1 || !slices.ContainsFunc(tracked[0].Deleted(), func(s string) bool { return strings.Contains(s, "الاعتبارية") }) {
+		t.Errorf("after choosing version 1 the dialog shows no tracked change deleting «الاعتبارية»")
+	}
 }
 
 // In Arabic, at 800×600 with text at 1.5, the window with the button and

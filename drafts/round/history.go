@@ -1,6 +1,7 @@
 package round
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -16,6 +17,10 @@ type ArticleVersion struct {
 	Version  int
 	Imported time.Time
 	Source   string
+	// Consolidated is the version this one was consolidated from
+	// (Consolidate names it in Source), 0 for a version imported from a
+	// file or renumbered.
+	Consolidated int
 	// Found is set when the version had the article; Key, Number and
 	// Text are then its key, its number as written and its text there.
 	// An article new in a later version was in no earlier one.
@@ -29,6 +34,21 @@ type ArticleVersion struct {
 	// when no consolidation changed it, or when the later versions were
 	// imported as written (their changes then have no known source).
 	Sources []drafts.Source
+}
+
+// consolidatedSource is the Source of a version made by Consolidate,
+// which names the version it was made from.
+const consolidatedSource = "consolidated from version %d"
+
+// consolidatedFrom is the version a version whose Source is source was
+// consolidated from, or 0.
+func consolidatedFrom(source string) int {
+	var v int
+	var rest string
+	if n, _ := fmt.Sscanf(source, consolidatedSource+"%s", &v, &rest); n != 1 {
+		return 0
+	}
+	return v
 }
 
 // ArticleVersions returns the article of version d with key key as each
@@ -56,7 +76,7 @@ func (r *Round) ArticleVersions(d *drafts.Draft, key string) ([]ArticleVersion, 
 		if err != nil {
 			return nil, err
 		}
-		av := ArticleVersion{Version: v, Imported: old.Imported, Source: old.Source}
+		av := ArticleVersion{Version: v, Imported: old.Imported, Source: old.Source, Consolidated: consolidatedFrom(old.Source)}
 		if keys := m[key]; len(keys) > 0 {
 			if a := old.Article(keys[0]); a != nil {
 				av.Found, av.Key, av.Number, av.Text = true, a.Key, a.Number, a.Text()

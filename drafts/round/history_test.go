@@ -95,7 +95,14 @@ func TestArticleVersionsFollowTheArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(got) != 3 || !slices.Equal(got[0].Sources, want) || len(got[2].Sources) != 0 {
-		t.Errorf("article 10 of version 4: %+v; want FM's amendment from version 1, none from version 3", got)
+		t.Fatalf("article 10 of version 4: %+v; want FM's amendment from version 1, none from version 3", got)
+	}
+	// Version 3 was consolidated from version 2; 1 was imported, 2
+	// renumbered.
+	for i, from := range []int{0, 0, 2} {
+		if got[i].Consolidated != from {
+			t.Errorf("version %d (source %q) is said consolidated from version %d, want %d", got[i].Version, got[i].Source, got[i].Consolidated, from)
+		}
 	}
 
 	if got, err := r.ArticleVersions(v1, "8"); err != nil || len(got) != 0 {
