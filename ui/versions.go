@@ -110,15 +110,17 @@ func (wb *Workbench) earlierVersionsDialog(d *drafts.Draft, art *drafts.Article,
 
 // versionName names an earlier version in the choice list: «الإصدار 1 —
 // 01/12/2026 02:40 — sample-draft.md», or for a version made by
-// consolidation, the version it was made from.
+// consolidation or renumbering, how and from which version.
 func versionName(av round.ArticleVersion) string {
 	name := tr("Version {{.Version}} — {{.Date}}", map[string]any{
 		"Version": av.Version,
 		"Date":    "\u2066" + av.Imported.Local().Format(dateLayout) + "\u2069",
 	})
 	switch {
-	case av.Consolidated > 0:
-		name += " — " + tr("consolidated from version {{.N}}", map[string]any{"N": av.Consolidated})
+	case av.Made == round.Consolidated:
+		name += " — " + tr("consolidated from version {{.N}}", map[string]any{"N": av.From})
+	case av.Made == round.Renumbered:
+		name += " — " + tr("renumbered from version {{.N}}", map[string]any{"N": av.From})
 	case av.Source != "":
 		name += " — \u2066" + av.Source + "\u2069"
 	}

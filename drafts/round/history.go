@@ -1,11 +1,13 @@
 package round
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"statute/drafts"
+	"statute/drafts/renumber"
 )
 
 // An ArticleVersion is an article as an earlier version of its draft had
@@ -17,10 +19,11 @@ type ArticleVersion struct {
 	Version  int
 	Imported time.Time
 	Source   string
-	// Consolidated is the version this one was consolidated from
-	// (Consolidate names it in Source), 0 for a version imported from a
-	// file or renumbered.
-	Consolidated int
+	// Made says how the version was made, and From from which version
+	// (0 for one imported from a file): Consolidate and renumber name it
+	// in Source, in English, which an interface says in its own words.
+	Made Making
+	From int
 	// Found is set when the version had the article; Key, Number and
 	// Text are then its key, its number as written and its text there.
 	// An article new in a later version was in no earlier one.
@@ -36,19 +39,37 @@ type ArticleVersion struct {
 	Sources []drafts.Source
 }
 
-// consolidatedSource is the Source of a version made by Consolidate,
-// which names the version it was made from.
-const consolidatedSource = "consolidated from version %d"
+// Making is how a version of a draft was made.
+type Making int
 
-// consolidatedFrom is the version a version whose Source is source was
-// consolidated from, or 0.
-func consolidatedFrom(source string) int {
-	var v int
-	var rest string
-	if n, _ := fmt.Sscanf(source, consolidatedSource+"%s", &v, &rest); n != 1 {
-		return 0
+const (
+	// Imported: from a file (its Source), or the sample.
+	Imported Making = iota
+	// Consolidated: by Consolidate, from the accepted amendments to the
+	// version before it.
+	Consolidated
+	// Renumbered: by Renumber, from the version before it.
+	Renumbered
+)
+
+// consolidatedPrefix begins the Source of a version made by Consolidate,
+// before the version it was made from.
+const consolidatedPrefix = "consolidated from version "
+
+// making says how a version whose Source is source was made, and from
+// which version.
+func making(source string) (Making, int) {
+	for _, m := range []struct {
+		prefix string
+		how    Making
+	}{{consolidatedPrefix, Consolidated}, {renumber.SourcePrefix, Renumbered}} {
+		if rest, ok := strings.CutPrefix(source, m.prefix); ok {
+			if v, err := strconv.Atoi(rest); err == nil && v > 0 {
+				return m.how, v
+			}
+		}
 	}
-	return v
+	return Imported, 0
 }
 
 // ArticleVersions returns the article of version d with key key as each
@@ -76,7 +97,8 @@ func (r *Round) ArticleVersions(d *drafts.Draft, key string) ([]ArticleVersion, 
 		if err != nil {
 			return nil, err
 		}
-		av := ArticleVersion{Version: v, Imported: old.Imported, Source: old.Source, Consolidated: consolidatedFrom(old.Source)}
+		av := ArticleVersion{Version: v, Imported: old.Imported, Source: old.Source}
+		av.Made, av.From = making(old.Source)
 		if keys := m[key]; len(keys) > 0 {
 			if a := old.Article(keys[0]); a != nil {
 				av.Found, av.Key, av.Number, av.Text = true, a.Key, a.Number, a.Text()

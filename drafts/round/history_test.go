@@ -7,6 +7,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/renumber"
+	"statute/drafts/round"
 )
 
 // An article's earlier versions are followed through a renumbering and a
@@ -97,11 +98,14 @@ func TestArticleVersionsFollowTheArticle(t *testing.T) {
 	if len(got) != 3 || !slices.Equal(got[0].Sources, want) || len(got[2].Sources) != 0 {
 		t.Fatalf("article 10 of version 4: %+v; want FM's amendment from version 1, none from version 3", got)
 	}
-	// Version 3 was consolidated from version 2; 1 was imported, 2
-	// renumbered.
-	for i, from := range []int{0, 0, 2} {
-		if got[i].Consolidated != from {
-			t.Errorf("version %d (source %q) is said consolidated from version %d, want %d", got[i].Version, got[i].Source, got[i].Consolidated, from)
+	// Version 1 was imported, 2 renumbered from 1, 3 consolidated
+	// from 2.
+	for i, want := range []struct {
+		made round.Making
+		from int
+	}{{round.Imported, 0}, {round.Renumbered, 1}, {round.Consolidated, 2}} {
+		if got[i].Made != want.made || got[i].From != want.from {
+			t.Errorf("version %d (source %q) is said made %d from version %d, want %d from %d", got[i].Version, got[i].Source, got[i].Made, got[i].From, want.made, want.from)
 		}
 	}
 
