@@ -14,8 +14,8 @@ import (
 // it (ArticleVersions).
 type ArticleVersion struct {
 	// Version is the version's number; Imported when it was stored, and
-	// Source the file it was imported from, as the version list says
-	// (drafts.DraftInfo).
+	// Source where it came from (the file it was imported from, or what
+	// made it), as the version list says (drafts.DraftInfo).
 	Version  int
 	Imported time.Time
 	Source   string
@@ -76,7 +76,7 @@ func making(source string) (Making, int) {
 // earlier version of d's draft had it, version 1 first: followed through
 // renumberings by the same matching of articles as AmendmentsAt (should
 // two articles of a version have become this one, the first of them). It
-// returns nil for a first version, and an ArticleVersion without Found
+// returns none for a first version, and an ArticleVersion without Found
 // for each version that did not have the article yet. NotFound: d has no
 // article key. The other errors are the store's.
 func (r *Round) ArticleVersions(d *drafts.Draft, key string) ([]ArticleVersion, error) {
