@@ -85,6 +85,7 @@ type Workbench struct {
 	path       *textwidget.Text
 	header     *textwidget.Text
 	body       *textwidget.Text
+	earlier    fyne.CanvasObject // the heading with the earlier versions button, shown for 2+ versions
 	amendTitle *textwidget.Text
 	amendList  *fyne.Container
 	textScroll *container.Scroll // the article: path, heading, text
@@ -534,6 +535,7 @@ func (wb *Workbench) build() {
 	wb.amendTitle = textwidget.NewStyledText("", fyne.TextStyle{Bold: true})
 	wb.amendList = container.NewVBox()
 	wb.board.bar = nil // made again in the interface's language
+	wb.earlier = wb.headingRow(rtl)
 	wb.textScroll = container.NewVScroll(container.NewVBox(wb.path, wb.header, wb.body))
 	wb.scroll = container.NewVScroll(container.NewVBox(wb.amendTitle, wb.amendList))
 	// The text's share of the article view: as the divider was left, at
@@ -725,6 +727,7 @@ func (wb *Workbench) showText(i int) bool {
 	inTitle, inText := wb.search.marks(d, i, title)
 	wb.header.SetHighlighted(title, inTitle)
 	wb.body.SetHighlighted(a.Text(), inText)
+	wb.showEarlierVersionsButton()
 	// Where the article stands in the draft, said so that it cannot be
 	// taken for its number: article 15 may be the 18th.
 	wb.position.SetText(tr("Position {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": len(d.Articles)}))

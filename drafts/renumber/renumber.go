@@ -34,6 +34,10 @@ import (
 	"statute/drafts/parse"
 )
 
+// SourcePrefix begins the Source of a renumbered draft, before the
+// version it was renumbered from: "renumbered from version 2".
+const SourcePrefix = "renumbered from version "
+
 // A Renumbering is one article whose number changes.
 type Renumbering struct {
 	OldKey, NewKey       string
@@ -87,7 +91,7 @@ func Make(d *drafts.Draft) *Plan {
 	inWords := make(map[string]bool, len(d.Articles)) // new keys written in words
 	out := *d
 	out.Articles = make([]drafts.Article, len(d.Articles))
-	out.Source = "renumbered from version " + strconv.Itoa(d.Version)
+	out.Source = SourcePrefix + strconv.Itoa(d.Version)
 	p := &Plan{Draft: &out, Base: d.Version}
 	for i := range d.Articles {
 		a := d.Articles[i]

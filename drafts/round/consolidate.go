@@ -1,8 +1,8 @@
 package round
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"statute/drafts"
@@ -101,7 +101,7 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 
 	next := *d
 	next.Articles = nil
-	next.Source = fmt.Sprintf("consolidated from version %d", d.Version)
+	next.Source = consolidatedPrefix + strconv.Itoa(d.Version)
 	sources := func(ids ...[]string) []drafts.Source {
 		var out []drafts.Source
 		add := func(id string) {
