@@ -42,23 +42,8 @@ const (
 // version 2 is (nil: nothing). The fixture's draft is version 2.
 func newRevisedFixture(t *testing.T, before func(r *round.Round, v1 *drafts.Draft)) *fixture {
 	t.Helper()
-	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	r := round.New(s)
-	if _, err := r.Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
-	v1, err := r.Latest()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := newSampleFixture(t)
+	s, r, v1 := f.store, round.New(f.store), f.draft
 	a3 := v1.Article("3")
 	for _, c := range []struct{ chamber, old, new string }{{"FM", fmOld, fmNew}, {"MS", msOld, msNew}} {
 		if !strings.Contains(a3.Text(), c.old) {
@@ -90,6 +75,30 @@ func newRevisedFixture(t *testing.T, before func(r *round.Round, v1 *drafts.Draf
 		t.Fatalf("version 2 was not stored: %v", err)
 	}
 	return &fixture{store: s, draft: v2}
+}
+
+// newSampleFixture is a store seeded with the sample draft alone, no
+// amendment in it.
+func newSampleFixture(t *testing.T) *fixture {
+	t.Helper()
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	r := round.New(s)
+	if _, err := r.Seed(assets.SampleDraft); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{store: s, draft: d}
 }
 
 // trackedAfter returns the first tracked diff the window shows after the
@@ -187,12 +196,7 @@ func BenchmarkSwitchToRevisedBusyArticle(b *testing.B) {
 	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
 		count[a.Article]++
 	}
-	busiest := 0
-	for i, a := range d.Articles {
-		if count[a.Key] > count[d.Articles[busiest].Key] {
-			busiest = i
-		}
-	}
+	busiest := busiestArticle(d, count)
 	s, err := boltstore.Open(path, boltstore.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -217,19 +221,7 @@ func BenchmarkSwitchToRevisedBusyArticle(b *testing.B) {
 	if err := wb.Wait(); err != nil {
 		b.Fatal(err)
 	}
-	other := (busiest + 1) % len(d.Articles)
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if i%2 == 0 {
-			wb.Show(busiest)
-		} else {
-			wb.Show(other)
-		}
-		if err := wb.Wait(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+	alternate(b, wb, d, busiest, count)
 }
 
 // A repeal made on version 1 applies to whatever wording the article has:
@@ -273,23 +265,8 @@ func TestARepealAndANewArticleMadeOnAnEarlierVersion(t *testing.T) {
 // its history only: deciding on it again could not change that version.
 func TestAnAppliedAmendmentOffersItsHistoryOnly(t *testing.T) {
 	const appliedLine = "طُبّق في الإصدار 2: يُعرض مقابل صيغة الإصدار 1 التي قُدّم عليها."
-	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	r := round.New(s)
-	if _, err := r.Seed(assets.SampleDraft); err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{store: s}
-	if f.draft, err = r.Latest(); err != nil {
-		t.Fatal(err)
-	}
+	f := newSampleFixture(t)
+	r := round.New(f.store)
 	art := f.draft.Article("3")
 	fmc, err := drafts.ChamberByCode("FM")
 	if err != nil {

@@ -119,25 +119,22 @@ func BenchmarkSwitchArticleWorkload(b *testing.B) {
 	}
 }
 
-// BenchmarkSwitchToBusiestArticle alternates between the article with the
-// most amendments and its neighbour.
-func BenchmarkSwitchToBusiestArticle(b *testing.B) {
-	path, d := workloadDB(b)
-	count := map[string]int{}
-	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
-		count[a.Article]++
-	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+// busiestArticle is the index in d of the article count gives the most
+// amendments.
+func busiestArticle(d *drafts.Draft, count map[string]int) int {
 	busiest := 0
 	for i, a := range d.Articles {
 		if count[a.Key] > count[d.Articles[busiest].Key] {
 			busiest = i
 		}
 	}
+	return busiest
+}
+
+// alternate is the benchmarks' loop: each op shows article busiest, or
+// its neighbour, in turn, and waits until it is shown; it reports the
+// busiest article's amendments.
+func alternate(b *testing.B, wb *ui.Workbench, d *drafts.Draft, busiest int, count map[string]int) {
 	other := (busiest + 1) % len(d.Articles)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -151,6 +148,23 @@ func BenchmarkSwitchToBusiestArticle(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+}
+
+// BenchmarkSwitchToBusiestArticle alternates between the article with the
+// most amendments and its neighbour.
+func BenchmarkSwitchToBusiestArticle(b *testing.B) {
+	path, d := workloadDB(b)
+	count := map[string]int{}
+	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
+		count[a.Article]++
+	}
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	defer closeAll()
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	busiest := busiestArticle(d, count)
+	alternate(b, wb, d, busiest, count)
 }
 
 // BenchmarkSwitchToBusiestArticleHalfAccepted is
@@ -191,25 +205,8 @@ func BenchmarkSwitchToBusiestArticleHalfAccepted(b *testing.B) {
 	if err := wb.Wait(); err != nil {
 		b.Fatal(err)
 	}
-	busiest := 0
-	for i, a := range d.Articles {
-		if count[a.Key] > count[d.Articles[busiest].Key] {
-			busiest = i
-		}
-	}
-	other := (busiest + 1) % len(d.Articles)
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if i%2 == 0 {
-			wb.Show(busiest)
-		} else {
-			wb.Show(other)
-		}
-		if err := wb.Wait(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(count[d.Articles[busiest].Key]), "amendments")
+	busiest := busiestArticle(d, count)
+	alternate(b, wb, d, busiest, count)
 	b.ReportMetric(float64(len(accepted)), "decisions")
 }
 
@@ -222,12 +219,7 @@ func BenchmarkSupersedeDialogOnBusiestArticle(b *testing.B) {
 	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
 		count[a.Article]++
 	}
-	busiest := 0
-	for i, a := range d.Articles {
-		if count[a.Key] > count[d.Articles[busiest].Key] {
-			busiest = i
-		}
-	}
+	busiest := busiestArticle(d, count)
 	art := &d.Articles[busiest]
 	s, err := boltstore.Open(path, boltstore.Options{})
 	if err != nil {
