@@ -280,6 +280,27 @@ func (r *Round) consolidated(d *drafts.Draft) (map[string]bool, error) {
 	return done, err
 }
 
+// appliedWith is appliedIn, with the amendments an applied synthesis
+// replaces (by current, the current decisions) counted applied in its
+// version: a version made before its sources named them still settled
+// them.
+func (r *Round) appliedWith(d *drafts.Draft, current map[string]*drafts.Decision) (map[string]int, error) {
+	in, err := r.appliedIn(d)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range in {
+		if dec := current[id]; dec != nil && dec.Verdict == drafts.Supersede && dec.Amendment == id {
+			for _, rid := range dec.Replaces {
+				if in[rid] == 0 {
+					in[rid] = v
+				}
+			}
+		}
+	}
+	return in, nil
+}
+
 // appliedIn gives, by ID, the version that applied each amendment an
 // earlier consolidation of d's draft applied: the first version after the
 // first, up to d, with an article that names it as its source.

@@ -56,6 +56,9 @@ func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, tex
 	if err != nil {
 		return nil, err
 	}
+	if err := r.notApplied(a.DraftID, append([]string{a.ID}, d.Replaces...)); err != nil {
+		return nil, err
+	}
 	if err := r.store.AppendDecision(d); err != nil {
 		return nil, err
 	}
@@ -72,12 +75,19 @@ func (r *Round) DecideAll(by drafts.Chamber, ids []string, verdict drafts.Verdic
 		return nil, drafts.OnlyFederation(by.Code)
 	}
 	ds := make([]*drafts.Decision, len(ids))
+	drafted := map[string][]string{} // the amendments decided, by draft
 	for i, id := range ids {
 		a, err := r.amendment(id)
 		if err != nil {
 			return nil, err
 		}
 		if ds[i], err = r.decision(by, a, verdict, text, nil, note); err != nil {
+			return nil, err
+		}
+		drafted[a.DraftID] = append(drafted[a.DraftID], a.ID)
+	}
+	for draft, ids := range drafted {
+		if err := r.notApplied(draft, ids); err != nil {
 			return nil, err
 		}
 	}
@@ -103,9 +113,6 @@ func (r *Round) decision(by drafts.Chamber, a *drafts.Amendment, verdict drafts.
 		d.Replaces = append(d.Replaces, drafts.NormalizeID(rid))
 	}
 	if err := d.Validate(); err != nil {
-		return nil, err
-	}
-	if err := r.notApplied(a.DraftID, append([]string{a.ID}, d.Replaces...)); err != nil {
 		return nil, err
 	}
 	if verdict == drafts.Supersede {
@@ -145,7 +152,11 @@ func (r *Round) notApplied(id string, ids []string) error {
 	if err != nil {
 		return err
 	}
-	applied, err := r.appliedIn(latest)
+	_, current, err := r.Log(id)
+	if err != nil {
+		return err
+	}
+	applied, err := r.appliedWith(latest, current)
 	if err != nil {
 		return err
 	}

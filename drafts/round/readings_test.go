@@ -72,3 +72,55 @@ func TestReadingsAgainstTheNextVersion(t *testing.T) {
 		t.Errorf("deciding an amendment still to apply: %v", err)
 	}
 }
+
+// An amendment a synthesis replaced is applied in the version the
+// synthesis made, even where that version names the synthesis alone as
+// its article's source (as versions made before the replaced were named
+// with it do).
+func TestAmendmentsReplacedByAnAppliedSynthesisAreApplied(t *testing.T) {
+	r, d := newRound(t)
+	fm := propose(t, r, d, "FM", "3", "في هذا القانون", "في القانون رقم 50.17")
+	cs := propose(t, r, d, "CS", "3", "في هذا القانون", "في هذا النظام")
+	decide(t, r, fm.ID, drafts.Accept)
+	decide(t, r, cs.ID, drafts.Accept)
+	resolved := strings.Replace(d.Article("3").Text(), "في هذا القانون", "في النظام رقم 50.17", 1)
+	syn, err := r.Resolve(drafts.Federation, "", "3", resolved, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range c.Draft.Articles {
+		if c.Draft.Articles[i].Key == "3" {
+			c.Draft.Articles[i].Sources = []drafts.Source{{Amendment: syn.ID, Chamber: drafts.FederationCode}}
+		}
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := r.AmendmentsAt(latest, drafts.AmendmentFilter{Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, current, err := r.Log(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Readings(latest, "3", as, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []*drafts.Amendment{fm, cs} {
+		if rd := got[a.ID]; rd.How != round.Applied || rd.Applied != 2 {
+			t.Errorf("%s's amendment, replaced by the synthesis version 2 applied, reads %+v (decision %+v), want applied in version 2", a.Chamber, rd, current[a.ID])
+		}
+	}
+	_, err = r.Decide(drafts.Federation, fm.ID, drafts.Reject, "", nil, "")
+	wantKind(t, err, drafts.Conflict, "applied in version 2")
+}

@@ -319,10 +319,10 @@ func (r *Round) Readings(d *drafts.Draft, key string, as []drafts.Amendment, log
 		if out == nil {
 			out = map[string]Reading{}
 			var err error
-			if applied, err = r.appliedIn(d); err != nil {
+			current = drafts.CurrentDecisions(log)
+			if applied, err = r.appliedWith(d, current); err != nil {
 				return nil, err
 			}
-			current = drafts.CurrentDecisions(log)
 		}
 		dec := current[a.ID]
 		_, brought := brings(a, dec)
