@@ -237,13 +237,15 @@ var cmdArticles = &command{
 }
 
 var cmdShow = &command{
-	name:       "show",
-	args:       "ARTICLE [--draft DRAFT] [--version N]",
-	summary:    "print one article, with the titles and chapters it belongs to",
+	name: "show",
+	args: "ARTICLE [--draft DRAFT] [--version N] [--text]",
+	summary: "print one article, with the titles and chapters it belongs to; --text prints its text alone,\n" +
+		"ready to edit into a wording for propose, decide or resolve --text-file",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` to read (default: the latest imported)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
+		textOnly := fs.Bool("text", false, "print the article's text alone, one paragraph a line")
 		return func(c *ctx, args []string) error {
 			d, err := c.draftAt(*draftID, *version)
 			if err != nil {
@@ -253,19 +255,27 @@ var cmdShow = &command{
 			if err != nil {
 				return err
 			}
-			for _, div := range d.Path(a) {
-				fmt.Fprintln(c.stdout, div.Heading)
+			if !*textOnly {
+				for _, div := range d.Path(a) {
+					fmt.Fprintln(c.stdout, div.Heading)
+				}
+				fmt.Fprintln(c.stdout, d.ArticleTitle(a))
 			}
-			fmt.Fprintln(c.stdout, d.ArticleTitle(a))
 			for _, p := range a.Paragraphs {
 				fmt.Fprintln(c.stdout, p)
 			}
-			as, err := c.store.Amendments(drafts.AmendmentFilter{DraftID: d.ID, Article: a.Key})
+			if *textOnly {
+				return nil
+			}
+			as, err := round.New(c.store).AmendmentsAt(d, drafts.AmendmentFilter{Article: a.Key})
 			if err != nil {
 				return err
 			}
 			if len(as) > 0 {
-				fmt.Fprintf(c.stdout, "\n(%s: see 'statutectl amendments --article %s')\n", plural(len(as), "amendment"), a.Key)
+				// A note to the reader, not part of the article: on
+				// standard error, so that the article saved to a file
+				// and edited into a wording does not carry it.
+				fmt.Fprintf(c.stderr, "(%s: see 'statutectl amendments --article %s')\n", plural(len(as), "amendment"), a.Key)
 			}
 			return nil
 		}

@@ -748,3 +748,19 @@ func TestResolveANewNumberWithStatutectl(t *testing.T) {
 		t.Errorf("the new version's article 7 مكررة ثلاث مرات:\n%s\nwant the settled wording", got)
 	}
 }
+
+// show's output saved to a file holds the article and nothing else: the
+// note that it has amendments goes to standard error; --text prints the
+// text alone, as a wording for --text-file.
+func TestShowTextIsTheArticleAlone(t *testing.T) {
+	db, _ := importSample(t)
+	text := articleText(t, db, "3")
+	mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", strings.Replace(text, "تمثل الغرفة", "تمثل كل غرفة", 1), "--why", "تدقيق", "--submit")
+	out, errOut, code := ctl(t, db, "", "show", "3")
+	if code != exitOK || strings.Contains(out, "amendment") || !strings.Contains(errOut, "one amendment: see 'statutectl amendments --article 3'") {
+		t.Errorf("show 3: exit %d, stdout %q, stderr %q; want the article on stdout and the note of its amendment on stderr", code, out, errOut)
+	}
+	if got := mustCtl(t, db, "show", "3", "--text"); got != text+"\n" {
+		t.Errorf("show 3 --text printed %q, want the article's text alone, %q", got, text+"\n")
+	}
+}
