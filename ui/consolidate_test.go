@@ -313,11 +313,7 @@ func BenchmarkConsolidationViewWorkload(b *testing.B) {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	b.ResetTimer()
 	for b.Loop() {
 		wb.Consolidate()

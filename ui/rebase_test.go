@@ -216,11 +216,7 @@ func BenchmarkSwitchToRevisedBusyArticle(b *testing.B) {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	alternate(b, wb, d, busiest, count)
 }
 

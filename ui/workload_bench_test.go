@@ -48,6 +48,18 @@ func workloadDB(b *testing.B) (string, *drafts.Draft) {
 // openWorkload opens the database at path and shows the Workbench on it as
 // the federation sees it (every amendment), in Arabic, in a 1280×800
 // window; Wait tells when it is shown, and closeAll closes it.
+// shownWorkload is openWorkload as the federation sees it, once the
+// first article is shown; it closes when the benchmark ends.
+func shownWorkload(b *testing.B, path string) *ui.Workbench {
+	b.Helper()
+	wb, closeAll := openWorkload(b, workloadApp(b), path)
+	b.Cleanup(closeAll)
+	if err := wb.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	return wb
+}
+
 func openWorkload(b *testing.B, a fyne.App, path string) (wb *ui.Workbench, closeAll func()) {
 	b.Helper()
 	s, err := boltstore.Open(path, boltstore.Options{})
@@ -104,11 +116,7 @@ func BenchmarkOpenWorkload(b *testing.B) {
 // BenchmarkSwitchToBusiestArticle.
 func BenchmarkSwitchArticleWorkload(b *testing.B) {
 	path, d := workloadDB(b)
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	n := len(d.Articles)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -158,11 +166,7 @@ func BenchmarkSwitchToBusiestArticle(b *testing.B) {
 	for _, a := range workload.Amendments(d, workloadAmendments, workloadSeed) {
 		count[a.Article]++
 	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	busiest := busiestArticle(d, count)
 	alternate(b, wb, d, busiest, count)
 }
@@ -200,11 +204,7 @@ func BenchmarkSwitchToBusiestArticleHalfAccepted(b *testing.B) {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	busiest := busiestArticle(d, count)
 	alternate(b, wb, d, busiest, count)
 	b.ReportMetric(float64(len(accepted)), "decisions")
@@ -238,11 +238,7 @@ func BenchmarkSupersedeDialogOnBusiestArticle(b *testing.B) {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	wb, closeAll := openWorkload(b, workloadApp(b), path)
-	defer closeAll()
-	if err := wb.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	wb := shownWorkload(b, path)
 	wb.Show(busiest)
 	if err := wb.Wait(); err != nil {
 		b.Fatal(err)
