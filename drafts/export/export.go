@@ -1,0 +1,325 @@
+package export
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"strings"
+
+	"statute/drafts"
+	"statute/drafts/parse"
+	"statute/drafts/round"
+)
+
+// What names what an export holds.
+type What string
+
+// The exports.
+const (
+	// Consolidated is the text of a version of the draft.
+	Consolidated What = "consolidated"
+	// Table is the table of the amendments (not available yet).
+	Table What = "table"
+)
+
+// Format names the format of an export, as its file's extension does.
+type Format string
+
+// The formats of the exports; only Markdown and Text are available yet.
+const (
+	Markdown   Format = "md"
+	Text       Format = "txt"
+	Word       Format = "docx"
+	HTML       Format = "html"
+	AkomaNtoso Format = "akn"
+	PDF        Format = "pdf"
+	Excel      Format = "xlsx"
+	CSV        Format = "csv"
+)
+
+// Formats lists every format of the exports, those available first.
+func Formats() []Format {
+	return []Format{Markdown, Text, Word, HTML, AkomaNtoso, PDF, Excel, CSV}
+}
+
+// Available reports whether exports can be written in f now.
+func (f Format) Available() bool { return f == Markdown || f == Text }
+
+// available is the list of the formats available, for sentences.
+const available = "md or txt"
+
+// A Request says what to export: the front-ends fill it from what a
+// person chose.
+type Request struct {
+	What   What   // "" is Consolidated
+	Format Format // required
+	// Draft is the draft's ID, "" for the draft imported last; Version
+	// the version, 0 for its latest.
+	Draft   string
+	Version int
+	// Tracked, Chamber and Status are for the exports to come: the text
+	// with its changes tracked, and the amendments of one chamber, or in
+	// one status.
+	Tracked bool
+	Chamber string
+	Status  string
+}
+
+// The sentences this package says.
+var (
+	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
+		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
+	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
+		"there is no export format %q: use md or txt (docx, html, akn, pdf, xlsx and csv are to come)")
+	msgNoFormat = drafts.NewMessage("export.no-format",
+		"say which format to export in: md or txt")
+	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
+		"the %s format is not available yet: use %s")
+	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
+		"the table of amendments is not available yet: export the consolidated text (consolidated) as md or txt")
+	msgTrackedUnavailable = drafts.NewMessage("export.tracked-unavailable",
+		"the text with tracked changes is not available yet: export the consolidated text without them")
+	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
+		"choosing amendments by chamber or status is for the table of amendments, which is not available yet: export the consolidated text without them")
+	msgArticleReadsBack = drafts.NewMessage("export.article-reads-back",
+		"article %s of draft %s version %d would not import back as it is stored: a line of its text reads as a heading (such as «المادة 5: …») or as Markdown markup alone; the export is refused rather than written wrong")
+	msgDraftReadsBack = drafts.NewMessage("export.draft-reads-back",
+		"draft %s version %d would not import back as it is stored: its title, preamble or divisions read differently; the export is refused rather than written wrong")
+)
+
+// Check refuses, as Invalid, a request that names no known export or
+// format, or one not available yet, with a sentence that says what is.
+func (q Request) Check() error {
+	switch q.What {
+	case "", Consolidated:
+	case Table:
+		if !slices.Contains(Formats(), q.Format) && q.Format != "" {
+			return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+		}
+		return msgTableUnavailable.Err(drafts.Invalid)
+	default:
+		return msgUnknownWhat.Err(drafts.Invalid, q.What)
+	}
+	switch {
+	case q.Format == "":
+		return msgNoFormat.Err(drafts.Invalid)
+	case !slices.Contains(Formats(), q.Format):
+		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+	case !q.Format.Available():
+		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available)
+	case q.Tracked:
+		return msgTrackedUnavailable.Err(drafts.Invalid)
+	case q.Chamber != "" || q.Status != "":
+		return msgFilterUnavailable.Err(drafts.Invalid)
+	}
+	return nil
+}
+
+// A Result says what was exported.
+type Result struct {
+	// Draft is the version exported.
+	Draft *drafts.Draft
+	// ArticleWord, when set, is the word import must be told heads the
+	// articles (statutectl import --article-word) to read the export
+	// back: a word import does not find by itself, such as «البند».
+	ArticleWord string
+}
+
+// Write writes to w what q asks, read from the round's store: the
+// consolidated text of version q.Version of draft q.Draft. Nothing is
+// written when it fails. The errors are Check's; the store's NotFound
+// (no such draft or version); and Invalid when the text would not import
+// back as it is stored (WriteDraft).
+func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	d, err := version(r, q.Draft, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	return WriteDraft(w, d, q.Format)
+}
+
+// version is version v of draft id: "" the draft imported last, 0 its
+// latest version.
+func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
+	s := r.Store()
+	var (
+		d   *drafts.Draft
+		err error
+	)
+	if id == "" {
+		d, err = r.Latest()
+	} else {
+		d, err = s.Draft(drafts.NormalizeID(id))
+	}
+	if err != nil || v == 0 || v == d.Version {
+		return d, err
+	}
+	return s.DraftVersion(d.ID, v)
+}
+
+// WriteDraft writes d's text to w in format f (Markdown or Text), once it
+// has read the text back as import does and found the same draft. Invalid:
+// f is not available, or the text would import as another draft (a line
+// of an article that reads as a heading), the article named.
+func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
+	if err := (Request{Format: f}).Check(); err != nil {
+		return nil, err
+	}
+	var text []byte
+	if f == Markdown {
+		text = parse.Format(d)
+	} else {
+		text = plain(d)
+	}
+	res, err := readsBack(d, text)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(text); err != nil {
+		return nil, drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
+	}
+	return res, nil
+}
+
+// plain writes d as plain text: the Markdown of parse.Format without its
+// marks, an article's paragraphs one a line under its heading.
+func plain(d *drafts.Draft) []byte {
+	var b bytes.Buffer
+	b.Grow(64 * len(d.Articles))
+	line := func(s string) {
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	if d.Title != "" {
+		line(d.Title)
+		b.WriteByte('\n')
+	}
+	for _, p := range d.Preamble {
+		line(p)
+	}
+	if len(d.Preamble) > 0 {
+		b.WriteByte('\n')
+	}
+	written := 0 // divisions written so far, in document order
+	divisions := func(upTo int) {
+		for ; written <= upTo && written < len(d.Divisions); written++ {
+			line(divisionHeading(d, d.Divisions[written]))
+			b.WriteByte('\n')
+		}
+	}
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		divisions(a.Division)
+		n := a.Number
+		if n == "" {
+			n = a.Key
+		}
+		h := d.Word() + " " + n
+		if a.Heading != "" {
+			h += ": " + a.Heading
+		}
+		line(h)
+		for _, p := range a.Paragraphs {
+			line(p)
+		}
+		b.WriteByte('\n')
+	}
+	divisions(len(d.Divisions) - 1)
+	out := bytes.TrimRight(b.Bytes(), "\n")
+	if len(out) == 0 {
+		return out
+	}
+	return append(out, '\n')
+}
+
+// divisionHeading is the division's heading line as written, or one made
+// from its level, number and title, as parse.Format writes it.
+func divisionHeading(d *drafts.Draft, dv drafts.Division) string {
+	if dv.Heading != "" {
+		return dv.Heading
+	}
+	word := dv.Level.Arabic()
+	if d.Language == "fr" {
+		word = dv.Level.French()
+	}
+	h := strings.TrimSpace(word + " " + dv.Number)
+	if dv.Title != "" {
+		h += ": " + dv.Title
+	}
+	return h
+}
+
+// readsBack parses text as import does and checks that it gives d: with
+// the article word import finds by itself, else with d's own.
+func readsBack(d *drafts.Draft, text []byte) (*Result, error) {
+	again, err := parse.Parse(text, parse.Options{})
+	diff := differs(d, again, err)
+	if diff != "" && d.ArticleWord != "" {
+		if forced, err := parse.Parse(text, parse.Options{ArticleWord: d.ArticleWord}); differs(d, forced, err) == "" {
+			return &Result{Draft: d, ArticleWord: d.ArticleWord}, nil
+		}
+	}
+	switch diff {
+	case "":
+		return &Result{Draft: d}, nil
+	case "draft":
+		return nil, msgDraftReadsBack.Err(drafts.Invalid, d.ID, d.Version)
+	}
+	number := diff
+	if a := d.Article(diff); a != nil && a.Number != "" {
+		number = a.Number
+	}
+	return nil, msgArticleReadsBack.Err(drafts.Invalid, number, d.ID, d.Version)
+}
+
+// differs says where again, d read back (or the error of reading it),
+// first differs from d: "" nowhere, "draft" in its title, language,
+// article word, preamble or divisions, else the key of the first article
+// of d that differs.
+func differs(d, again *drafts.Draft, err error) string {
+	if err != nil {
+		if k := firstArticle(d, nil); k != "" {
+			return k
+		}
+		return "draft"
+	}
+	if d.Title != again.Title || d.Word() != again.Word() || d.Language != again.Language ||
+		!slices.Equal(d.Preamble, again.Preamble) || !slices.Equal(d.Divisions, again.Divisions) {
+		if k := firstArticle(d, again); k != "" {
+			return k
+		}
+		return "draft"
+	}
+	return firstArticle(d, again)
+}
+
+// firstArticle is the key of the first article of d that again does not
+// hold as it is, in its place; with again nil, of the first article whose
+// text holds a line import reads otherwise (a heading, a Markdown mark).
+func firstArticle(d, again *drafts.Draft) string {
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		if again == nil {
+			if alone, err := parse.Parse([]byte("x\n"+d.Word()+" 1\n"+a.Text()+"\n"), parse.Options{ArticleWord: d.Word()}); err != nil ||
+				len(alone.Articles) != 1 || !slices.Equal(alone.Articles[0].Paragraphs, a.Paragraphs) {
+				return a.Key
+			}
+			continue
+		}
+		if i >= len(again.Articles) {
+			return a.Key
+		}
+		b := &again.Articles[i]
+		if a.Key != b.Key || a.Number != b.Number || a.Heading != b.Heading || a.Division != b.Division ||
+			!slices.Equal(a.Paragraphs, b.Paragraphs) {
+			return a.Key
+		}
+	}
+	if again != nil && len(again.Articles) != len(d.Articles) {
+		return "draft"
+	}
+	return ""
+}
