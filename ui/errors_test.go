@@ -8,6 +8,7 @@ import (
 	"statute/assets"
 	"statute/drafts"
 	_ "statute/drafts/boltstore" // their sentences too
+	_ "statute/drafts/export"
 	_ "statute/drafts/parse"
 	_ "statute/drafts/round"
 	"statute/ui"
