@@ -55,7 +55,7 @@ func init() {
 	commands = []*command{
 		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
 		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions, cmdRenumber,
-		cmdDecide, cmdLog, cmdConsolidate, cmdResolve,
+		cmdDecide, cmdLog, cmdConsolidate, cmdResolve, cmdExport,
 	}
 }
 
