@@ -128,7 +128,7 @@ func TestRoundTrip(t *testing.T) {
 		"all-levels": mustParse(t, []byte(allLevels)),
 		"workload":   workload.Draft(1000, 1),
 	}
-	// What the test drafts must hold for the round trip to mean something.
+	// What these drafts must hold for the round trip to mean something.
 	levels := map[drafts.Level]bool{}
 	for _, dv := range cases["all-levels"].Divisions {
 		levels[dv.Level] = true
@@ -140,6 +140,17 @@ func TestRoundTrip(t *testing.T) {
 		if len(d.Preamble) == 0 || !slices.ContainsFunc(d.Articles, func(a drafts.Article) bool { return strings.Contains(a.Number, "مكررة") }) {
 			t.Fatalf("%s: want a preamble and «مكررة» articles", name)
 		}
+	}
+	// And a draft in French, and a dahir whose articles are headed
+	// «الفصل», from the parser's own test files.
+	for _, name := range []string{"french.md", "dahir.txt"} {
+		text, err := os.ReadFile(filepath.Join("..", "parse", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[name] = mustParse(t, text)
+	}
+	for name, d := range cases {
 		for _, f := range []export.Format{export.Markdown, export.Text} {
 			t.Run(name+"."+string(f), func(t *testing.T) {
 				roundTrip(t, d, f)
