@@ -82,7 +82,9 @@ var (
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
 		"choosing amendments by chamber or status is for the table of amendments, which is not available yet: export the consolidated text without them")
 	msgArticleReadsBack = drafts.NewMessage("export.article-reads-back",
-		"article %s of draft %s version %d would not import back as it is stored: a line of its text reads as a heading (such as «المادة 5: …») or as Markdown markup alone; the export is refused rather than written wrong")
+		"article %s of draft %s version %d would not import back as it is stored: its line «%s» reads as a heading, or as Markdown markup alone; the export is refused rather than written wrong")
+	msgHeadingReadsBack = drafts.NewMessage("export.heading-reads-back",
+		"article %s of draft %s version %d would not import back as it is stored: its heading «%s» does not read as its heading (is the article word written in its number?); the export is refused rather than written wrong")
 	msgDraftReadsBack = drafts.NewMessage("export.draft-reads-back",
 		"draft %s version %d would not import back as it is stored: its title, preamble or divisions read differently; the export is refused rather than written wrong")
 )
@@ -253,73 +255,82 @@ func divisionHeading(d *drafts.Draft, dv drafts.Division) string {
 }
 
 // readsBack parses text as import does and checks that it gives d: with
-// the article word import finds by itself, else with d's own.
+// the article word import finds by itself, else with d's own. When it
+// does not, the first article that does not read back on its own is
+// named, with the line at fault.
 func readsBack(d *drafts.Draft, text []byte) (*Result, error) {
 	again, err := parse.Parse(text, parse.Options{})
-	diff := differs(d, again, err)
-	if diff != "" && d.ArticleWord != "" {
-		if forced, err := parse.Parse(text, parse.Options{ArticleWord: d.ArticleWord}); differs(d, forced, err) == "" {
+	if same(d, again, err) {
+		return &Result{Draft: d}, nil
+	}
+	if d.ArticleWord != "" {
+		if forced, err := parse.Parse(text, parse.Options{ArticleWord: d.ArticleWord}); same(d, forced, err) {
 			return &Result{Draft: d, ArticleWord: d.ArticleWord}, nil
 		}
 	}
-	switch diff {
-	case "":
-		return &Result{Draft: d}, nil
-	case "draft":
-		return nil, msgDraftReadsBack.Err(drafts.Invalid, d.ID, d.Version)
-	}
-	number := diff
-	if a := d.Article(diff); a != nil && a.Number != "" {
-		number = a.Number
-	}
-	return nil, msgArticleReadsBack.Err(drafts.Invalid, number, d.ID, d.Version)
-}
-
-// differs says where again, d read back (or the error of reading it),
-// first differs from d: "" nowhere, "draft" in its title, language,
-// article word, preamble or divisions, else the key of the first article
-// of d that differs.
-func differs(d, again *drafts.Draft, err error) string {
-	if err != nil {
-		if k := firstArticle(d, nil); k != "" {
-			return k
-		}
-		return "draft"
-	}
-	if d.Title != again.Title || d.Word() != again.Word() || d.Language != again.Language ||
-		!slices.Equal(d.Preamble, again.Preamble) || !slices.Equal(d.Divisions, again.Divisions) {
-		if k := firstArticle(d, again); k != "" {
-			return k
-		}
-		return "draft"
-	}
-	return firstArticle(d, again)
-}
-
-// firstArticle is the key of the first article of d that again does not
-// hold as it is, in its place; with again nil, of the first article whose
-// text holds a line import reads otherwise (a heading, a Markdown mark).
-func firstArticle(d, again *drafts.Draft) string {
 	for i := range d.Articles {
 		a := &d.Articles[i]
-		if again == nil {
-			if alone, err := parse.Parse([]byte("x\n"+d.Word()+" 1\n"+a.Text()+"\n"), parse.Options{ArticleWord: d.Word()}); err != nil ||
-				len(alone.Articles) != 1 || !slices.Equal(alone.Articles[0].Paragraphs, a.Paragraphs) {
-				return a.Key
+		if !readsAlone(d, a, a.Paragraphs) {
+			heading := d.ArticleTitle(a)
+			if !readsAlone(d, a, a.Paragraphs[:min(1, len(a.Paragraphs))]) {
+				return nil, msgHeadingReadsBack.Err(drafts.Invalid, number(a), d.ID, d.Version, heading)
 			}
-			continue
+			for _, p := range a.Paragraphs[1:] {
+				if !readsAlone(d, a, []string{a.Paragraphs[0], p}) {
+					return nil, msgArticleReadsBack.Err(drafts.Invalid, number(a), d.ID, d.Version, p)
+				}
+			}
+			return nil, msgArticleReadsBack.Err(drafts.Invalid, number(a), d.ID, d.Version, a.Paragraphs[0])
 		}
-		if i >= len(again.Articles) {
-			return a.Key
-		}
-		b := &again.Articles[i]
+	}
+	return nil, msgDraftReadsBack.Err(drafts.Invalid, d.ID, d.Version)
+}
+
+// number is how an article is named in a sentence: its number as
+// written, else its key.
+func number(a *drafts.Article) string {
+	if a.Number != "" {
+		return a.Number
+	}
+	return a.Key
+}
+
+// same reports whether again, read back from d's export (err the error of
+// reading it), is d: same title, language, article word, preamble and
+// divisions, and the same articles (key, number, heading, paragraphs,
+// division) in the same order.
+func same(d, again *drafts.Draft, err error) bool {
+	if err != nil || d.Title != again.Title || d.Word() != again.Word() || d.Language != again.Language ||
+		!slices.Equal(d.Preamble, again.Preamble) || !slices.Equal(d.Divisions, again.Divisions) ||
+		len(d.Articles) != len(again.Articles) {
+		return false
+	}
+	for i := range d.Articles {
+		a, b := &d.Articles[i], &again.Articles[i]
 		if a.Key != b.Key || a.Number != b.Number || a.Heading != b.Heading || a.Division != b.Division ||
 			!slices.Equal(a.Paragraphs, b.Paragraphs) {
-			return a.Key
+			return false
 		}
 	}
-	if again != nil && len(again.Articles) != len(d.Articles) {
-		return "draft"
+	return true
+}
+
+// readsAlone reports whether article a, with the paragraphs ps, reads
+// back as itself when it is the only article of a draft: its heading
+// line as its heading, and each of ps as one of its paragraphs.
+func readsAlone(d *drafts.Draft, a *drafts.Article, ps []string) bool {
+	var b strings.Builder
+	b.WriteString("x\n")
+	b.WriteString(d.ArticleTitle(a))
+	b.WriteByte('\n')
+	for _, p := range ps {
+		b.WriteString(p)
+		b.WriteByte('\n')
 	}
-	return ""
+	alone, err := parse.ParseString(b.String(), parse.Options{ArticleWord: d.Word()})
+	if err != nil || len(alone.Articles) != 1 {
+		return false
+	}
+	r := &alone.Articles[0]
+	return r.Key == a.Key && r.Number == number(a) && r.Heading == a.Heading && slices.Equal(r.Paragraphs, ps)
 }

@@ -214,13 +214,29 @@ func TestRefusesWhatWouldNotReadBack(t *testing.T) {
 		for _, f := range []export.Format{export.Markdown, export.Text} {
 			var out bytes.Buffer
 			_, err := export.WriteDraft(&out, d, f)
-			if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "article 6 of draft") {
-				t.Errorf("%q, %s: %v, want an Invalid error naming article 6", line, f, err)
+			if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "article 6 of draft") || !strings.Contains(err.Error(), "«"+line+"»") {
+				t.Errorf("%q, %s: %v, want an Invalid error naming article 6 and the line", line, f, err)
 			}
 			if out.Len() != 0 {
 				t.Errorf("%q, %s: %d bytes written by a refused export", line, f, out.Len())
 			}
 		}
+	}
+}
+
+// A new article whose number was typed with the article word («المادة 2
+// مكررة») has a heading import does not read as one: the export names
+// that article and its heading, not the article before it.
+func TestRefusesAHeadingThatIsNotOne(t *testing.T) {
+	d := mustParse(t, assets.SampleDraft)
+	a := d.Article("2")
+	inserted := drafts.Article{Key: "2bis", Number: "المادة 2 مكررة", Paragraphs: []string{"نص جديد."}, Division: a.Division}
+	d.Articles = slices.Insert(d.Articles, 2, inserted)
+	var out bytes.Buffer
+	_, err := export.WriteDraft(&out, d, export.Text)
+	if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "article المادة 2 مكررة of draft") ||
+		!strings.Contains(err.Error(), "its heading «المادة المادة 2 مكررة»") || out.Len() != 0 {
+		t.Errorf("%v, %d bytes written; want an Invalid error naming the new article's heading, and nothing written", err, out.Len())
 	}
 }
 
