@@ -45,8 +45,19 @@ func Formats() []Format {
 // Available reports whether exports can be written in f now.
 func (f Format) Available() bool { return f == Markdown || f == Text }
 
-// available is the list of the formats available, for sentences.
-const available = "md or txt"
+// available names the formats available, for sentences: «md or txt».
+func available() string {
+	var names []string
+	for _, f := range Formats() {
+		if f.Available() {
+			names = append(names, string(f))
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // A Request says what to export: the front-ends fill it from what a
 // person chose.
@@ -108,7 +119,7 @@ func (q Request) Check() error {
 	case !slices.Contains(Formats(), q.Format):
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
 	case !q.Format.Available():
-		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available)
+		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
 	case q.Tracked:
 		return msgTrackedUnavailable.Err(drafts.Invalid)
 	case q.Chamber != "" || q.Status != "":
@@ -129,9 +140,9 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft. Nothing is
-// written when it fails. The errors are Check's; the store's NotFound
+// written when it is refused. The errors are Check's; the store's NotFound
 // (no such draft or version); and Invalid when the text would not import
-// back as it is stored (WriteDraft).
+// back as it is stored, or Unavailable when w fails (WriteDraft).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
@@ -165,7 +176,8 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 // WriteDraft writes d's text to w in format f (Markdown or Text), once it
 // has read the text back as import does and found the same draft. Invalid:
 // f is not available, or the text would import as another draft (a line
-// of an article that reads as a heading), the article named.
+// of an article that reads as a heading), the article and the line named;
+// nothing is written then. Unavailable: w failed.
 func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
