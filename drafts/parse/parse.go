@@ -25,7 +25,11 @@
 //   - The word that marks an article is a property of the document: «المادة»
 //     or "Article" when such headings exist (the more frequent one wins), else
 //     «الفصل» as in older dahirs, in which case «الفصل» no longer marks a
-//     chapter. Options.ArticleWord forces the choice.
+//     chapter. Options.ArticleWord forces the choice. A Markdown heading in
+//     the other of «المادة» and "Article" («## Article 7 bis» in a draft of
+//     «المادة») is an article too, when it comes after the first heading
+//     and no heading in the document's word has its number; other lines in
+//     that word are text.
 //   - What follows the separator on an article's heading line is the
 //     article's own title when it is short: at most ten words, not ending in
 //     punctuation that closes or opens a sentence (. : ; ، ؛ ! ?). Otherwise it
@@ -49,6 +53,17 @@
 //   - The draft's title is the first line before any heading (or
 //     Options.Title, or else the source file's name); the other lines before
 //     the first heading are the preamble.
+//   - Lines read as text that look like headings are reported, by line, as
+//     Warnings (ParseWithWarnings): a list item that starts with a heading
+//     («* المادة 3», «1. المادة 5»), a Markdown heading that heads no
+//     article or division, and a line that starts with the article word and
+//     a number but goes on as no heading does («المادة 9 تحدث …»). List
+//     items and plain lines are reported only where an article seems
+//     missing, so that references in the text («المادة 5 من القانون رقم
+//     18.09 …», «- المادة 2») are not.
+//   - The text must be UTF-8. UTF-16, with a byte-order mark or without
+//     (detected from its 16-bit units), is refused with a sentence that
+//     names it, as is any other file holding NUL bytes.
 package parse
 
 import (
