@@ -415,7 +415,7 @@ type line struct {
 type heading struct {
 	word  headingWord
 	num   number
-	rest  string // what follows the number and its separator (for reachNumber, the number)
+	rest  string // what follows the number and its separator; for reachNumber, all that follows the number
 	reach reach
 	list  bool   // read after a list mark («* », «1. »), so the line is text
 	lead  string // the heading word and number as written, from reachNumber on

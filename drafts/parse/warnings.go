@@ -120,7 +120,7 @@ func warnings(d *drafts.Draft, lines []line, landed []landing, word headingWord)
 			// No article word and number: only a Markdown heading gets a
 			// warning, and in the title and preamble, which take such
 			// lines, only one that starts with a heading word.
-			if l.text[0] == '#' && (ld.at >= 0 || h.reach == reachWord) {
+			if l.text[0] == '#' && (ld.at >= 0 || h.reach >= reachWord) {
 				ws = append(ws, warn(l, article, msgWarnMarkdown, word.display, word.display))
 			}
 		case !marked && (reference(h) || !missing(h.num.key, ld.at)):

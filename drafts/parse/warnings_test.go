@@ -146,6 +146,23 @@ func TestWhichLookalikesAreWarnedAbout(t *testing.T) {
 	}
 }
 
+// In the title and preamble, Markdown headings are the usual way to write
+// them: only one that starts with a heading word is named.
+func TestLookalikesBeforeTheFirstHeading(t *testing.T) {
+	text := "# مشروع قانون\n\n## ديباجة\n\n## الباب الأول أحكام عامة\n\n* المادة 1\n\n## المادة 2\n\nنص.\n"
+	d, ws, err := parse.ParseStringWithWarnings(text, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "مشروع قانون" || len(d.Articles) != 1 || len(d.Preamble) != 3 {
+		t.Fatalf("title %q, preamble %q, %d articles; want the title, three preamble lines and article 2", d.Title, d.Preamble, len(d.Articles))
+	}
+	if len(ws) != 2 || ws[0].Line != 5 || ws[0].ID != "parse.warning.markdown-heading" || ws[1].Line != 7 || ws[1].ID != "parse.warning.list-item" ||
+		ws[0].Article != "" || !strings.HasPrefix(ws[0].String(), "line 5, in the title and preamble: «## الباب الأول أحكام عامة»: ") {
+		t.Errorf("warnings %+v, want the division heading read as text (line 5) and the list item (line 7), in the preamble", ws)
+	}
+}
+
 // The other article word is taken in a French draft too, and only after
 // the first heading: a title line «# المادة 9» stays the title (with a
 // warning, as it reads as a heading), so that Format's output reads back
