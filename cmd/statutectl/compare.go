@@ -95,14 +95,21 @@ func writeReport(c *ctx, r *diff.Report, format string) error {
 
 // readDraft reads and parses a draft file given on the command line.
 func readDraft(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, error) {
+	d, _, err := readDraftWarnings(stdin, path, opt)
+	return d, err
+}
+
+// readDraftWarnings is readDraft that also returns the lines that look
+// like headings but were read as text.
+func readDraftWarnings(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
 	data, err := readInput(stdin, path, parse.MaxDraftBytes, "a draft")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opt.Source = filepath.Base(path)
-	d, err := parse.ParseString(data, opt)
+	d, warnings, err := parse.ParseStringWithWarnings(data, opt)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return d, nil
+	return d, warnings, nil
 }

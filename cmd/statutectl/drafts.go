@@ -16,36 +16,68 @@ import (
 )
 
 var cmdImport = &command{
-	name:       "import",
-	args:       "FILE [--title T] [--article-word W] [--version-of DRAFT]",
-	summary:    "read a draft statute from a text or Markdown file (- for standard input) and store it",
+	name: "import",
+	args: "FILE [--title T] [--article-word W] [--version-of DRAFT] [--dry-run]",
+	summary: "read a draft statute from a text or Markdown file (- for standard input) and store it; lines that look\n" +
+		"like headings but were read as text are named on standard error. --dry-run stores nothing: it prints the\n" +
+		"outline the file was read as (as outline does) and those lines",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		title := fs.String("title", "", "the draft's `title`, if not its first line")
 		word := fs.String("article-word", "", "the `word` that heads articles, such as الفصل in older dahirs (default: detected)")
 		versionOf := fs.String("version-of", "", "store the file as the next version of `DRAFT` instead of a new draft")
+		dryRun := fs.Bool("dry-run", false, "read and check the file as import does, print its outline and warnings, and store nothing")
 		return func(c *ctx, args []string) error {
-			d, err := readDraft(c.stdin, args[0], parse.Options{Title: *title, ArticleWord: *word})
+			d, warnings, err := readDraftWarnings(c.stdin, args[0], parse.Options{Title: *title, ArticleWord: *word})
 			if err != nil {
 				return err
 			}
-			s, err := c.open(true)
-			if err != nil {
-				return err
-			}
-			if *versionOf != "" {
-				d.ID = drafts.NormalizeID(*versionOf)
-				if _, err := s.Draft(d.ID); err != nil {
+			var s drafts.Store
+			if !*dryRun || *versionOf != "" {
+				// A dry run opens the database only to check --version-of,
+				// and only to read: it never creates or changes the file.
+				if s, err = c.open(!*dryRun); err != nil {
 					return err
 				}
+			}
+			next := 0 // the version --version-of makes
+			if *versionOf != "" {
+				d.ID = drafts.NormalizeID(*versionOf)
+				latest, err := s.Draft(d.ID)
+				if err != nil {
+					return err
+				}
+				next = latest.Version + 1
+			}
+			if *dryRun {
+				for _, line := range outline(d) {
+					fmt.Fprintln(c.stdout, line)
+				}
+				printWarnings(c.stderr, warnings)
+				as := "a new draft"
+				if next > 0 {
+					as = fmt.Sprintf("version %d of %s", next, d.ID)
+				}
+				fmt.Fprintf(c.stderr, "dry run: %s, %s, as %s titled «%s»; nothing was stored\n",
+					plural(len(d.Articles), "article"), plural(len(warnings), "warning"), as, d.Title)
+				return nil
 			}
 			if err := round.New(s).Import(d); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s\t%d articles\tversion %d\t%s\n", d.ID, len(d.Articles), d.Version, d.Title)
+			printWarnings(c.stderr, warnings)
 			return nil
 		}
 	},
+}
+
+// printWarnings names, one a line, the lines of a draft file that look
+// like headings but were read as text (parse.Warning).
+func printWarnings(w io.Writer, warnings []parse.Warning) {
+	for _, warning := range warnings {
+		fmt.Fprintf(w, "statutectl: warning: %s\n", warning)
+	}
 }
 
 var cmdBackup = &command{

@@ -332,15 +332,16 @@ var badInputs = map[string]struct {
 	args    []string
 	prepare func(t *testing.T, db string) (dbArg string)
 }{
-	"a Word document given to `import`":       {file: []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml"), args: []string{"import", "FILE"}},
-	"a text file saved as UTF-16":             {file: []byte("\xff\xfeL\x00a\x00"), args: []string{"import", "FILE"}},
-	"a text file in Windows-1256":             {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
-	"an empty file":                           {file: []byte{}, args: []string{"import", "FILE"}},
-	"a file of 17 MB":                         {file: bytes.Repeat([]byte("نص "), 17<<20/5), args: []string{"import", "FILE"}},
-	"text holding an escape character":        {file: []byte("ع\nالمادة 1\nنص \x1b[31m\n"), args: []string{"import", "FILE"}},
-	"text with no article headings":           {file: []byte("نص بلا مواد.\nسطر آخر.\n"), args: []string{"import", "FILE"}},
-	"two articles with the same number":       {file: []byte("# م\n\n#### المادة 1\nنص أول.\n\n#### المادة 1\nنص ثان.\n"), args: []string{"import", "FILE"}},
-	"an amendment holding an escape sequence": {args: []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص \x1b[31mأحمر"}},
+	"a Word document given to `import`":                     {file: []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml"), args: []string{"import", "FILE"}},
+	"a text file saved as UTF-16":                           {file: []byte("\xff\xfeL\x00a\x00"), args: []string{"import", "FILE"}},
+	"a text file saved as UTF-16 without a byte-order mark": {file: []byte("'\x06D\x06E\x06'\x06/\x06)\x06 \x001\x00\n\x00"), args: []string{"import", "FILE"}},
+	"a text file in Windows-1256":                           {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
+	"an empty file":                                         {file: []byte{}, args: []string{"import", "FILE"}},
+	"a file of 17 MB":                                       {file: bytes.Repeat([]byte("نص "), 17<<20/5), args: []string{"import", "FILE"}},
+	"text holding an escape character":                      {file: []byte("ع\nالمادة 1\nنص \x1b[31m\n"), args: []string{"import", "FILE"}},
+	"text with no article headings":                         {file: []byte("نص بلا مواد.\nسطر آخر.\n"), args: []string{"import", "FILE"}},
+	"two articles with the same number":                     {file: []byte("# م\n\n#### المادة 1\nنص أول.\n\n#### المادة 1\nنص ثان.\n"), args: []string{"import", "FILE"}},
+	"an amendment holding an escape sequence":               {args: []string{"propose", "--chamber", "FM", "--article", "1", "--text", "نص \x1b[31mأحمر"}},
 	"a folder given as the database": {args: []string{"show", "1"}, prepare: func(t *testing.T, db string) string {
 		return t.TempDir()
 	}},

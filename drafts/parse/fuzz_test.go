@@ -19,8 +19,17 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	if data, err := os.ReadFile(filepath.Join("testdata", "lookalike.md")); err != nil {
+		f.Fatal(err)
+	} else {
+		f.Add(data)
+	}
 	for _, s := range []string{
 		"عنوان\nالمادة 1\nنص.\n",
+		"# ع\n## المادة 1\nنص\n* المادة 2\n## Article 2 bis\nنص\n## Article 1\n1. المادة 3: ت\nالمادة 4 تحدث\n## المادة IV\n",
+		"# Article 1\n## Article 2\n## المادة 2\nTexte\n## المادة 3\nTexte\n",
+		"M\x00a\x00d\x00\n\x00'\x06D\x06E\x06'\x06/\x06)\x06 \x001\x00",
+		"\x00A\x00r\x00t\x00i\x00c\x00l\x00e\x00 \x001\x00\n",
 		"الباب الأول\nأحكام\nالمادة الحادية والعشرون: عنوان\nنص\n",
 		"# T\n## **الفصل 1**\nنص\nالفصل 2 مكرر مرتين\nنص\n",
 		"Article premier\nTexte\nArticle 1er\n",
@@ -31,7 +40,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := parse.Parse(data, parse.Options{})
+		d, ws, err := parse.ParseWithWarnings(data, parse.Options{})
 		if err != nil {
 			var e *drafts.Error
 			if !errors.As(err, &e) || e.Kind != drafts.Invalid || e.Message == "" {
@@ -41,6 +50,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if len(d.Articles) == 0 {
 			t.Fatal("a draft with no articles was accepted")
+		}
+		lines := 1 // at most: a lone CR, a form feed or a vertical tab is read as a line break too
+		for _, c := range data {
+			if c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				lines++
+			}
+		}
+		for i, w := range ws {
+			if w.Line < 1 || w.Line > lines || i > 0 && w.Line <= ws[i-1].Line || w.Text == "" || w.Why == "" || w.ID == "" ||
+				w.Article != "" && d.Article(w.Article) == nil {
+				t.Fatalf("warning %+v: want a line of the file, in order, with its text, reason and article", w)
+			}
 		}
 		keys := make(map[string]bool)
 		for i, a := range d.Articles {

@@ -85,15 +85,39 @@ func fold(s string) string {
 // word, its number and the text after the separator, or a zero word if the
 // line is not a heading.
 func readHeading(s string, forced headingWord) (headingWord, number, string) {
+	w, n, rest, r := readLine(s, forced)
+	if r != reachHeading {
+		return headingWord{}, number{}, ""
+	}
+	return w, n, rest
+}
+
+// A reach says how far the start of a line reads as a heading: the lines
+// that fall short after a heading word and a number are the ones a person
+// may have meant as headings.
+type reach uint8
+
+const (
+	reachNone    reach = iota // no heading word
+	reachWord                 // a heading word, then no number
+	reachNumber               // a heading word and a number, then more than a heading holds
+	reachHeading              // a heading
+)
+
+// readLine reads a cleaned line as readHeading does, and says how far it
+// read: the word is returned from reachWord on, the number from
+// reachNumber on. The rest is what follows the separator for
+// reachHeading, and what follows the number for reachNumber.
+func readLine(s string, forced headingWord) (headingWord, number, string, reach) {
 	end := wordEnd(s, 0)
 	if end == 0 || end > 40 || forced.kind != wordCustom && !mayStartHeadingWord(s) {
-		return headingWord{}, number{}, ""
+		return headingWord{}, number{}, "", reachNone
 	}
 	if forced.kind != wordCustom && s[0] >= utf8.RuneSelf {
 		// The Arabic heading words have four to six letters; counting
 		// them spares the many other words that start with «ال» a fold.
 		if n := letterCount(s[:end]); n < 4 || n > 6 {
-			return headingWord{}, number{}, ""
+			return headingWord{}, number{}, "", reachNone
 		}
 	}
 	f := fold(s[:end])
@@ -102,26 +126,26 @@ func readHeading(s string, forced headingWord) (headingWord, number, string) {
 		w, ok = forced, true
 	}
 	if !ok {
-		return headingWord{}, number{}, ""
+		return headingWord{}, number{}, "", reachNone
 	}
 	if f == "art" && end < len(s) && s[end] == '.' {
 		end++
 	}
 	n, ok := readNumber(s, end)
 	if !ok {
-		return headingWord{}, number{}, ""
+		return w, number{}, "", reachWord
 	}
 	rest, ok := afterNumber(s, n.end)
 	if !ok {
-		return headingWord{}, number{}, ""
+		return w, n, s[n.end:], reachNumber
 	}
 	if rest != "" && !isTitle(rest, maxArticleTitleWords) && !standsAlone(rest, forced) {
 		// The text after the separator would be an article's first
 		// paragraph, but on a line of its own it would read as a heading
 		// or as nothing: «Art. 1 – Art. 2.». Such a line is text.
-		return headingWord{}, number{}, ""
+		return w, n, s[n.end:], reachNumber
 	}
-	return w, n, rest
+	return w, n, rest, reachHeading
 }
 
 // standsAlone reports whether s, on a line of its own, reads as a line of

@@ -25,7 +25,11 @@
 //   - The word that marks an article is a property of the document: «المادة»
 //     or "Article" when such headings exist (the more frequent one wins), else
 //     «الفصل» as in older dahirs, in which case «الفصل» no longer marks a
-//     chapter. Options.ArticleWord forces the choice.
+//     chapter. Options.ArticleWord forces the choice. A Markdown heading in
+//     the other of «المادة» and "Article" («## Article 7 bis» in a draft of
+//     «المادة») is an article too, when it comes after the first heading
+//     and no heading in the document's word has its number; other lines in
+//     that word are text.
 //   - What follows the separator on an article's heading line is the
 //     article's own title when it is short: at most ten words, not ending in
 //     punctuation that closes or opens a sentence (. : ; ، ؛ ! ?). Otherwise it
@@ -49,6 +53,17 @@
 //   - The draft's title is the first line before any heading (or
 //     Options.Title, or else the source file's name); the other lines before
 //     the first heading are the preamble.
+//   - Lines read as text that look like headings are reported, by line, as
+//     Warnings (ParseWithWarnings): a list item that starts with a heading
+//     («* المادة 3», «1. المادة 5»), a Markdown heading that heads no
+//     article or division, and a line that starts with the article word and
+//     a number but goes on as no heading does («المادة 9 تحدث …»). List
+//     items and plain lines are reported only where an article seems
+//     missing, so that references in the text («المادة 5 من القانون رقم
+//     18.09 …», «- المادة 2») are not.
+//   - The text must be UTF-8. UTF-16, with a byte-order mark or without
+//     (detected from its 16-bit units), is refused with a sentence that
+//     names it, as is any other file holding NUL bytes.
 package parse
 
 import (
@@ -81,22 +96,37 @@ type Options struct {
 // Version or Imported time. Bad input gives an Invalid *drafts.Error that
 // names the problem and, where it lies on one line, the line.
 func Parse(data []byte, opt Options) (*drafts.Draft, error) {
-	if len(data) > MaxDraftBytes {
-		return nil, tooLarge(len(data))
-	}
-	return ParseString(string(data), opt)
+	d, _, err := ParseWithWarnings(data, opt)
+	return d, err
 }
 
 // ParseString is Parse on text already held as a string, which spares a
 // copy of the whole document.
 func ParseString(text string, opt Options) (*drafts.Draft, error) {
+	d, _, err := ParseStringWithWarnings(text, opt)
+	return d, err
+}
+
+// ParseWithWarnings is Parse, and also returns the lines that look like
+// headings but were read as text, in the order of the document (see
+// Warning). An import shows them before it stores the draft: a heading
+// read as text leaves an article out without an error.
+func ParseWithWarnings(data []byte, opt Options) (*drafts.Draft, []Warning, error) {
+	if len(data) > MaxDraftBytes {
+		return nil, nil, tooLarge(len(data))
+	}
+	return ParseStringWithWarnings(string(data), opt)
+}
+
+// ParseStringWithWarnings is ParseWithWarnings on text held as a string.
+func ParseStringWithWarnings(text string, opt Options) (*drafts.Draft, []Warning, error) {
 	sv, err := checkBytes(text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	forced, err := articleWordOption(opt.ArticleWord)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !sv.plain {
 		text = arabic.Normalize(text)
@@ -107,7 +137,7 @@ func ParseString(text string, opt Options) (*drafts.Draft, error) {
 	lang := language(text)
 	lines, counts := scan(text, forced)
 	if len(lines) == 0 {
-		return nil, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
+		return nil, nil, drafts.Errorf(drafts.Invalid, "the file is empty: it holds no text")
 	}
 	d := &drafts.Draft{
 		Title:    strings.TrimSpace(opt.Title),
@@ -117,19 +147,38 @@ func ParseString(text string, opt Options) (*drafts.Draft, error) {
 	word := chooseWord(forced, counts, d.Language)
 	if word.kind == wordNone {
 		if forced.kind != wordNone {
-			return nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «%s 1»: check the article word, or leave --article-word out to detect it", forced.display)
+			return nil, nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «%s 1»: check the article word, or leave --article-word out to detect it", forced.display)
 		}
-		return nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «المادة 1» or «Article 1»; if this document uses another word, pass --article-word")
+		return nil, nil, drafts.Errorf(drafts.Invalid, "found no article headings such as «المادة 1» or «Article 1»; if this document uses another word, pass --article-word")
 	}
 	d.ArticleWord = word.display
 	d.Articles = make([]drafts.Article, 0, counts[word.kind])
-	if err := assemble(d, lines, word, d.Title != ""); err != nil {
-		return nil, err
+	landed, err := assemble(d, lines, word, otherWord(forced, word, counts), d.Title != "")
+	if err != nil {
+		return nil, nil, err
 	}
 	if d.Title == "" && opt.Source != "" {
 		d.Title = strings.TrimSuffix(filepath.Base(opt.Source), filepath.Ext(opt.Source))
 	}
-	return d, nil
+	return d, warnings(d, lines, landed, word), nil
+}
+
+// otherWord is the article word, «المادة» or "Article", that the document
+// also uses in headings though it heads its articles with the other one;
+// wordNone when there is none, or when Options.ArticleWord chose the word.
+func otherWord(forced, word headingWord, counts [wordKinds]int) wordKind {
+	other := wordNone
+	switch {
+	case forced.kind != wordNone:
+	case word.kind == wordMadda:
+		other = wordArticle
+	case word.kind == wordArticle:
+		other = wordMadda
+	}
+	if counts[other] == 0 {
+		return wordNone
+	}
+	return other
 }
 
 // checkBytes refuses what is not UTF-8 text before any work is done on it,
@@ -146,6 +195,9 @@ func checkBytes(data string) (survey, error) {
 	}
 	sv := surveyBytes(data)
 	if sv.nul {
+		if order := utf16Order(data); order != "" {
+			return survey{}, msgUTF16NoBOM.Err(drafts.Invalid, order)
+		}
 		return survey{}, drafts.Errorf(drafts.Invalid, "this is not a text file (it holds NUL bytes): if it is a Word or PDF document, save it as plain text (UTF-8) or Markdown first")
 	}
 	if sv.control*10 > len(data) {
@@ -169,6 +221,58 @@ func checkBytes(data string) (survey, error) {
 		return survey{}, drafts.LineErrorf(line, "the text is not valid UTF-8 (byte 0x%02X): the file is probably in another encoding such as Windows-1256; open it and save it as UTF-8", data[at])
 	}
 	return sv, nil
+}
+
+var msgUTF16NoBOM = drafts.NewMessage("parse.utf16-no-bom",
+	"this file is UTF-16 without a byte-order mark (%s): save it as UTF-8 text and import it again")
+
+// utf16Order says "UTF-16LE" or "UTF-16BE" when data, which holds NUL
+// bytes, reads as text in that encoding: an even number of bytes whose
+// 16-bit units, over the first 64 KB, are almost all the characters of a
+// draft (Latin, Arabic, digits, punctuation, line breaks). Such a file is
+// UTF-16 saved without its byte-order mark, which the NUL bytes of every
+// space and Latin letter betray. It says "" for anything else, a Word or
+// PDF file among them.
+func utf16Order(data string) string {
+	if len(data)%2 != 0 {
+		return ""
+	}
+	sample := data[:min(len(data), 64<<10)]
+	le, be := 0, 0
+	for i := 0; i+1 < len(sample); i += 2 {
+		if draftUnit(uint16(sample[i]) | uint16(sample[i+1])<<8) {
+			le++
+		}
+		if draftUnit(uint16(sample[i])<<8 | uint16(sample[i+1])) {
+			be++
+		}
+	}
+	units := len(sample) / 2
+	switch {
+	case le*20 >= units*19 && le > be:
+		return "UTF-16LE"
+	case be*20 >= units*19 && be > le:
+		return "UTF-16BE"
+	}
+	return ""
+}
+
+// draftUnit reports whether a UTF-16 unit is a character a draft is
+// written with.
+func draftUnit(u uint16) bool {
+	switch {
+	case u == '\t' || u == '\n' || u == '\r' || u == '\f':
+		return true
+	case u >= 0x20 && u < 0x7F, u >= 0xA0 && u <= 0x24F: // Latin
+		return true
+	case u >= 0x0600 && u <= 0x06FF, u >= 0x0750 && u <= 0x077F: // Arabic
+		return true
+	case u >= 0x2000 && u <= 0x206F: // punctuation, invisible marks
+		return true
+	case u >= 0xFB50 && u <= 0xFDFF, u >= 0xFE70 && u <= 0xFEFF: // presentation forms
+		return true
+	}
+	return false
 }
 
 var pageBreaks = strings.NewReplacer("\f", "\n", "\v", "\n")
@@ -305,15 +409,28 @@ type line struct {
 	head  *heading
 }
 
-// A heading is what readHeading found on a line.
+// A heading is what readLine found on a line: a heading (reach is
+// reachHeading and list is false), or, on the few lines of text that look
+// like one, how far the line reads as a heading, for warnings.
 type heading struct {
-	word headingWord
-	num  number
-	rest string // what follows the number and its separator
+	word  headingWord
+	num   number
+	rest  string // what follows the number and its separator; for reachNumber, all that follows the number
+	reach reach
+	list  bool   // read after a list mark («* », «1. »), so the line is text
+	lead  string // the heading word and number as written, from reachNumber on
 }
 
 // notHeading stands for the heading of a line of text.
 var notHeading heading
+
+// heading is the line's heading, or notHeading for a line of text.
+func (l *line) heading() *heading {
+	if l.head == nil || l.head.reach != reachHeading || l.head.list {
+		return &notHeading
+	}
+	return l.head
+}
 
 // scan splits the text into non-blank lines, reads each as a heading if it
 // can be one, and counts the candidate article headings of each word.
@@ -338,10 +455,24 @@ func scan(text string, forced headingWord) ([]line, [wordKinds]int) {
 			continue
 		}
 		l := line{no: no, text: trimmed, clean: clean}
-		if w, n, rest := readHeading(clean, forced); w.kind != wordNone {
-			l.head = &heading{word: w, num: n, rest: rest}
+		w, n, rest, r := readLine(clean, forced)
+		switch {
+		case r == reachHeading:
+			l.head = &heading{word: w, num: n, rest: rest, reach: r, lead: clean[:n.end]}
 			if !n.roman && w.articleCandidate() {
 				counts[w.kind]++
+			}
+		case r == reachNumber || trimmed[0] == '#':
+			// Text that may have been meant as a heading.
+			l.head = &heading{word: w, num: n, reach: r}
+			if r == reachNumber {
+				l.head.lead, l.head.rest = clean[:n.end], rest
+			}
+		default:
+			if item, ok := listItem(clean); ok {
+				if w, n, rest, r := readLine(item, forced); r >= reachNumber {
+					l.head = &heading{word: w, num: n, rest: rest, reach: r, list: true, lead: item[:n.end]}
+				}
 			}
 		}
 		lines = append(lines, l)
@@ -369,8 +500,15 @@ func chooseWord(forced headingWord, counts [wordKinds]int, lang string) headingW
 	return headingWord{}
 }
 
-// assemble builds the draft's structure from the classified lines.
-func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) error {
+// assemble builds the draft's structure from the classified lines, and
+// returns the lines that look like headings but were read as text. other,
+// when not wordNone, is the other article word («Article» in a draft of
+// «المادة», and the reverse): a Markdown heading line («## Article 7 bis»)
+// in that word is taken as an article when it comes after the first
+// heading (the title line is not one) and its number is no other
+// article's, since the author marked it as a heading and it can be
+// nothing else.
+func assemble(d *drafts.Draft, lines []line, word headingWord, other wordKind, haveTitle bool) ([]landing, error) {
 	var (
 		cur        *drafts.Article
 		curDiv     = -1
@@ -378,7 +516,25 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 		lastDiv    = -1 // the last division heading, for text that follows it
 		seen       = make(map[string]int, len(lines)/4)
 		anyHeading bool
+		landed     []landing
+		ownKeys    map[string]bool // the numbers of the headings in word
 	)
+	if other != wordNone {
+		ownKeys = make(map[string]bool)
+		for i := range lines {
+			if h := lines[i].heading(); h.word.kind == word.kind && !h.num.roman {
+				ownKeys[h.num.key] = true
+			}
+		}
+	}
+	// taken reports whether a heading in the other word is an article.
+	taken := func(l *line, h *heading) bool {
+		if other == wordNone || h.word.kind != other || h.num.roman || l.text[0] != '#' || ownKeys[h.num.key] || !anyHeading {
+			return false
+		}
+		_, dup := seen[h.num.key]
+		return !dup
+	}
 	finish := func() error {
 		if cur == nil {
 			return nil
@@ -397,17 +553,14 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 	}
 	for i := range lines {
 		l := &lines[i]
-		h := l.head
-		if h == nil {
-			h = &notHeading
-		}
+		h := l.heading()
 		switch {
-		case h.word.kind != wordNone && h.word.kind == word.kind && !h.num.roman:
+		case h.word.kind != wordNone && h.word.kind == word.kind && !h.num.roman, taken(l, h):
 			if err := finish(); err != nil {
-				return err
+				return nil, err
 			}
 			if prev, dup := seen[h.num.key]; dup {
-				return drafts.LineErrorf(l.no, "«%s» repeats article %s, already headed at line %d: renumber one of them (an inserted article takes a number such as %s)",
+				return nil, drafts.LineErrorf(l.no, "«%s» repeats article %s, already headed at line %d: renumber one of them (an inserted article takes a number such as %s)",
 					l.clean, h.num.key, prev, insertedExample(h.num.key, d.Language))
 			}
 			seen[h.num.key] = l.no
@@ -422,7 +575,7 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 			}
 		case h.word.level != 0 && h.word.kind != word.kind:
 			if err := finish(); err != nil {
-				return err
+				return nil, err
 			}
 			anyHeading = true
 			parent := curDiv
@@ -438,6 +591,9 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 			}
 		case cur != nil:
 			cur.Paragraphs = append(cur.Paragraphs, l.text)
+			if l.head != nil {
+				landed = append(landed, landing{line: i, at: len(d.Articles)})
+			}
 		case pending >= 0 && isTitle(trimSeparators(l.clean), maxDivisionTitleWords):
 			// The title moves onto the heading line, where separators
 			// before it would be read as part of the separator.
@@ -447,17 +603,20 @@ func assemble(d *drafts.Draft, lines []line, word headingWord, haveTitle bool) e
 			dv.Heading = strings.TrimRightFunc(dv.Heading, isSeparatorOrSpace) + ": " + title
 			pending = -1
 		case !anyHeading:
+			if l.head != nil {
+				landed = append(landed, landing{line: i, at: -1})
+			}
 			if !haveTitle {
 				d.Title, haveTitle = l.clean, true
 			} else {
 				d.Preamble = append(d.Preamble, l.text)
 			}
 		default:
-			return drafts.LineErrorf(l.no, "this text comes after the heading «%s» (line %d) and before any article, so it belongs to no article: move it under an article, or remove it",
+			return nil, drafts.LineErrorf(l.no, "this text comes after the heading «%s» (line %d) and before any article, so it belongs to no article: move it under an article, or remove it",
 				lines[lastDiv].clean, lines[lastDiv].no)
 		}
 	}
-	return finish()
+	return landed, finish()
 }
 
 func insertedExample(key, lang string) string {

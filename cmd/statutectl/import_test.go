@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// lookalikeDraft has five articles as its author meant them: «* المادة 3»
+// is a list item the parser reads as text (and names), «## Article 2 bis»
+// a Markdown heading in the other article word that it takes.
+const lookalikeDraft = "# مشروع تجريبي\n\n## المادة 1\n\nنص أول.\n\n## المادة 2\n\nنص ثان.\n\n## Article 2 bis\n\nنص مكرر.\n\n* المادة 3\n\nنص ثالث.\n\n## المادة 4\n\nنص رابع.\n"
+
+// import --dry-run reads the file as import does, prints the outline that
+// outline prints once it is imported and the lines read as text, and
+// leaves the database byte for byte as it was, with or without
+// --version-of.
+func TestImportDryRun(t *testing.T) {
+	db, id := importSample(t)
+	file := writeFile(t, "lookalike.md", []byte(lookalikeDraft))
+	before := fileHash(t, db)
+
+	out, errOut, code := ctl(t, db, "", "import", "--dry-run", file)
+	if code != exitOK {
+		t.Fatalf("import --dry-run: exit %d, stderr %q", code, errOut)
+	}
+	wantWarning := "statutectl: warning: line 15, in article 2bis: «* المادة 3»: this list item starts like the heading «المادة 3»"
+	if !strings.Contains(errOut, wantWarning) || strings.Count(errOut, "warning:") != 1 {
+		t.Errorf("stderr %q, want one warning: %s", errOut, wantWarning)
+	}
+	if !strings.Contains(errOut, "dry run: 4 articles, one warning, as a new draft titled «مشروع تجريبي»; nothing was stored") {
+		t.Errorf("stderr %q, want what was read and that nothing was stored", errOut)
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("import --dry-run changed the database")
+	}
+	if drafts := mustCtl(t, db, "drafts"); strings.Count(drafts, "\n") != 1 {
+		t.Errorf("drafts = %q, want the sample alone", drafts)
+	}
+
+	// As the next version of a stored draft: the draft is checked, and
+	// still nothing is written.
+	_, errOut, code = ctl(t, db, "", "import", file, "--version-of", id, "--dry-run", "--title", "عنوان آخر")
+	if code != exitOK || !strings.Contains(errOut, "as version 2 of "+id+" titled «عنوان آخر»") {
+		t.Errorf("import --dry-run --version-of: exit %d, stderr %q, want version 2 of %s with the title given", code, errOut, id)
+	}
+	_, errOut, code = ctl(t, db, "", "import", file, "--version-of", "D-ZZZZZZZZ", "--dry-run")
+	if code != exitError || !strings.Contains(errOut, "no draft") {
+		t.Errorf("import --dry-run --version-of an unknown draft: exit %d, stderr %q, want it refused", code, errOut)
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("import --dry-run --version-of changed the database")
+	}
+
+	// The real import stores what the dry run showed, and names the same
+	// line, after storing.
+	stored, errStored, code := ctl(t, db, "", "import", file)
+	if code != exitOK || !strings.Contains(stored, "\t4 articles\tversion 1\tمشروع تجريبي") || !strings.Contains(errStored, wantWarning) {
+		t.Fatalf("import: exit %d, stdout %q, stderr %q; want the new draft and the warning", code, stored, errStored)
+	}
+	if outline := mustCtl(t, db, "outline"); outline != out {
+		t.Errorf("the dry run printed\n%s\nand outline prints, once imported,\n%s", out, outline)
+	}
+	if !strings.Contains(out, "المادة 2 bis\t[2bis]") || strings.Contains(out, "[3]") {
+		t.Errorf("outline %q, want article 2bis taken and no article 3", out)
+	}
+}
+
+// A dry run needs no database: it creates none.
+func TestImportDryRunWithoutADatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	file := writeFile(t, "draft.md", []byte("# م\n\n## المادة 1\n\nنص.\n"))
+	out, errOut, code := ctl(t, db, "", "import", file, "--dry-run")
+	if code != exitOK || out != "المادة 1\t[1]\n" || strings.Contains(errOut, "warning:") || !strings.Contains(errOut, "no warnings") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the one article's outline and no warning", code, out, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("the dry run made %s (%v)", db, err)
+	}
+}
+
+// A UTF-16 file without a byte-order mark is named as such by import and
+// by its dry run, in either byte order, and nothing is stored.
+func TestImportUTF16WithoutByteOrderMark(t *testing.T) {
+	db, _ := importSample(t)
+	before := fileHash(t, db)
+	units := utf16.Encode([]rune("مشروع\nالمادة 1\nنص.\n"))
+	for _, order := range []string{"UTF-16LE", "UTF-16BE"} {
+		var data []byte
+		for _, u := range units {
+			if order == "UTF-16LE" {
+				data = append(data, byte(u), byte(u>>8))
+			} else {
+				data = append(data, byte(u>>8), byte(u))
+			}
+		}
+		file := writeFile(t, "draft.txt", data)
+		for _, args := range [][]string{{"import", file}, {"import", "--dry-run", file}} {
+			out, errOut, code := ctl(t, db, "", args...)
+			want := "this file is UTF-16 without a byte-order mark (" + order + "): save it as UTF-8 text"
+			if code != exitError || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, want) {
+				t.Errorf("%s %v: exit %d, stdout %q, stderr %q; want exit 1 and «%s»", order, args, code, out, errOut, want)
+			}
+		}
+	}
+	if fileHash(t, db) != before {
+		t.Error("the database changed")
+	}
+}
