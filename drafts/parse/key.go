@@ -39,6 +39,17 @@ func Key(ref string) (string, error) {
 	if len(s) > maxRefBytes {
 		return "", msgRefTooLong.Err(drafts.Invalid, len(s))
 	}
+	n, ok := readNumber(s, wordPrefix(s))
+	if ok && !n.roman && skipSpace(s, n.end) == len(s) {
+		return n.key, nil
+	}
+	return "", msgNotANumber.Err(drafts.Invalid, ref)
+}
+
+// wordPrefix is where the number starts in s, a reference in the form
+// Key reads: after a leading «المادة», «الفصل» or "Article" (and its
+// dot), or 0.
+func wordPrefix(s string) int {
 	i := 0
 	if e := wordEnd(s, 0); e > 0 {
 		if w, ok := knownWords[fold(s[:e])]; ok && w.kind != wordDivision {
@@ -50,11 +61,20 @@ func Key(ref string) (string, error) {
 			i = e
 		}
 	}
-	n, ok := readNumber(s, i)
-	if ok && !n.roman && skipSpace(s, n.end) == len(s) {
-		return n.key, nil
+	return i
+}
+
+// Number is the article number ref gives, as it writes it (in the form
+// arabic.Normalize gives text for storage) but without a leading article
+// word: «المادة 2 مكررة» → «2 مكررة», "Article 2 bis" →
+// "2 bis", «2 مكررة» as it is. The errors are Key's.
+func Number(ref string) (string, error) {
+	if _, err := Key(ref); err != nil {
+		return "", err
 	}
-	return "", msgNotANumber.Err(drafts.Invalid, ref)
+	s := trimSpace(arabic.Normalize(ref))
+	s = strings.TrimRightFunc(s, func(r rune) bool { return isSeparator(r) || isSpace(r) })
+	return trimSpace(s[wordPrefix(s):]), nil
 }
 
 // Find returns the article of d that ref names (see Key). A reference to

@@ -127,3 +127,35 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find in an empty draft: %v, want NotFound", err)
 	}
 }
+
+// A new article's number is kept as written, without the article word a
+// person may type before it.
+func TestNumberDropsTheArticleWord(t *testing.T) {
+	for ref, want := range map[string]string{
+		"المادة 2 مكررة":   "2 مكررة",
+		"2 مكررة":          "2 مكررة",
+		"Article 2 bis":    "2 bis",
+		" المادة ٤ مكررة:": "٤ مكررة",
+		"الفصل 7 مكرر":     "7 مكرر",
+	} {
+		got, err := parse.Number(ref)
+		if err != nil || got != want {
+			t.Errorf("Number(%q) = %q, %v; want %q", ref, got, err, want)
+		}
+		if k1, _ := parse.Key(ref); k1 != mustKey(t, want) {
+			t.Errorf("Number(%q) = %q names article %s, want %s", ref, got, mustKey(t, want), k1)
+		}
+	}
+	if _, err := parse.Number("مكررة"); err == nil {
+		t.Error("Number(«مكررة») gave no error")
+	}
+}
+
+func mustKey(t *testing.T, ref string) string {
+	t.Helper()
+	k, err := parse.Key(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}

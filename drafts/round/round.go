@@ -280,6 +280,14 @@ func (r *Round) checked(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment,
 	b := *a
 	b.Status = drafts.StatusDraft
 	b.Text = drafts.NormalizeParagraphs(b.Text)
+	if b.Kind == drafts.Insert {
+		// The number as an article's heading will carry it: «المادة 2
+		// مكررة» typed whole would head the new article «المادة المادة 2
+		// مكررة». A number that does not read is refused by Check.
+		if n, err := parse.Number(b.NewNumber); err == nil {
+			b.NewNumber = n
+		}
+	}
 	if err := r.check(by, d, &b, submit, replacing); err != nil {
 		return b, err
 	}

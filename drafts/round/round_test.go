@@ -378,3 +378,22 @@ func TestRenumber(t *testing.T) {
 		t.Errorf("renumbering a renumbered draft: %v, want invalid: nothing to renumber", err)
 	}
 }
+
+// A new article's number typed with the article word is stored without
+// it, so that the new article's heading does not say it twice.
+func TestANewNumberIsStoredWithoutTheArticleWord(t *testing.T) {
+	r, d := newRound(t)
+	fm := mustChamber("FM")
+	a := round.Blank(fm, d, d.Article("2"))
+	a.Kind, a.NewNumber, a.Text, a.Justification = drafts.Insert, "المادة 2 مكررة", "تحدث لجنة جهوية للتنسيق.", "التنسيق"
+	if err := r.Submit(fm, d, a); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := r.Store().Amendment(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.NewNumber != "2 مكررة" {
+		t.Errorf("the new article's number is stored as %q, want «2 مكررة»", stored.NewNumber)
+	}
+}
