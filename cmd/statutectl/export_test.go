@@ -116,9 +116,9 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md or txt"},
+		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt or html"},
 		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
-		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is not available yet"},
+		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "rtf"}, exitUsage, `there is no export format "rtf"`},

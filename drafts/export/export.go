@@ -25,7 +25,7 @@ const (
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown and Text are available yet.
+// The formats of the exports; only Markdown, Text and HTML are available yet.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -43,7 +43,7 @@ func Formats() []Format {
 }
 
 // Available reports whether exports can be written in f now.
-func (f Format) Available() bool { return f == Markdown || f == Text }
+func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML }
 
 // available names the formats available, for sentences: «md or txt».
 func available() string {
@@ -68,9 +68,9 @@ type Request struct {
 	// the version, 0 for its latest.
 	Draft   string
 	Version int
-	// Tracked, Chamber and Status are for the exports to come: the text
-	// with its changes tracked, and the amendments of one chamber, or in
-	// one status.
+	// Tracked asks for the version's changes against the version before
+	// it, marked in the text (HTML only). Chamber and Status are for the
+	// export to come: the amendments of one chamber, or in one status.
 	Tracked bool
 	Chamber string
 	Status  string
@@ -81,15 +81,17 @@ var (
 	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
 		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
 	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
-		"there is no export format %q: use md or txt (docx, html, akn, pdf, xlsx and csv are to come)")
+		"there is no export format %q: use md, txt or html (docx, akn, pdf, xlsx and csv are to come)")
 	msgNoFormat = drafts.NewMessage("export.no-format",
-		"say which format to export in: md or txt")
+		"say which format to export in: md, txt or html")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
 		"the %s format is not available yet: use %s")
 	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
-		"the table of amendments is not available yet: export the consolidated text (consolidated) as md or txt")
-	msgTrackedUnavailable = drafts.NewMessage("export.tracked-unavailable",
-		"the text with tracked changes is not available yet: export the consolidated text without them")
+		"the table of amendments is not available yet: export the consolidated text (consolidated) as md, txt or html")
+	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
+		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
+	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
+		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
 		"choosing amendments by chamber or status is for the table of amendments, which is not available yet: export the consolidated text without them")
 	msgArticleReadsBack = drafts.NewMessage("export.article-reads-back",
@@ -120,8 +122,8 @@ func (q Request) Check() error {
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
-	case q.Tracked:
-		return msgTrackedUnavailable.Err(drafts.Invalid)
+	case q.Tracked && q.Format != HTML:
+		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
 	case q.Chamber != "" || q.Status != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
 	}
@@ -139,10 +141,12 @@ type Result struct {
 }
 
 // Write writes to w what q asks, read from the round's store: the
-// consolidated text of version q.Version of draft q.Draft. Nothing is
+// consolidated text of version q.Version of draft q.Draft, with its
+// changes against the version before when q.Tracked (HTML). Nothing is
 // written when it is refused. The errors are Check's; the store's NotFound
-// (no such draft or version); and Invalid when the text would not import
-// back as it is stored, or Unavailable when w fails (WriteDraft).
+// (no such draft or version); Invalid when the text would not import back
+// as it is stored (md, txt), or when q.Tracked asks for version 1, which
+// has none before it; Unavailable when w fails (WriteDraft).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
@@ -151,7 +155,20 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return WriteDraft(w, d, q.Format)
+	if !q.Tracked {
+		return WriteDraft(w, d, q.Format)
+	}
+	if d.Version <= 1 {
+		return nil, msgTrackedFirst.Err(drafts.Invalid, d.ID)
+	}
+	prev, err := r.Store().DraftVersion(d.ID, d.Version-1)
+	if err != nil {
+		return nil, err
+	}
+	if err := WriteHTML(w, d, prev); err != nil {
+		return nil, err
+	}
+	return &Result{Draft: d}, nil
 }
 
 // version is version v of draft id: "" the draft imported last, 0 its
@@ -173,14 +190,21 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 	return s.DraftVersion(d.ID, v)
 }
 
-// WriteDraft writes d's text to w in format f (Markdown or Text), once it
-// has read the text back as import does and found the same draft. Invalid:
+// WriteDraft writes d's text to w in format f: Markdown or Text once it
+// has read the text back as import does and found the same draft; HTML,
+// which import does not read, as WriteHTML writes it. Invalid:
 // f is not available, or the text would import as another draft (a line
 // of an article that reads as a heading), the article and the line named;
 // nothing is written then. Unavailable: w failed.
 func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
+	}
+	if f == HTML {
+		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
 	}
 	var text []byte
 	if f == Markdown {
