@@ -148,3 +148,41 @@ func TestExportNeedsOut(t *testing.T) {
 		t.Errorf("export without --out: exit %d, %q; want a usage error naming --out", code, stderr)
 	}
 }
+
+// export --format html writes the version as one HTML page; --tracked
+// marks its changes against the version before, naming the amendment,
+// and is refused on version 1 with a sentence, leaving no file.
+func TestExportHTML(t *testing.T) {
+	db, id := importSample(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "v1.html")
+	stdout, stderr, code := ctl(t, db, "", "export", "--what", "consolidated", "--format", "html", "--tracked", "--out", out)
+	want := "draft " + id + " version 1 has no version before it to track changes against"
+	if code != exitError || !strings.Contains(stderr, want) || stdout != "" {
+		t.Errorf("--tracked on version 1: exit %d, stdout %q, stderr %q; want exit %d saying %q", code, stdout, stderr, exitError, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the refused export left %s: %v", out, err)
+	}
+	if got := mustCtl(t, db, "export", "--format", "html", "--out", out); got != out+"\n" {
+		t.Errorf("export --format html printed %q, want the file's path", got)
+	}
+	page := readString(t, out)
+	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) || strings.Count(page, `<section class="article"`) != 36 || strings.Contains(page, "<ins") {
+		t.Errorf("version 1 as HTML is not an Arabic right-to-left page of 36 articles without marks:\n%s", page)
+	}
+
+	text3 := articleText(t, db, "3")
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text3+"\nفقرة مضافة.", "--why", "توضيح", "--submit"))
+	mustCtl(t, db, "decide", fm, "accept")
+	mustCtl(t, db, "consolidate")
+	tracked := filepath.Join(dir, "v2.html")
+	mustCtl(t, db, "export", "--what", "consolidated", "--format", "html", "--tracked", "--out", tracked)
+	page = readString(t, tracked)
+	if !strings.Contains(page, "فقرة مضافة.</ins>") || !strings.Contains(page, fm) || strings.Contains(page, "<del") {
+		t.Errorf("version 2 tracked does not mark FM's added paragraph as inserted, naming %s, and nothing deleted:\n%s", fm, page)
+	}
+	if again := mustCtl(t, db, "export", "--format", "html", "--out", "-", "--version", "1"); again != readString(t, out) {
+		t.Error("export --version 1 --out - writes another page than the first export of version 1")
+	}
+}
