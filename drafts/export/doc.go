@@ -4,8 +4,8 @@
 // the bytes go (an io.Writer).
 //
 // What works now is the consolidated text of a draft version (the version
-// as stored: the text a consolidation made, or one imported) in two
-// formats, both of which import reads back to the same draft (same title,
+// as stored: the text a consolidation made, or one imported) in three
+// formats. Two of them import reads back to the same draft (same title,
 // preamble, divisions and articles: keys, numbers, headings, paragraphs):
 //
 //   - Markdown (md): parse.Format, the layout import reads, with «#»
@@ -16,14 +16,18 @@
 //     article's paragraphs one a line under its heading; a blank line ends
 //     each block, for the eye only (import ignores blank lines).
 //
-// Every export is read back before a byte is written: text that would
-// import as another draft (an amendment's wording that holds a line such
+// The third, HTML (html), is for reading and printing, not for import: one
+// self-contained page, and the only format that shows the version's
+// changes against the version before it (Request.Tracked); html.go says
+// how it is laid out and how changes are marked.
+//
+// Every Markdown or text export is read back before a byte is written:
+// text that would import as another draft (an amendment's wording that holds a line such
 // as «المادة 5: …», which import reads as a heading) is refused, naming
 // the article, rather than written wrong.
 //
 // What comes next, under the names the issue gives them (Request): the
-// other formats of the consolidated text (docx, html, akn, pdf), the text
-// with tracked changes (Request.Tracked), and the table of amendments
-// (Table; xlsx, csv), chosen by chamber and status. Request.Check refuses
+// other formats of the consolidated text (docx, akn, pdf) and the table
+// of amendments (Table; xlsx, csv), chosen by chamber and status. Request.Check refuses
 // them for now with a sentence that names what is available.
 package export

@@ -45,7 +45,7 @@ func Formats() []Format {
 // Available reports whether exports can be written in f now.
 func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML }
 
-// available names the formats available, for sentences: «md or txt».
+// available names the formats available, for sentences: «md, txt or html».
 func available() string {
 	var names []string
 	for _, f := range Formats() {
