@@ -297,3 +297,19 @@ func TestHTMLTrackedRefusesTheFirstVersion(t *testing.T) {
 		t.Errorf("%v, %d bytes written; want Invalid saying %q and nothing written", err, out.Len(), want)
 	}
 }
+
+// A French draft's page is in French and reads left to right.
+func TestHTMLFrenchIsLeftToRight(t *testing.T) {
+	d := mustParse(t, []byte("Projet de loi\nArticle premier\nLe texte.\nArticle 2\nUn autre texte.\n"))
+	if d.Language != "fr" {
+		t.Fatalf("the draft is read as %q, want fr", d.Language)
+	}
+	var out bytes.Buffer
+	if _, err := export.WriteDraft(&out, d, export.HTML); err != nil {
+		t.Fatal(err)
+	}
+	p := readPage(t, out.Bytes())
+	if p.lang != "fr" || p.dir != "ltr" || len(p.sections) != len(d.Articles) {
+		t.Errorf("<html lang=%q dir=%q> with %d sections, want fr, ltr and %d", p.lang, p.dir, len(p.sections), len(d.Articles))
+	}
+}
