@@ -1,6 +1,7 @@
 package textwidget_test
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"github.com/go-text/typesetting/font"
 
 	"statute/drafts/diff"
 	"statute/ui"
@@ -152,9 +154,17 @@ func checkWordOrder(t *testing.T, win fyne.Window, old, new string, lenient bool
 					width, i, bare(prev.Text), prev.Position().X+prev.Size().Width, bare(cur.Text), cur.Position().X)
 			}
 		}
+		// The tracked line is measured change by change, so the kerning
+		// between the two letters on either side of a change's edge is
+		// lost, even where changes of one kind are drawn as one piece:
+		// «50.1P» then «.» is 2 px wider at 14 px than «50.1P.» in
+		// DejaVu, «1Y» then «.» nearly 3. A quarter of the text size a
+		// drawn edge, and 2.5 % of the line, allow for it; the text read
+		// is checked above, and a gap between pieces just before.
 		last, lastPlain := tl.texts[len(tl.texts)-1], pl.texts[len(pl.texts)-1]
-		if r, rp := last.Position().X+last.Size().Width, lastPlain.Position().X+lastPlain.Size().Width; math.Abs(float64(r-rp)) > 1 {
-			t.Errorf("width %v, line %d: tracked line ends at x=%v, plain at x=%v", width, i, r, rp)
+		slack := max(1+0.25*float64(last.TextSize)*float64(len(tl.texts)-1), 0.025*float64(lastPlain.Position().X+lastPlain.Size().Width))
+		if r, rp := last.Position().X+last.Size().Width, lastPlain.Position().X+lastPlain.Size().Width; math.Abs(float64(r-rp)) > slack {
+			t.Errorf("width %v, line %d: tracked line ends at x=%v, plain at x=%v (%d pieces)", width, i, r, rp, len(tl.texts))
 		}
 	}
 }
@@ -171,8 +181,38 @@ func FuzzTrackedText(f *testing.F) {
 	// One app and window for all inputs: a test app per input stalls the
 	// fuzzing workers.
 	win := trackedWindow(f, nil, 180)
+	// The letters the app's own font draws. Fyne draws a letter it lacks
+	// (a rare one, such as «ؼ», which no Moroccan text uses) from a
+	// fallback font, and measures it differently alone and within a line,
+	// so that a piece and its line disagree by several pixels, as with
+	// control characters below.
+	var faces []*font.Face
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+		face, err := font.ParseTTF(bytes.NewReader(fyne.CurrentApp().Settings().Theme().Font(style).Content()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		faces = append(faces, face)
+	}
+	drawnByOurFont := func(r rune) bool {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return true
+		}
+		for _, face := range faces {
+			if _, ok := face.NominalGlyph(r); !ok {
+				return false
+			}
+		}
+		return true
+	}
 	f.Fuzz(func(t *testing.T, old, new string, lenient bool) {
-		if !utf8.ValidString(old+new) || strings.ContainsFunc(old+new, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
+		if !utf8.ValidString(old + new) {
+			return
+		}
+		if strings.ContainsFunc(old+new, func(r rune) bool { return !drawnByOurFont(r) }) {
+			return
+		}
+		if strings.ContainsFunc(old+new, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
 			// Fyne measures control characters inconsistently (a tab
 			// widens to the next tab stop of the string measured, U+001D
 			// measures zero inside a longer string), and bytes that are
