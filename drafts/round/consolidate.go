@@ -55,6 +55,10 @@ type Consolidation struct {
 	// of their article whose change collides with its present one (or
 	// whose article is gone): not applied.
 	Stale []string
+
+	// read is what the amendments brought, as this consolidation read
+	// them (gather): Resolutions shows the same sides it merged.
+	read *gathered
 }
 
 // An Outcome is what the accepted amendments do to one article.
@@ -96,7 +100,7 @@ func (r *Round) Consolidate(id string) (*Consolidation, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Consolidation{From: d, Undecided: g.undecided, Stale: g.stale}
+	c := &Consolidation{From: d, Undecided: g.undecided, Stale: g.stale, read: g}
 	sides, inserts, chamberOf := g.sides, g.inserts, g.chamberOf
 
 	next := *d

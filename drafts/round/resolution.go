@@ -46,18 +46,22 @@ func (res *Resolution) Text(k, v int) string {
 	return merge.Compose(res.Article.Text(), res.Sides, pick)
 }
 
-// Resolutions reads, for each of c's conflicts in order, the accepted
-// amendments in it. What each amendment brings is read as Consolidate
-// reads it (see Consolidation): the decisions may have changed since c
-// was made, in which case consolidate again.
+// Resolutions gives, for each of c's conflicts in order, the accepted
+// amendments in it, as c's consolidation read and merged them: nothing is
+// read again. Decisions made since c was made are not in it: consolidate
+// again to see them. The errors are the store's, for a c not made by
+// Consolidate, whose amendments are then read as Consolidate reads them.
 func (r *Round) Resolutions(c *Consolidation) ([]Resolution, error) {
 	if len(c.Conflicts) == 0 {
 		return nil, nil
 	}
-	d := c.From
-	g, err := r.gather(d)
-	if err != nil {
-		return nil, err
+	d, g := c.From, c.read
+	if g == nil {
+		// Not made by Consolidate: read as it reads.
+		var err error
+		if g, err = r.gather(d); err != nil {
+			return nil, err
+		}
 	}
 	inserts := map[string][]merge.Side{} // by the key of the number asked
 	numbers := map[string]string{}       // that number as written, by key
