@@ -12,6 +12,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/importer"
 	"statute/drafts/parse"
 )
 
@@ -102,14 +103,9 @@ func readDraft(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, 
 // readDraftWarnings is readDraft that also returns the lines that look
 // like headings but were read as text.
 func readDraftWarnings(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
-	data, err := readInput(stdin, path, parse.MaxDraftBytes, "a draft")
+	data, err := readInput(stdin, path, importer.MaxFileBytes, "a draft's file")
 	if err != nil {
 		return nil, nil, err
 	}
-	opt.Source = filepath.Base(path)
-	d, warnings, err := parse.ParseStringWithWarnings(data, opt)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return d, warnings, nil
+	return importer.Read(filepath.Base(path), []byte(data), opt)
 }

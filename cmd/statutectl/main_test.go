@@ -202,7 +202,8 @@ func TestBadInputChangesNothing(t *testing.T) {
 		want string // in the one line on stderr
 	}{
 		{"empty file", []string{"import", "FILE"}, []byte{}, "empty"},
-		{"binary file", []string{"import", "FILE"}, []byte("PK\x03\x04\x00\x00\x08\x00binary"), "not a text file"},
+		{"binary file", []string{"import", "FILE"}, []byte("\x00\x01\x02\x00\x00\x08\x00binary"), "not a text file"},
+		{"a zip that is not a draft", []string{"import", "FILE"}, []byte("PK\x03\x04\x00\x00\x08\x00binary"), "Word"},
 		{"invalid UTF-8", []string{"import", "FILE"}, []byte("المادة 1\nنص \xff\xfe\n"), "UTF-8"},
 		{"no article headings", []string{"import", "FILE"}, []byte("نص بلا مواد.\nسطر آخر.\n"), "no article headings"},
 		{"two articles numbered alike", []string{"import", "FILE"}, []byte(dup), "line"},

@@ -337,6 +337,7 @@ var badInputs = map[string]struct {
 	"a text file saved as UTF-16 without a byte-order mark": {file: []byte("'\x06D\x06E\x06'\x06/\x06)\x06 \x001\x00\n\x00"), args: []string{"import", "FILE"}},
 	"a text file in Windows-1256":                           {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
 	"an empty file":                                         {file: []byte{}, args: []string{"import", "FILE"}},
+	"a Word 97–2003 document (.doc) given to `import`":      {file: []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), args: []string{"import", "FILE"}},
 	"a file of 17 MB":                                       {file: bytes.Repeat([]byte("نص "), 17<<20/5), args: []string{"import", "FILE"}},
 	"text holding an escape character":                      {file: []byte("ع\nالمادة 1\nنص \x1b[31m\n"), args: []string{"import", "FILE"}},
 	"text with no article headings":                         {file: []byte("نص بلا مواد.\nسطر آخر.\n"), args: []string{"import", "FILE"}},

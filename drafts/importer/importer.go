@@ -1,0 +1,102 @@
+// Package importer reads a draft statute from a file of any kind import
+// takes, for both front-ends: the app's Import screen and statutectl
+// import call Read, and nothing else decides what a file is.
+//
+// A file's kind is told from its first bytes, not from its name, so that a
+// file renamed by mistake is read for what it is or refused for what it
+// is: a Word 97–2003 document (.doc) is refused with the way to save it as
+// .docx. Text and Markdown are read by package parse. Word (.docx) and PDF
+// files are refused for now with a sentence that says how to import their
+// text.
+//
+// Whatever the kind, Read returns the draft as parse gives it with the
+// lines that looked like headings but were read as text (parse.Warning),
+// and stores nothing: the front-ends show both before they store.
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"statute/drafts"
+	"statute/drafts/parse"
+)
+
+// Kind is what a file holds, told from its first bytes.
+type Kind string
+
+// The kinds of file import knows.
+const (
+	Text    Kind = "text" // UTF-8 or UTF-16 text, Markdown included
+	Word    Kind = "docx" // a zip: Office Open XML, or another zip
+	PDF     Kind = "pdf"
+	OldWord Kind = "doc" // an OLE2 compound file: Word 97–2003
+)
+
+// MaxFileBytes is the largest file Read accepts: a Word or PDF file holds
+// more than its text (styles, fonts, pictures), so it is larger than
+// parse.MaxDraftBytes, the limit on the text itself.
+const MaxFileBytes = 64 << 20
+
+// The sentences this package says.
+var (
+	msgOldWord = drafts.NewMessage("import.old-word",
+		"%s is a Word 97–2003 document (.doc), which import does not read: open it in Word or LibreOffice, save it as a Word document (.docx), and import that")
+	msgWordUnavailable = drafts.NewMessage("import.word-unavailable",
+		"%s is a Word document, which import does not read yet: open it in Word or LibreOffice, save it as plain text (UTF-8), and import that")
+	msgPDFUnavailable = drafts.NewMessage("import.pdf-unavailable",
+		"%s is a PDF file, which import does not read yet: import the Word or text file it was made from")
+	msgTooLarge = drafts.NewMessage("import.too-large",
+		"%s is %s, more than a draft's file can be (%s): is it the right file?")
+)
+
+// Sniff tells what data holds from its first bytes.
+func Sniff(data []byte) Kind {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return Word
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return PDF
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return OldWord
+	}
+	return Text
+}
+
+// Read reads a draft from data, the bytes of the file named name (its
+// base name, for Draft.Source and for the sentences of errors). It stores
+// nothing. The errors are Invalid: a file of a kind import does not read,
+// one too large, or text parse refuses (its error, prefixed with name).
+func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
+	if len(data) > MaxFileBytes {
+		return nil, nil, msgTooLarge.Err(drafts.Invalid, name, Size(int64(len(data))), Size(MaxFileBytes))
+	}
+	if opt.Source == "" {
+		opt.Source = name
+	}
+	switch Sniff(data) {
+	case OldWord:
+		return nil, nil, msgOldWord.Err(drafts.Invalid, name)
+	case Word:
+		return nil, nil, msgWordUnavailable.Err(drafts.Invalid, name)
+	case PDF:
+		return nil, nil, msgPDFUnavailable.Err(drafts.Invalid, name)
+	}
+	d, warnings, err := parse.ParseWithWarnings(data, opt)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return d, warnings, nil
+}
+
+// Size says a number of bytes for a person: «3.2 MB», «12 KB», «300 bytes».
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
