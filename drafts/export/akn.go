@@ -67,7 +67,8 @@ import (
 // reference to art_3 survives. The key is the number as import
 // normalized it, in Latin letters and digits: «3 مكرر» is art_3bis,
 // «7 bis» art_7bis, «2-1» art_2-1; a character the convention does not
-// allow is written as x and its hexadecimal code point. A paragraph is
+// allow is written as x and its hexadecimal code point (should two keys
+// still come out the same, the later takes -2 after it). A paragraph is
 // its article's eId and para_ with its rank: art_3__para_1. Inside an
 // amendment's document every eId starts with its component's, cmp_2__…,
 // so that no eId is written twice in the file.
