@@ -180,13 +180,13 @@ type aknWriter struct {
 	d    *drafts.Draft
 	fr   bool
 	lang string // ISO 639-2: ara, fra
-	// work and expr are the act's Work and Expression URIs.
-	work, expr string
-	eids       map[string]bool               // the eIds written, to keep them unique
-	artIDs     map[string]string             // article key → eId
-	history    map[string][]*drafts.Decision // amendment ID → its entries of the log
-	chambers   []string                      // codes of the chambers the amendments name, in region order
-	outcomes   map[string]bool               // outcome concepts the amendments use
+	// work is the act's Work URI.
+	work     string
+	eids     map[string]bool               // the eIds written, to keep them unique
+	artIDs   map[string]string             // article key → eId
+	history  map[string][]*drafts.Decision // amendment ID → its entries of the log
+	chambers []string                      // codes of the chambers the amendments name, in region order
+	outcomes map[string]bool               // outcome concepts the amendments use
 }
 
 func newAKNWriter(b *bufio.Writer, k AKN) *aknWriter {
@@ -200,7 +200,6 @@ func newAKNWriter(b *bufio.Writer, k AKN) *aknWriter {
 		a.lang = "fra"
 	}
 	a.work = "/akn/ma/act/" + day(k.Born) + "/" + uriPart(d.ID)
-	a.expr = a.work + "/" + a.lang + "@v" + strconv.Itoa(d.Version)
 	for i := range k.Log {
 		e := &k.Log[i]
 		a.history[e.Amendment] = append(a.history[e.Amendment], e)
@@ -361,7 +360,8 @@ func (a *aknWriter) collection() {
 	a.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso xmlns=\"" + AKNNamespace + "\">\n")
 	a.raw("<documentCollection name=\"amendmentRound\">\n<meta>\n")
 	work := "/akn/ma/documentCollection/" + day(a.k.Born) + "/" + uriPart(d.ID)
-	a.identification(work, day(a.k.Born), "draft", day(d.Imported), "#federation", d.Version)
+	a.identification(frbr{work: work, made: day(a.k.Born), madeName: "draft", author: "#federation",
+		version: d.Version, exprDay: day(d.Imported), exprName: "version", exprAuthor: "#federation"})
 	a.raw("</meta>\n")
 	if d.Title != "" {
 		a.raw("<preface>\n<longTitle><p><docTitle>")
@@ -381,34 +381,56 @@ func (a *aknWriter) collection() {
 	a.raw("</collectionBody>\n</documentCollection>\n</akomaNtoso>\n")
 }
 
-// identification writes the FRBR identification of the document whose
-// Work is work, made on the day made (named madeName); its Expression, in
-// the draft's language, dated exprDay and numbered version (none when 0);
-// its Manifestation, this file.
-func (a *aknWriter) identification(work, made, madeName, exprDay, author string, version int) {
-	expr := work + "/" + a.lang + "@"
-	if version > 0 {
-		expr += "v" + strconv.Itoa(version)
+// An frbr says how a document of the file is identified at the three
+// FRBR levels.
+type frbr struct {
+	work           string // the Work's URI
+	made, madeName string // the Work's date, and what it dates
+	author         string // who authored the Work, #eId
+	number, name   string // the Work's number and name, if any
+	version        int    // the Expression's version number, 0 for none
+	exprDay        string // the Expression's date
+	exprName       string // what it dates
+	exprAuthor     string // who authored the Expression, #eId
+}
+
+// identification writes the identification of the document f says, in
+// the draft's language; its Manifestation is this file, written by the
+// federation on the day of the version exported.
+func (a *aknWriter) identification(f frbr) {
+	expr := f.work + "/" + a.lang + "@"
+	if f.version > 0 {
+		expr += "v" + strconv.Itoa(f.version)
 	}
 	a.raw("<identification source=\"#federation\">\n<FRBRWork>\n")
-	a.empty("FRBRthis", "value", work+"/!main")
-	a.empty("FRBRuri", "value", work)
-	a.empty("FRBRdate", "date", made, "name", madeName)
-	a.empty("FRBRauthor", "href", author, "as", "#author")
+	a.empty("FRBRthis", "value", f.work+"/!main")
+	a.empty("FRBRuri", "value", f.work)
+	a.empty("FRBRdate", "date", f.made, "name", f.madeName)
+	a.empty("FRBRauthor", "href", f.author, "as", "#author")
 	a.empty("FRBRcountry", "value", "ma")
+	if f.number != "" {
+		a.empty("FRBRnumber", "value", f.number)
+	}
+	if f.name != "" {
+		a.empty("FRBRname", "value", f.name)
+	}
 	a.raw("\n</FRBRWork>\n<FRBRExpression>\n")
 	a.empty("FRBRthis", "value", expr+"/!main")
 	a.empty("FRBRuri", "value", expr)
-	a.empty("FRBRdate", "date", exprDay, "name", "version")
-	a.empty("FRBRauthor", "href", "#federation", "as", "#editor")
-	if version > 0 {
-		a.empty("FRBRversionNumber", "value", strconv.Itoa(version))
+	a.empty("FRBRdate", "date", f.exprDay, "name", f.exprName)
+	role := "#author"
+	if f.exprAuthor == "#federation" {
+		role = "#editor" // the federation edits the versions of a text others wrote
+	}
+	a.empty("FRBRauthor", "href", f.exprAuthor, "as", role)
+	if f.version > 0 {
+		a.empty("FRBRversionNumber", "value", strconv.Itoa(f.version))
 	}
 	a.empty("FRBRlanguage", "language", a.lang)
 	a.raw("\n</FRBRExpression>\n<FRBRManifestation>\n")
 	a.empty("FRBRthis", "value", expr+"/!main.xml")
 	a.empty("FRBRuri", "value", expr+".akn")
-	a.empty("FRBRdate", "date", exprDay, "name", "export")
+	a.empty("FRBRdate", "date", day(a.d.Imported), "name", "export")
 	a.empty("FRBRauthor", "href", "#federation", "as", "#editor")
 	a.empty("FRBRformat", "value", "application/akn+xml")
 	a.raw("\n</FRBRManifestation>\n</identification>\n")
@@ -422,32 +444,8 @@ func (a *aknWriter) act() {
 		contains = "originalVersion"
 	}
 	a.raw("<act name=\"statute\" contains=\"" + contains + "\">\n<meta>\n")
-	// The act's Work carries its number and name besides what every
-	// document's does.
-	a.raw("<identification source=\"#federation\">\n<FRBRWork>\n")
-	a.empty("FRBRthis", "value", a.work+"/!main")
-	a.empty("FRBRuri", "value", a.work)
-	a.empty("FRBRdate", "date", day(a.k.Born), "name", "draft")
-	a.empty("FRBRauthor", "href", "#ministry", "as", "#author")
-	a.empty("FRBRcountry", "value", "ma")
-	a.empty("FRBRnumber", "value", d.ID)
-	if d.Title != "" {
-		a.empty("FRBRname", "value", d.Title)
-	}
-	a.raw("\n</FRBRWork>\n<FRBRExpression>\n")
-	a.empty("FRBRthis", "value", a.expr+"/!main")
-	a.empty("FRBRuri", "value", a.expr)
-	a.empty("FRBRdate", "date", day(d.Imported), "name", "version")
-	a.empty("FRBRauthor", "href", "#federation", "as", "#editor")
-	a.empty("FRBRversionNumber", "value", strconv.Itoa(d.Version))
-	a.empty("FRBRlanguage", "language", a.lang)
-	a.raw("\n</FRBRExpression>\n<FRBRManifestation>\n")
-	a.empty("FRBRthis", "value", a.expr+"/!main.xml")
-	a.empty("FRBRuri", "value", a.expr+".akn")
-	a.empty("FRBRdate", "date", day(d.Imported), "name", "export")
-	a.empty("FRBRauthor", "href", "#federation", "as", "#editor")
-	a.empty("FRBRformat", "value", "application/akn+xml")
-	a.raw("\n</FRBRManifestation>\n</identification>\n")
+	a.identification(frbr{work: a.work, made: day(a.k.Born), madeName: "draft", author: "#ministry",
+		number: d.ID, name: d.Title, version: d.Version, exprDay: day(d.Imported), exprName: "version", exprAuthor: "#federation"})
 	a.references()
 	a.raw("</meta>\n")
 	if d.Title != "" {
@@ -639,27 +637,8 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 	work := "/akn/ma/amendment/" + day(am.Created) + "/" + uriPart(am.ID)
 	who := "#" + chamberEID(am.Chamber)
 	a.raw("<amendment name=\"amendment\">\n<meta>\n")
-	a.raw("<identification source=\"#federation\">\n<FRBRWork>\n")
-	a.empty("FRBRthis", "value", work+"/!main")
-	a.empty("FRBRuri", "value", work)
-	a.empty("FRBRdate", "date", day(am.Created), "name", "proposal")
-	a.empty("FRBRauthor", "href", who, "as", "#author")
-	a.empty("FRBRcountry", "value", "ma")
-	a.empty("FRBRnumber", "value", am.ID)
-	expr := work + "/" + a.lang + "@"
-	a.raw("\n</FRBRWork>\n<FRBRExpression>\n")
-	a.empty("FRBRthis", "value", expr+"/!main")
-	a.empty("FRBRuri", "value", expr)
-	a.empty("FRBRdate", "date", day(am.Created), "name", "proposal")
-	a.empty("FRBRauthor", "href", who, "as", "#author")
-	a.empty("FRBRlanguage", "language", a.lang)
-	a.raw("\n</FRBRExpression>\n<FRBRManifestation>\n")
-	a.empty("FRBRthis", "value", expr+"/!main.xml")
-	a.empty("FRBRuri", "value", expr+".akn")
-	a.empty("FRBRdate", "date", day(a.d.Imported), "name", "export")
-	a.empty("FRBRauthor", "href", "#federation", "as", "#editor")
-	a.empty("FRBRformat", "value", "application/akn+xml")
-	a.raw("\n</FRBRManifestation>\n</identification>\n")
+	a.identification(frbr{work: work, made: day(am.Created), madeName: "proposal", author: who,
+		number: am.ID, exprDay: day(am.Created), exprName: "proposal", exprAuthor: who})
 
 	hist := a.history[am.ID]
 	a.raw("<workflow source=\"#federation\">\n")
@@ -670,7 +649,7 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 		a.raw("\n")
 	}
 	for _, e := range hist {
-		a.empty("step", "date", day(e.At), "by", "#"+chamberEID(cmpOr(e.By, drafts.FederationCode)), "outcome", "#"+outcome(am, e))
+		a.empty("step", "date", day(e.At), "by", "#"+chamberEID(cmp.Or(e.By, drafts.FederationCode)), "outcome", "#"+outcome(am, e))
 		a.raw("\n")
 	}
 	a.raw("</workflow>\n")
@@ -717,13 +696,6 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 		a.raw("</p>\n")
 	}
 	a.raw("</amendmentJustification>\n</amendmentBody>\n</amendment>\n")
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
 
 // heading writes what names amendment am, and its fate.

@@ -444,6 +444,7 @@ func TestAKNFrench(t *testing.T) {
 // eId from their key.
 func TestAKNDivisionsAndInsertedArticles(t *testing.T) {
 	d := mustParse(t, []byte(allLevels))
+	d.ID, d.Version = "D-LEVELS", 1 // as a store would give them
 	var out bytes.Buffer
 	if _, err := export.WriteDraft(&out, d, export.AkomaNtoso); err != nil {
 		t.Fatal(err)
