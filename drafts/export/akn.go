@@ -266,8 +266,7 @@ func eIDPart(s string) string {
 	return b.String()
 }
 
-// uriPart writes an ID as a URI's path segment: lower case, with any
-// character other than a letter, digit, hyphen or dot as in eIDPart.
+// uriPart writes an ID as a URI's path segment, as eIDPart writes it.
 func uriPart(s string) string {
 	return eIDPart(strings.ToLower(s))
 }
@@ -276,9 +275,13 @@ func uriPart(s string) string {
 
 func (a *aknWriter) raw(s string) { a.b.WriteString(s) }
 
-// text writes s escaped for XML, in text or in an attribute's value, the
-// characters XML forbids dropped.
-func (a *aknWriter) text(s string) {
+// text writes s escaped for XML, the characters XML forbids dropped.
+func (a *aknWriter) text(s string) { a.escape(s, false) }
+
+// escape writes s escaped for XML, in text or, inAttr, in an attribute's
+// value, where a tab or a line break is written as a reference so that it
+// is not read as a space.
+func (a *aknWriter) escape(s string, inAttr bool) {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -297,12 +300,16 @@ func (a *aknWriter) text(s string) {
 			esc = "&amp;"
 		case r == '"':
 			esc = "&quot;"
-		case r == '\t' || r == '\n' || r == '\r':
-			if r == '\r' {
-				esc = "&#xD;" // kept, not read as a line break
-			} else {
+		case r == '\r':
+			esc = "&#xD;" // kept, not read as a line break
+		case r == '\t' || r == '\n':
+			if !inAttr {
 				i += n
 				continue
+			}
+			esc = "&#x9;"
+			if r == '\n' {
+				esc = "&#xA;"
 			}
 		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError && n == 1:
 			esc = "" // forbidden in XML 1.0, or not UTF-8: dropped
@@ -321,7 +328,7 @@ func (a *aknWriter) text(s string) {
 // attr writes ` name="value"`, the value escaped.
 func (a *aknWriter) attr(name, value string) {
 	a.raw(" " + name + "=\"")
-	a.text(value)
+	a.escape(value, true)
 	a.raw("\"")
 }
 

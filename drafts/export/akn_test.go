@@ -515,6 +515,9 @@ func FuzzAKNText(f *testing.F) {
 		if p := root.all("paragraph")[0].path("content", "p").text; p != want {
 			t.Errorf("the paragraph reads %q, want %q", p, want)
 		}
+		if name := root.all("FRBRname"); s != "" && (len(name) != 1 || name[0].attr["value"] != want) {
+			t.Errorf("the Work's name reads %v, want %q", name, want)
+		}
 	})
 }
 
