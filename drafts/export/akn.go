@@ -741,22 +741,30 @@ func (a *aknWriter) heading(am *drafts.Amendment, hist []*drafts.Decision, comp 
 		a.text(" (" + am.Author + ")")
 	}
 	a.raw("</p>\n<p>")
-	a.text(a.say("الحالة: ", "État : "))
-	a.raw("<docStatus>")
+	// Where it stands, in docStatus, and when it came to stand there.
+	status := func(label, st, when string) {
+		a.text(label)
+		a.raw("<docStatus>")
+		a.text(st)
+		a.raw("</docStatus>")
+		if when != "" {
+			a.text(a.say("، بتاريخ ", ", le ") + when)
+		}
+	}
 	switch {
 	case am.Status == drafts.StatusWithdrawn:
-		a.text(a.say("مسحوب، ", "retiré, ") + day(am.Updated))
+		status(a.say("الحالة: ", "État : "), a.say("مسحوب", "retiré"), day(am.Updated))
 	case len(hist) > 0:
 		e := hist[len(hist)-1]
-		s := a.outcomeWords(outcome(am, e))
+		st := a.outcomeWords(outcome(am, e))
 		if e.Amendment != am.ID {
-			s += " " + e.Amendment
+			st += " " + e.Amendment
 		}
-		a.text(a.say("قرار الجامعة: ", "décision de la fédération : ") + s + a.say("، ", ", ") + day(e.At))
+		status(a.say("قرار الجامعة: ", "Décision de la fédération : "), st, day(e.At))
 	default:
-		a.text(a.say("مقدم، في انتظار قرار الجامعة", "présenté, en attente de la décision de la fédération"))
+		status(a.say("الحالة: ", "État : "), a.say("مقدم، في انتظار قرار الجامعة", "présenté, en attente de la décision de la fédération"), "")
 	}
-	a.raw("</docStatus></p>\n")
+	a.raw("</p>\n")
 	if len(hist) > 0 && hist[len(hist)-1].Note != "" {
 		a.raw("<p>")
 		a.text(a.say("ملاحظة: ", "Note : ") + hist[len(hist)-1].Note)

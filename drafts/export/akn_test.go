@@ -389,6 +389,71 @@ func TestAKNSampleRound(t *testing.T) {
 	}
 }
 
+// A synthesis the federation wrote in place of two chambers' amendments is
+// adopted in their place, and each of those is shown superseded by it; a
+// decision revised shows both in the amendment's course, the last in its
+// heading.
+func TestAKNSupersedeAndRevision(t *testing.T) {
+	r := storeWith(t, mustParse(t, assets.SampleDraft))
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Article("3").Text()
+	submit := func(c drafts.Chamber, words string) *drafts.Amendment {
+		a := round.Blank(c, d, d.Article("3"))
+		a.Text, a.Justification = text+" "+words, "سبب"
+		if err := r.Submit(c, d, a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	fm, _ := drafts.ChamberByCode("FM")
+	cs, _ := drafts.ChamberByCode("CS")
+	one, two := submit(fm, "أولا."), submit(cs, "ثانيا.")
+	syn := submit(drafts.Federation, "أولا وثانيا.")
+	if _, err := r.Decide(drafts.Federation, syn.ID, drafts.Supersede, "", []string{one.ID, two.ID}, "صياغة موحدة"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Decide(drafts.Federation, syn.ID, drafts.Supersede, "", []string{one.ID, two.ID}, "صياغة موحدة بعد المراجعة"); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := export.Write(r, &out, export.Request{Format: export.AkomaNtoso}); err != nil {
+		t.Fatal(err)
+	}
+	docs := checkAKN(t, out.Bytes(), d, "ara")
+	if len(docs) != 3 {
+		t.Fatalf("%d amendments, want the two chambers' and the synthesis", len(docs))
+	}
+	for _, n := range docs {
+		id := n.path("meta", "identification", "FRBRWork", "FRBRnumber").attr["value"]
+		var outcomes []string
+		for _, s := range n.path("meta", "workflow").all("step")[1:] {
+			outcomes = append(outcomes, s.attr["outcome"])
+		}
+		status := n.path("amendmentBody", "amendmentHeading").texts("docStatus")
+		switch id {
+		case syn.ID:
+			if !slices.Equal(outcomes, []string{"#adoptedInPlace", "#adoptedInPlace"}) || !strings.Contains(status, "اعتماد تعديل توفيقي") {
+				t.Errorf("the synthesis's course is %v and its status «%s», want adopted twice", outcomes, status)
+			}
+			if au := n.path("meta", "identification", "FRBRWork", "FRBRauthor"); au.attr["href"] != "#federation" {
+				t.Errorf("the synthesis is authored by %s, want #federation", au.attr["href"])
+			}
+		case one.ID, two.ID:
+			if !slices.Equal(outcomes, []string{"#superseded", "#superseded"}) || !strings.Contains(status, syn.ID) {
+				t.Errorf("%s: course %v, status «%s»; want superseded by %s", id, outcomes, status, syn.ID)
+			}
+		default:
+			t.Errorf("amendment %s is not one of the round's", id)
+		}
+		if notes := n.path("meta", "notes").all("note"); len(notes) != 2 || !strings.Contains(notes[1].text, "بعد المراجعة") {
+			t.Errorf("%s: notes %v, want both decisions' notes, the revision last", id, notes)
+		}
+	}
+}
+
 // A later version's export holds the amendments made on it only, and
 // gives its number and date to the Expression, its first version's date
 // to the Work.
