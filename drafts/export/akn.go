@@ -184,8 +184,9 @@ type aknWriter struct {
 	work     string
 	eids     map[string]bool               // the eIds written, to keep them unique
 	artIDs   map[string]string             // article key → eId
+	arts     map[string]*drafts.Article    // article key → article
 	history  map[string][]*drafts.Decision // amendment ID → its entries of the log
-	chambers []string                      // codes of the chambers the amendments name, in region order
+	chambers []drafts.Chamber              // the chambers the amendments name, in region order
 	outcomes map[string]bool               // outcome concepts the amendments use
 }
 
@@ -220,11 +221,13 @@ func newAKNWriter(b *bufio.Writer, k AKN) *aknWriter {
 	}
 	for _, c := range drafts.Parties() {
 		if seen[c.Code] && c.Code != drafts.FederationCode {
-			a.chambers = append(a.chambers, c.Code)
+			a.chambers = append(a.chambers, c)
 		}
 	}
+	a.arts = make(map[string]*drafts.Article, len(d.Articles))
 	for i := range d.Articles {
 		a.artIDs[d.Articles[i].Key] = a.eid("art_" + eIDPart(d.Articles[i].Key))
+		a.arts[d.Articles[i].Key] = &d.Articles[i]
 	}
 	return a
 }
@@ -481,9 +484,8 @@ func (a *aknWriter) references() {
 		a.say("كتابة الدولة المكلفة بالصناعة التقليدية", "Secrétariat d'État chargé de l'Artisanat"))
 	fed := drafts.Federation
 	a.tlc("TLCOrganization", "federation", "/ontology/organization/ma/federation", a.say(fed.Name(), fed.FrenchName()))
-	for _, code := range a.chambers {
-		c, _ := drafts.ChamberByCode(code) // a.chambers holds only known codes
-		a.tlc("TLCOrganization", chamberEID(code), "/ontology/organization/ma/chamber."+uriPart(code), a.say(c.Name(), c.FrenchName()))
+	for _, c := range a.chambers {
+		a.tlc("TLCOrganization", chamberEID(c.Code), "/ontology/organization/ma/chamber."+uriPart(c.Code), a.say(c.Name(), c.FrenchName()))
 	}
 	a.tlc("TLCRole", "author", "/ontology/role/ma/author", a.say("صاحب النص", "auteur"))
 	a.tlc("TLCRole", "editor", "/ontology/role/ma/editor", a.say("الجهة المكلفة بالتحيين", "éditeur"))
@@ -679,7 +681,7 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 	a.raw("</meta>\n<amendmentBody>\n")
 	a.heading(am, hist, comp)
 	base := ""
-	target := a.d.Article(am.Article)
+	target := a.arts[am.Article]
 	if target != nil {
 		base = target.Text()
 	}
@@ -689,6 +691,9 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 	if n := len(hist); n > 0 && hist[n-1].Amendment == am.ID && hist[n-1].Verdict == drafts.AcceptWithChanges {
 		adopted := *am
 		adopted.Text = hist[n-1].Text
+		if adopted.Kind == drafts.Repeal {
+			adopted.Kind = drafts.Wording // the staff's wording keeps the article
+		}
 		a.raw("<amendmentContent eId=\"" + a.eid(comp+"__adopted") + "\" class=\"adopted\">\n")
 		a.raw("<p>")
 		a.text(a.say("الصيغة التي اعتمدتها الجامعة:", "Rédaction retenue par la fédération :"))
@@ -709,7 +714,7 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 func (a *aknWriter) heading(am *drafts.Amendment, hist []*drafts.Decision, comp string) {
 	a.raw("<amendmentHeading eId=\"" + a.eid(comp+"__heading") + "\">\n<p>")
 	a.text(a.say("التعديل "+am.ID+" على ", "Amendement "+am.ID+" à l'"))
-	target := a.d.Article(am.Article)
+	target := a.arts[am.Article]
 	name := a.d.Word() + " " + am.Article
 	if target != nil {
 		name = a.d.Word() + " " + number(target)
