@@ -1,0 +1,106 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"statute/drafts"
+	"statute/drafts/diff"
+)
+
+// The table as CSV (Format CSV) is for spreadsheets and scripts: UTF-8
+// that starts with a byte-order mark (Excel reads a file without one in
+// the system's code page, and Arabic comes out garbled), fields quoted as
+// RFC 4180 says, lines ended by CRLF as Excel ends them. The first line
+// holds the headings in the draft's language; then one line per row of
+// the table, in the table's columns, except that the proposed text is
+// written as it would read, without marks (a cell holds no underline), and
+// a column after it spells its changes out: each place where words change,
+// on a line of its own, as «[- deleted words] [+ inserted words]», the
+// deletion first, equal words left out. A paragraph break inside a change
+// is written « ¶ ». Cells that hold several items (chambers, reasons,
+// decisions) put each on its own line.
+
+// csvChangesHeader heads the CSV's column of spelled-out changes.
+var csvChangesHeader = map[string]string{"ar": "التغييرات مفصلة", "fr": "Modifications détaillées"}
+
+// WriteComparisonCSV writes the table c to w as CSV. Unavailable: w
+// failed.
+func WriteComparisonCSV(w io.Writer, c *Comparison) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	b.WriteString("\uFEFF")
+	cw := csv.NewWriter(b)
+	cw.UseCRLF = true
+	tw := wordsFor(c.Draft)
+	lang := "ar"
+	if tw == &frenchWords {
+		lang = "fr"
+	}
+	h := tw.headers
+	cw.Write([]string{h[0], h[1], h[2], csvChangesHeader[lang], h[3], h[4], h[5]})
+	for i := range c.Rows {
+		row := &c.Rows[i]
+		cw.Write([]string{
+			row.Article, row.Current, row.Proposed, spelledChanges(tw, row.Changes),
+			strings.Join(tw.chamberLine(row), "\n"),
+			strings.Join(tw.justificationLines(row), "\n"),
+			strings.Join(tw.decisionLines(row), "\n"),
+		})
+	}
+	cw.Flush()
+	err := cw.Error()
+	if err == nil {
+		err = b.Flush()
+	}
+	if err != nil {
+		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
+	}
+	return nil
+}
+
+// spelledChanges spells changes out, one place a line: «[- old] [+ new]».
+func spelledChanges(tw *tableWords, cs []diff.Change) string {
+	var lines []string
+	var del, ins strings.Builder
+	flush := func() {
+		var parts []string
+		if s := spelled(del.String()); s != "" {
+			parts = append(parts, tw.changesDel+s+"]")
+		}
+		if s := spelled(ins.String()); s != "" {
+			parts = append(parts, tw.changesIns+s+"]")
+		}
+		if len(parts) > 0 {
+			lines = append(lines, strings.Join(parts, " "))
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for _, c := range cs {
+		switch c.Op {
+		case diff.Delete:
+			del.WriteString(c.Text)
+		case diff.Insert:
+			ins.WriteString(c.Text)
+		case diff.Form:
+			del.WriteString(c.Old)
+			ins.WriteString(c.Text)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return strings.Join(lines, "\n")
+}
+
+// spelled is changed words as the CSV spells them: trimmed, a paragraph
+// break shown as «¶».
+func spelled(s string) string {
+	fields := strings.Split(strings.TrimSpace(s), "\n")
+	for i, f := range fields {
+		fields[i] = strings.TrimSpace(f)
+	}
+	return strings.Join(fields, " ¶ ")
+}
