@@ -214,14 +214,14 @@ func tableFilter(q Request) (filter, error) {
 	return f, nil
 }
 
-// articleRange reads a range of d's articles as a person types it: one
+// ArticleRange reads a range of d's articles as a person types it: one
 // article («3», «7 مكررة», «الأولى») or two joined by a dash («3-7»), and
 // returns the positions in d.Articles of the first and the last. Where a
 // dash is part of a number («2-1», the article inserted after 2), a range
 // is read first when both its ends are articles of d. Invalid: neither;
-// a range that runs backwards. NotFound: an article d lacks (parse.Find's
-// sentence, naming the closest).
-func articleRange(d *drafts.Draft, s string) (int, int, error) {
+// a range that runs backwards. NotFound: an article d lacks, an end of a
+// range first (parse.Find's sentence, naming the closest).
+func ArticleRange(d *drafts.Draft, s string) (int, int, error) {
 	pos := func(a *drafts.Article) int {
 		return slices.IndexFunc(d.Articles, func(b drafts.Article) bool { return b.Key == a.Key })
 	}
@@ -253,10 +253,10 @@ func articleRange(d *drafts.Draft, s string) (int, int, error) {
 	switch {
 	case err == nil:
 		return pos(a), pos(a), nil
-	case drafts.IsKind(err, drafts.NotFound):
-		return 0, 0, err
 	case missing != nil:
 		return 0, 0, missing
+	case drafts.IsKind(err, drafts.NotFound):
+		return 0, 0, err
 	}
 	return 0, 0, msgTableArticles.Err(drafts.Invalid, s)
 }
@@ -286,7 +286,7 @@ func BuildComparison(r *round.Round, q Request) (*Comparison, error) {
 	}
 	first, last := 0, len(d.Articles)-1
 	if strings.TrimSpace(q.Articles) != "" {
-		if first, last, err = articleRange(d, q.Articles); err != nil {
+		if first, last, err = ArticleRange(d, q.Articles); err != nil {
 			return nil, err
 		}
 	}
