@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -13,7 +14,8 @@ import (
 // The table as CSV (Format CSV) is for spreadsheets and scripts: UTF-8
 // that starts with a byte-order mark (Excel reads a file without one in
 // the system's code page, and Arabic comes out garbled), fields quoted as
-// RFC 4180 says, lines ended by CRLF as Excel ends them. The first line
+// RFC 4180 says, records ended by CRLF as Excel ends them (a line break
+// inside a cell is a bare LF, as Excel writes it). The first line
 // holds the headings in the draft's language; then one line per row of
 // the table, in the table's columns, except that the proposed text is
 // written as it would read, without marks (a cell holds no underline), and
@@ -31,30 +33,35 @@ var csvChangesHeader = map[string]string{"ar": "التغييرات مفصلة", 
 func WriteComparisonCSV(w io.Writer, c *Comparison) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString("\uFEFF")
-	cw := csv.NewWriter(b)
-	cw.UseCRLF = true
+	// encoding/csv's UseCRLF would end the lines inside a cell with CRLF
+	// too, where Excel keeps a bare LF; each record is therefore written
+	// alone, and its final LF made CRLF.
+	var rec bytes.Buffer
+	cw := csv.NewWriter(&rec)
+	write := func(fields ...string) {
+		rec.Reset()
+		cw.Write(fields)
+		cw.Flush()
+		b.Write(rec.Bytes()[:rec.Len()-1])
+		b.WriteString("\r\n")
+	}
 	tw := wordsFor(c.Draft)
 	lang := "ar"
 	if tw == &frenchWords {
 		lang = "fr"
 	}
 	h := tw.headers
-	cw.Write([]string{h[0], h[1], h[2], csvChangesHeader[lang], h[3], h[4], h[5]})
+	write(h[0], h[1], h[2], csvChangesHeader[lang], h[3], h[4], h[5])
 	for i := range c.Rows {
 		row := &c.Rows[i]
-		cw.Write([]string{
+		write(
 			row.Article, row.Current, row.Proposed, spelledChanges(tw, row.Changes),
 			strings.Join(tw.chamberLine(row), "\n"),
 			strings.Join(tw.justificationLines(row), "\n"),
 			strings.Join(tw.decisionLines(row), "\n"),
-		})
+		)
 	}
-	cw.Flush()
-	err := cw.Error()
-	if err == nil {
-		err = b.Flush()
-	}
-	if err != nil {
+	if err := b.Flush(); err != nil {
 		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
 	}
 	return nil
