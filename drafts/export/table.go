@@ -435,6 +435,7 @@ func (w *tableWords) decision(a *drafts.Amendment, dec *drafts.Decision) Compari
 
 // tableWords are the words of the table in a draft's language.
 type tableWords struct {
+	lang string // the draft's language: "ar" or "fr"
 	// Headers are the columns' headings, in the order of the columns:
 	// article, current text, proposed text, chambers, justification,
 	// decision and note.
@@ -454,6 +455,7 @@ type tableWords struct {
 }
 
 var arabicWords = tableWords{
+	lang:         "ar",
 	headers:      [6]string{"المادة", "النص الحالي", "النص المقترح (التغييرات معلمة)", "الغرفة", "التعليل", "القرار والملاحظة"},
 	title:        "الجدول المقارن للتعديلات المقترحة",
 	version:      "الصيغة رقم",
@@ -485,6 +487,7 @@ var arabicWords = tableWords{
 }
 
 var frenchWords = tableWords{
+	lang:         "fr",
 	headers:      [6]string{"Article", "Texte actuel", "Texte proposé (modifications marquées)", "Chambre", "Justification", "Décision et observation"},
 	title:        "Tableau comparatif des amendements proposés",
 	version:      "Version",
@@ -523,7 +526,7 @@ func (w *tableWords) region(c drafts.Chamber) string {
 	switch {
 	case c.Code == drafts.FederationCode:
 		return w.federation
-	case w == &frenchWords:
+	case w.lang == "fr":
 		return c.French
 	}
 	return c.Region
@@ -536,7 +539,7 @@ func (w *tableWords) article(d *drafts.Draft, art *drafts.Article, a *drafts.Ame
 	switch a.Kind {
 	case drafts.Insert:
 		after := name
-		if w == &frenchWords {
+		if w.lang == "fr" {
 			after = "l'" + strings.ToLower(name)
 		}
 		return w.newArticle(d.Word(), a.NewNumber, after)

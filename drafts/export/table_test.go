@@ -546,6 +546,15 @@ func TestComparisonXLSX(t *testing.T) {
 	if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
 		t.Errorf("page layout %+v (%v), want A4 landscape", layout, err)
 	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil || props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("sheet properties %+v, layout %+v (%v): want the sheet printed fitted to the page's width", props, layout, err)
+	}
+	// Rows are as tall as their text: article 3's two paragraphs of some
+	// 150 and 130 letters take several lines in their column.
+	if h, err := f.GetRowHeight(sheet, 3); err != nil || h < 4*15 || h > 409 {
+		t.Errorf("article 3's row is %.0f points high (%v), want room for its lines", h, err)
+	}
 	names := map[string]string{}
 	for _, n := range f.GetDefinedName() {
 		names[n.Name] = n.RefersTo
@@ -591,7 +600,7 @@ func TestComparisonXLSX(t *testing.T) {
 		switch {
 		case run.Font != nil && run.Font.Underline == "single" && run.Font.Bold:
 			ins = append(ins, run.Text)
-		case run.Font != nil && run.Font.Strike && run.Font.Italic:
+		case run.Font != nil && run.Font.Strike && strings.HasSuffix(run.Font.Color, "7F7F7F"):
 			del = append(del, run.Text)
 		default:
 			plain = append(plain, run.Text)

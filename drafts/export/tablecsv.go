@@ -46,12 +46,8 @@ func WriteComparisonCSV(w io.Writer, c *Comparison) error {
 		b.WriteString("\r\n")
 	}
 	tw := wordsFor(c.Draft)
-	lang := "ar"
-	if tw == &frenchWords {
-		lang = "fr"
-	}
 	h := tw.headers
-	write(h[0], h[1], h[2], csvChangesHeader[lang], h[3], h[4], h[5])
+	write(h[0], h[1], h[2], csvChangesHeader[tw.lang], h[3], h[4], h[5])
 	for i := range c.Rows {
 		row := &c.Rows[i]
 		write(

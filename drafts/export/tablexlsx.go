@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,12 +19,13 @@ import (
 // and every cell is right-aligned with a right-to-left reading order, so
 // that a line that starts with digits or a French word still reads from
 // the right; a French draft's reads left to right. Cells wrap their text,
-// and the columns have widths for an A4 landscape page, on which the sheet
-// is set to print, its header row repeated on each page. The header row is
+// each row is as tall as its longest cell needs (estimated: see
+// rowHeight), and the sheet is set to print on A4 landscape fitted to the
+// page's width, its header row repeated on each page. The header row is
 // bold, frozen, and carries an autofilter, so that a reader can narrow the
 // rows by chamber or decision in the spreadsheet itself. The proposed
 // text is one rich-text cell whose inserted words are underlined and bold
-// and whose deleted words are struck through and italic, as in the HTML.
+// and whose deleted words are struck through and grey (deletedRun).
 //
 // A cell holds at most 32,767 characters (UTF-16 units) in Excel: a longer
 // text, which no article of a statute is, is cut there, ending in «[…]».
@@ -38,14 +40,43 @@ const cellFont = "Arial"
 // sheetNames name the sheet in the draft's language.
 var sheetNames = map[bool]string{false: "الجدول المقارن", true: "Tableau comparatif"}
 
-// columnWidths are the widths of the columns in characters.
-var columnWidths = [6]float64{16, 45, 50, 24, 35, 32}
+// columnWidths are the widths of the columns in characters: together
+// about 160, which an A4 landscape page holds at some 80 % (the sheet is
+// printed fitted to the page's width).
+var columnWidths = [6]float64{13, 38, 42, 18, 26, 24}
+
+// lineHeight is the height in points of a line of 11-point text,
+// maxRowHeight the tallest a row may be, and charsPerUnit the characters
+// a line of a cell is counted to hold per unit of its column's width.
+const (
+	lineHeight   = 15
+	maxRowHeight = 409
+	charsPerUnit = 1.2
+)
+
+// rowHeight is the height in points a row of cells needs for its lines to
+// show, wrapped in their columns: spreadsheet programs do not all size a
+// row to its wrapped text on opening (LibreOffice drew the rows one line
+// high, their text over the next rows), so it is set. Counting 1.2
+// characters to a unit errs on the tall side: LibreOffice fits some 1.4
+// Arabic letters of Arial to a unit.
+func rowHeight(cells [6]string) float64 {
+	lines := 1
+	for i, text := range cells {
+		n, per := 0, int(columnWidths[i]*charsPerUnit)
+		for _, p := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(p)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	return min(maxRowHeight, float64(lines*lineHeight)+4)
+}
 
 // WriteComparisonXLSX writes the table c to w as an XLSX workbook.
 // Unavailable: w failed; Internal: the workbook could not be made.
 func WriteComparisonXLSX(w io.Writer, c *Comparison) (err error) {
 	tw := wordsFor(c.Draft)
-	french := tw == &frenchWords
+	french := tw.lang == "fr"
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
@@ -80,12 +111,16 @@ func WriteComparisonXLSX(w io.Writer, c *Comparison) (err error) {
 	if err := f.SetSheetView(sheet, 0, &excelize.ViewOptions{RightToLeft: &rtl}); err != nil {
 		return fail(err)
 	}
-	a4, landscape := 9, "landscape"
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}); err != nil {
+	a4, landscape, wide, tall, fit := 9, "landscape", 1, 0, true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return fail(err)
 	}
+	// AutoFilter first: it replaces the sheet's properties with its own.
 	last, _ := excelize.CoordinatesToCellName(len(tw.headers), len(c.Rows)+1)
 	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return fail(err)
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fail(err)
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet}); err != nil {
@@ -112,14 +147,22 @@ func WriteComparisonXLSX(w io.Writer, c *Comparison) (err error) {
 	}
 	for i := range c.Rows {
 		row := &c.Rows[i]
-		cells[0] = excelize.Cell{StyleID: body, Value: clip(row.Article)}
-		cells[1] = excelize.Cell{StyleID: body, Value: clip(row.Current)}
+		proposed := row.Proposed
+		if row.Kind == drafts.Repeal {
+			proposed = row.Current // shown struck through
+		}
+		texts := [6]string{
+			row.Article, row.Current, proposed,
+			strings.Join(tw.chamberLine(row), "\n"),
+			strings.Join(tw.justificationLines(row), "\n"),
+			strings.Join(tw.decisionLines(row), "\n"),
+		}
+		for j, text := range texts {
+			cells[j] = excelize.Cell{StyleID: body, Value: clip(text)}
+		}
 		cells[2] = excelize.Cell{StyleID: body, Value: richChanges(row.Changes)}
-		cells[3] = excelize.Cell{StyleID: body, Value: clip(strings.Join(tw.chamberLine(row), "\n"))}
-		cells[4] = excelize.Cell{StyleID: body, Value: clip(strings.Join(tw.justificationLines(row), "\n"))}
-		cells[5] = excelize.Cell{StyleID: body, Value: clip(strings.Join(tw.decisionLines(row), "\n"))}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, cells); err != nil {
+		if err := sw.SetRow(ref, cells, excelize.RowOpts{Height: rowHeight(texts)}); err != nil {
 			return fail(err)
 		}
 	}
@@ -133,11 +176,14 @@ func WriteComparisonXLSX(w io.Writer, c *Comparison) (err error) {
 }
 
 // The fonts of the proposed text's runs: inserted words underlined and
-// bold, deleted ones struck through and italic, the others plain.
+// bold, deleted ones struck through and grey, the others plain. Each mark
+// thus has two signs that survive black-and-white printing; the HTML's
+// italic is not one here, as Arial has no Arabic italic (LibreOffice only
+// slants it) and a cell has no dotted box around a word.
 var (
 	plainRun    = &excelize.Font{Family: cellFont, Size: 11}
 	insertedRun = &excelize.Font{Family: cellFont, Size: 11, Bold: true, Underline: "single"}
-	deletedRun  = &excelize.Font{Family: cellFont, Size: 11, Italic: true, Strike: true}
+	deletedRun  = &excelize.Font{Family: cellFont, Size: 11, Strike: true, Color: "7F7F7F"}
 )
 
 // clipMark ends a text cut to fit a cell.
