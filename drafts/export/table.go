@@ -569,11 +569,14 @@ func (w *tableWords) filters(d *drafts.Draft, f filter, articles string, first, 
 	return out
 }
 
-// chamberLine is a row's chambers in one line: «FM (فاس مكناس): FM-…».
+// chamberLine is each of a row's chambers, its amendments' IDs on a line
+// of their own: «FM (فاس مكناس)», then «FM-…». An ID wrapped in a narrow
+// column broke at its dash, and its halves read in the wrong order in a
+// right-to-left line («-SM 0001»).
 func (w *tableWords) chamberLine(row *ComparisonRow) []string {
 	lines := make([]string, len(row.Chambers))
 	for i, c := range row.Chambers {
-		lines[i] = c.Code + " (" + c.Name + "): " + strings.Join(c.Amendments, w.comma)
+		lines[i] = c.Code + " (" + c.Name + ")\n" + strings.Join(c.Amendments, w.comma)
 	}
 	return lines
 }

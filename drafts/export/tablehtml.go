@@ -104,14 +104,20 @@ func (h *htmlWriter) comparisonRow(tw *tableWords, row *ComparisonRow) {
 	h.raw("</td>\n</tr>\n")
 }
 
-// paragraphs writes each of ps that is not empty as a <p>.
+// paragraphs writes each of ps that is not empty as a <p>, a line break
+// in it as <br>.
 func (h *htmlWriter) paragraphs(ps []string) {
 	for _, p := range ps {
 		if p == "" {
 			continue
 		}
 		h.raw("<p>")
-		h.text(p)
+		for i, line := range strings.Split(p, "\n") {
+			if i > 0 {
+				h.raw("<br>")
+			}
+			h.text(line)
+		}
 		h.raw("</p>")
 	}
 }
