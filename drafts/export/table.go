@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -333,6 +334,21 @@ func BuildComparison(r *round.Round, q Request) (*Comparison, error) {
 	return c, nil
 }
 
+// WriteComparison writes the table c to w in format f: HTML, XLSX or CSV.
+// Invalid: the table is not written in f (yet). Unavailable: w failed.
+func WriteComparison(w io.Writer, c *Comparison, f Format) error {
+	if err := (Request{What: Table, Format: f}).Check(); err != nil {
+		return err
+	}
+	switch f {
+	case Excel:
+		return WriteComparisonXLSX(w, c)
+	case CSV:
+		return WriteComparisonCSV(w, c)
+	}
+	return WriteComparisonHTML(w, c)
+}
+
 // inserts is 1 for a new article, which comes after the proposals to the
 // article it follows, 0 for those.
 func inserts(a drafts.Amendment) int {
@@ -458,7 +474,7 @@ var arabicWords = tableWords{
 	lang:         "ar",
 	headers:      [6]string{"المادة", "النص الحالي", "النص المقترح (التغييرات معلمة)", "الغرفة", "التعليل", "القرار والملاحظة"},
 	title:        "الجدول المقارن للتعديلات المقترحة",
-	version:      "الصيغة رقم",
+	version:      "الإصدار",
 	outcomes:     map[Outcome]string{Undecided: "لم يُبتّ فيه بعد", Accepted: "مقبول", AcceptedWithChanges: "مقبول مع تعديل", Rejected: "مرفوض", Withdrawn: "مسحوب من طرف الغرفة", Superseded: "حلّ محله تعديل تركيبي"},
 	supersededBy: "حلّ محله التعديل",
 	adoptedFor:   "معتمد بدلا من",

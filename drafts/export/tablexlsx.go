@@ -238,18 +238,3 @@ func richChanges(cs []diff.Change) []excelize.RichTextRun {
 	}
 	return runs
 }
-
-// WriteComparison writes the table c to w in format f: HTML, XLSX or CSV.
-// Invalid: the table is not written in f (yet). Unavailable: w failed.
-func WriteComparison(w io.Writer, c *Comparison, f Format) error {
-	if err := (Request{What: Table, Format: f}).Check(); err != nil {
-		return err
-	}
-	switch f {
-	case Excel:
-		return WriteComparisonXLSX(w, c)
-	case CSV:
-		return WriteComparisonCSV(w, c)
-	}
-	return WriteComparisonHTML(w, c)
-}
