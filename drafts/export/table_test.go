@@ -357,6 +357,16 @@ func TestComparisonCSV(t *testing.T) {
 		art3[6] != "مقبول — الجامعة — 02/11/2026\nملاحظة: موافقة جميع الغرف" {
 		t.Errorf("article 3's record is %q", art3)
 	}
+	// A field that would start a formula in a spreadsheet is made inert.
+	formula := comparison(t, r, export.Request{Articles: "3", Chamber: "RSK"})
+	formula.Rows[0].Justifications[0].Text = "=HYPERLINK(\"http://example.com\")"
+	out.Reset()
+	if err := export.WriteComparison(&out, formula, export.CSV); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `,"'=HYPERLINK(""http://example.com"")",`) {
+		t.Errorf("a justification that reads as a formula is written as it is:\n%s", out.String())
+	}
 	if repeal := records[4]; repeal[2] != "" || !strings.HasPrefix(repeal[3], "[- يوجد مقر الغرفة") || !strings.Contains(repeal[3], " ¶ تحدد") {
 		t.Errorf("the repeal's record is %q", repeal)
 	}
@@ -392,6 +402,30 @@ func TestComparisonFrench(t *testing.T) {
 	}
 	if p.lang != "fr" || p.dir != "ltr" {
 		t.Errorf("<html lang=%q dir=%q>, want fr and ltr", p.lang, p.dir)
+	}
+	out.Reset()
+	if _, err := export.Write(r, &out, export.Request{What: export.Table, Format: export.Excel}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	view, err := f.GetSheetView(sheet, 0)
+	if sheet != "Tableau comparatif" || err != nil || view.RightToLeft == nil || *view.RightToLeft {
+		t.Errorf("the French sheet %q is right to left: %+v (%v)", sheet, view, err)
+	}
+	id, err := f.GetCellStyle(sheet, "A2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := f.GetStyle(id); err != nil || st.Alignment == nil || st.Alignment.ReadingOrder != 1 || st.Alignment.Horizontal != "left" {
+		t.Errorf("the French cells are aligned %+v (%v), want left to right", st.Alignment, err)
+	}
+	if v, _ := f.GetCellValue(sheet, "A2"); v != "Nouvel article (2 bis) après l'article 2" {
+		t.Errorf("the French table's first row reads %q", v)
 	}
 }
 

@@ -24,6 +24,11 @@ import (
 // deletion first, equal words left out. A paragraph break inside a change
 // is written « ¶ ». Cells that hold several items (chambers, reasons,
 // decisions) put each on its own line.
+//
+// A spreadsheet program reads a CSV field that starts with =, +, -, @ or a
+// tab as a formula, which a chamber's wording or justification could then
+// run on the reader's machine; such a field is written with an apostrophe
+// before it, as OWASP advises (inert).
 
 // csvChangesHeader heads the CSV's column of spelled-out changes.
 var csvChangesHeader = map[string]string{"ar": "التغييرات مفصلة", "fr": "Modifications détaillées"}
@@ -39,6 +44,9 @@ func WriteComparisonCSV(w io.Writer, c *Comparison) error {
 	var rec bytes.Buffer
 	cw := csv.NewWriter(&rec)
 	write := func(fields ...string) {
+		for i, f := range fields {
+			fields[i] = inert(f)
+		}
 		rec.Reset()
 		cw.Write(fields)
 		cw.Flush()
@@ -106,4 +114,13 @@ func spelled(s string) string {
 		fields[i] = strings.TrimSpace(f)
 	}
 	return strings.Join(fields, " ¶ ")
+}
+
+// inert is field as a spreadsheet program reads it as text: with an
+// apostrophe before a first character that would start a formula.
+func inert(field string) string {
+	if field != "" && strings.ContainsRune("=+-@\t\r", rune(field[0])) {
+		return "'" + field
+	}
+	return field
 }
