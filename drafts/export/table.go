@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -268,7 +269,12 @@ func ArticleRange(d *drafts.Draft, s string) (int, int, error) {
 // withdrawn, decided; never a chamber's unsubmitted draft), narrowed to
 // q.Chamber's, to those in status q.Status and to the articles q.Articles
 // names, identical proposals grouped into one row. Amendments made on an
-// earlier version are in that version's table.
+// earlier version are in that version's table, and in this one too while
+// they wait for a decision: carried onto this version's wording as
+// consolidation would apply them (round.Rebase), or, when their change
+// collides with the article's later changes, shown against the wording
+// they were made on; the article's cell says so. Those whose article this
+// version no longer has are not in it.
 //
 // Rows follow the text: an article's proposals of new wording and its
 // repeal, then the new articles proposed after it; among those, the
@@ -294,7 +300,7 @@ func BuildComparison(r *round.Round, q Request) (*Comparison, error) {
 	// The federation's own drafts pass the filter by viewer too: they are
 	// left out below, as every chamber's are.
 	as, err := r.Store().Amendments(drafts.AmendmentFilter{
-		DraftID: d.ID, Version: d.Version, Chamber: f.chamber, Viewer: drafts.FederationCode,
+		DraftID: d.ID, Chamber: f.chamber, Viewer: drafts.FederationCode,
 	})
 	if err != nil {
 		return nil, err
@@ -307,14 +313,34 @@ func BuildComparison(r *round.Round, q Request) (*Comparison, error) {
 	for i := range d.Articles {
 		at[d.Articles[i].Key] = i
 	}
+	shown := map[string]shownAs{}
 	kept := as[:0]
 	for i := range as {
-		a := &as[i]
-		p, ok := at[a.Article]
-		if !ok || a.Status == drafts.StatusDraft || p < first || p > last || f.status != "" && !outcome(a, current[a.ID]).matches(f.status) {
+		a := as[i]
+		o := outcome(&a, current[a.ID])
+		if a.Status == drafts.StatusDraft || a.DraftVersion > d.Version || f.status != "" && !o.matches(f.status) {
 			continue
 		}
-		kept = append(kept, *a)
+		if a.DraftVersion < d.Version {
+			// Made on an earlier version: in this table while it waits
+			// for a decision, shown as consolidation would apply it.
+			if o != Undecided {
+				continue
+			}
+			rb, err := r.Rebase(d, &a)
+			if err != nil {
+				return nil, err
+			}
+			if rb.Key == "" {
+				continue // its article is no longer in this version
+			}
+			shown[a.ID] = shownAs{base: rb.Base, from: a.DraftVersion, stale: rb.Stale}
+			a.Article, a.Text = rb.Key, rb.Text
+		}
+		if p, ok := at[a.Article]; !ok || p < first || p > last {
+			continue
+		}
+		kept = append(kept, a)
 	}
 	slices.SortStableFunc(kept, func(a, b drafts.Amendment) int {
 		return cmp.Or(
@@ -329,9 +355,20 @@ func BuildComparison(r *round.Round, q Request) (*Comparison, error) {
 	entries := review.Group(kept)
 	c.Rows = make([]ComparisonRow, 0, len(entries))
 	for _, e := range entries {
-		c.Rows = append(c.Rows, w.row(d, e, current))
+		c.Rows = append(c.Rows, w.row(d, e, current, shown))
 	}
 	return c, nil
+}
+
+// shownAs is how an amendment made on an earlier version than the
+// table's is shown: its change against base, the article's wording in
+// the table's version where it was carried onto it, or the wording it was
+// made on in version from when it is stale (its change collides with the
+// article's later ones).
+type shownAs struct {
+	base  string
+	from  int
+	stale bool
 }
 
 // WriteComparison writes the table c to w in format f: HTML, XLSX or CSV.
@@ -359,17 +396,22 @@ func inserts(a drafts.Amendment) int {
 }
 
 // row is the table's row of the proposal e.
-func (w *tableWords) row(d *drafts.Draft, e review.Entry, current map[string]*drafts.Decision) ComparisonRow {
+func (w *tableWords) row(d *drafts.Draft, e review.Entry, current map[string]*drafts.Decision, shown map[string]shownAs) ComparisonRow {
 	a := &e.Amendments[0]
 	art := d.Article(a.Article)
 	row := ComparisonRow{Key: a.Article, Kind: a.Kind, Article: w.article(d, art, a)}
+	base := art.Text()
+	if sh, ok := shown[a.ID]; ok {
+		base = sh.base
+		row.Article += w.madeOn(sh)
+	}
 	if a.Kind != drafts.Insert {
-		row.Current = art.Text()
+		row.Current = base
 	}
 	if a.Kind != drafts.Repeal {
 		row.Proposed = drafts.NormalizeParagraphs(a.Text)
 	}
-	row.Changes = diff.OfAmendment(art.Text(), a, diff.Options{})
+	row.Changes = diff.OfAmendment(base, a, diff.Options{})
 	for _, code := range e.Chambers {
 		ch := ComparisonChamber{Code: code, Name: code}
 		if c, err := drafts.ChamberByCode(code); err == nil {
@@ -462,6 +504,7 @@ type tableWords struct {
 	comma, list              string // between IDs; between a list's items
 	newArticle               func(word, number, after string) string
 	repeal                   string
+	madeOnVersion, stale     string // a proposal made on an earlier version
 	chamber, status, range_  string
 	note, adopted            string
 	legendIns, legendDel     string
@@ -488,18 +531,20 @@ var arabicWords = tableWords{
 		}
 		return noun + adj + "(" + number + ") بعد " + after
 	},
-	repeal:     " (نسخ)",
-	chamber:    "الغرفة: ",
-	status:     "الوضعية: ",
-	range_:     "المواد: ",
-	note:       "ملاحظة: ",
-	adopted:    "الصيغة المعتمدة: ",
-	legendIns:  "كلمات مضافة: تحتها خط وبخط غليظ",
-	legendDel:  "كلمات محذوفة: مشطوب عليها وبخط مائل داخل إطار منقط",
-	changesIns: "[+ ",
-	changesDel: "[- ",
-	empty:      "لا يوجد أي تعديل يستجيب لهذه الشروط.",
-	federation: "الجامعة",
+	repeal:        " (نسخ)",
+	madeOnVersion: "مقترح على الإصدار ",
+	stale:         "، يتعارض مع تغييرات لاحقة للمادة، ومعروض على صيغتها التي اقترح عليها",
+	chamber:       "الغرفة: ",
+	status:        "الوضعية: ",
+	range_:        "المواد: ",
+	note:          "ملاحظة: ",
+	adopted:       "الصيغة المعتمدة: ",
+	legendIns:     "كلمات مضافة: تحتها خط وبخط غليظ",
+	legendDel:     "كلمات محذوفة: مشطوب عليها وبخط مائل داخل إطار منقط",
+	changesIns:    "[+ ",
+	changesDel:    "[- ",
+	empty:         "لا يوجد أي تعديل يستجيب لهذه الشروط.",
+	federation:    "الجامعة",
 }
 
 var frenchWords = tableWords{
@@ -515,18 +560,20 @@ var frenchWords = tableWords{
 	newArticle: func(word, number, after string) string {
 		return "Nouvel article (" + number + ") après " + after
 	},
-	repeal:     " (abrogation)",
-	chamber:    "Chambre : ",
-	status:     "Statut : ",
-	range_:     "Articles : ",
-	note:       "Observation : ",
-	adopted:    "Rédaction adoptée : ",
-	legendIns:  "mots ajoutés : soulignés et en gras",
-	legendDel:  "mots supprimés : barrés, en italique, dans un cadre pointillé",
-	changesIns: "[+ ",
-	changesDel: "[- ",
-	empty:      "Aucun amendement ne répond à ces conditions.",
-	federation: "la Fédération",
+	repeal:        " (abrogation)",
+	madeOnVersion: "proposé sur la version ",
+	stale:         ", en conflit avec des modifications ultérieures de l'article, et présenté sur la rédaction où il a été proposé",
+	chamber:       "Chambre : ",
+	status:        "Statut : ",
+	range_:        "Articles : ",
+	note:          "Observation : ",
+	adopted:       "Rédaction adoptée : ",
+	legendIns:     "mots ajoutés : soulignés et en gras",
+	legendDel:     "mots supprimés : barrés, en italique, dans un cadre pointillé",
+	changesIns:    "[+ ",
+	changesDel:    "[- ",
+	empty:         "Aucun amendement ne répond à ces conditions.",
+	federation:    "la Fédération",
 }
 
 // wordsFor is the table's words in d's language.
@@ -563,6 +610,16 @@ func (w *tableWords) article(d *drafts.Draft, art *drafts.Article, a *drafts.Ame
 		return name + w.repeal
 	}
 	return name
+}
+
+// madeOn says, after the article, that the row's proposal was made on an
+// earlier version, and when it is shown against that version's wording.
+func (w *tableWords) madeOn(sh shownAs) string {
+	s := " (" + w.madeOnVersion + strconv.Itoa(sh.from)
+	if sh.stale {
+		s += w.stale
+	}
+	return s + ")"
 }
 
 // filters says which amendments the table was narrowed to.

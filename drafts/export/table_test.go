@@ -644,3 +644,58 @@ func TestComparisonXLSX(t *testing.T) {
 		t.Errorf("article 3's proposed text has inserted runs %q, deleted %q", ins, del)
 	}
 }
+
+// The table of a later version holds the amendments made on it, and those
+// made on an earlier version that still wait for a decision: carried onto
+// the version's wording as consolidation would apply them, or, where
+// their change collides with the article's later ones, shown against the
+// wording they were made on; each says so beside its article. What was
+// decided on the earlier version stays in that version's table.
+func TestComparisonCarriesUndecidedAmendments(t *testing.T) {
+	v1 := mustParse(t, assets.SampleDraft)
+	v2 := mustParse(t, assets.SampleDraft)
+	a15 := v2.Article("15")
+	a15.Paragraphs[0] = strings.Replace(a15.Paragraphs[0], "ست (6) سنوات", "خمس (5) سنوات", 1)
+	r := storeWith(t, v1, v2)
+	text := func(d *drafts.Draft, key string) string { return d.Article(key).Text() }
+	at := time.Date(2025, 7, 21, 9, 0, 0, 0, time.UTC)
+	amend := func(id string, d *drafts.Draft, key, wording string) *drafts.Amendment {
+		at = at.Add(time.Hour)
+		return &drafts.Amendment{
+			ID: id, DraftID: v1.ID, DraftVersion: d.Version, BaseHash: d.Article(key).TextHash(), Article: key, Kind: drafts.Wording,
+			Text: wording, Justification: "تعليل", Chamber: id[:strings.Index(id, "-")], Created: at, Updated: at, Status: drafts.StatusSubmitted,
+		}
+	}
+	if err := r.Store().AddAmendments(
+		amend("CS-0001", v1, "3", text(v1, "3")+" وفق القانون."),
+		amend("RSK-0001", v1, "3", text(v1, "3")+" حسب الأحوال."),
+		amend("FM-0001", v1, "15", text(v1, "15")+" ويحدد مرسوم كيفيات ذلك."),
+		amend("SM-0001", v1, "15", strings.Replace(text(v1, "15"), "ست (6) سنوات", "سبع (7) سنوات", 1)),
+		amend("DT-0001", v2, "4", text(v2, "4")+" بمرسوم."),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Decide(drafts.Federation, "RSK-0001", drafts.Reject, "", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	c := comparison(t, r, export.Request{})
+	want := []string{
+		"المادة 3 (مقترح على الإصدار 1)", "المادة ٤",
+		"المادة 15 (مقترح على الإصدار 1)",
+		"المادة 15 (مقترح على الإصدار 1، يتعارض مع تغييرات لاحقة للمادة، ومعروض على صيغتها التي اقترح عليها)",
+	}
+	if got := articles(c); c.Draft.Version != 2 || !slices.Equal(got, want) {
+		t.Fatalf("version %d's table has the rows\n%q\nwant\n%q", c.Draft.Version, got, want)
+	}
+	carried, stale := c.Rows[2], c.Rows[3]
+	if carried.Current != text(v2, "15") || diff.Plain(carried.Changes) != text(v2, "15")+" {+ويحدد مرسوم كيفيات ذلك.+}" {
+		t.Errorf("FM's amendment, carried onto version 2, reads %q", diff.Plain(carried.Changes))
+	}
+	if stale.Current != text(v1, "15") || !strings.Contains(diff.Plain(stale.Changes), "[-ست-]{+سبع+} ([-6-]{+7+})") {
+		t.Errorf("SM's stale amendment reads %q against %q", diff.Plain(stale.Changes), stale.Current)
+	}
+	if got := articles(comparison(t, r, export.Request{Version: 1})); !slices.Equal(got, []string{"المادة 3", "المادة 3", "المادة 15", "المادة 15"}) {
+		t.Errorf("version 1's table has the rows %q, want the four amendments made on it", got)
+	}
+}
