@@ -16,8 +16,8 @@ import (
 )
 
 // The comparative table (الجدول المقارن) is what the general assembly and
-// the federation's staff read to review a round: one row per proposal made
-// on a version of the draft, in the order of the text, with the article's
+// the federation's staff read to review a round: one row per proposal to a
+// version of the draft, in the order of the text, with the article's
 // wording in that version beside the proposed one, its changes marked word
 // by word, who proposed it and why, and what the federation decided.
 //
@@ -26,8 +26,8 @@ import (
 
 // A Comparison is the comparative table of one version of a draft.
 type Comparison struct {
-	// Draft is the version the amendments were made on, whose wording the
-	// table shows as the current text.
+	// Draft is the version whose amendments the table holds, and whose
+	// wording it shows as the current text.
 	Draft *drafts.Draft
 	// Filters says, in the draft's language, which amendments the table
 	// was narrowed to, one phrase each («الغرفة: FM (فاس مكناس)»); none
@@ -47,7 +47,8 @@ type ComparisonRow struct {
 	// «مادة جديدة (3 مكررة) بعد المادة 3».
 	Article string
 	Kind    drafts.AmendmentKind
-	// Current is the article's wording in the version, its paragraphs
+	// Current is the article's wording in the version (or, for a stale
+	// proposal made on an earlier version, in that one), its paragraphs
 	// one a line; empty for a new article.
 	Current string
 	// Proposed is the proposed wording as it would read, its paragraphs
