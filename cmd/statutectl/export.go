@@ -22,10 +22,11 @@ var cmdExport = &command{
 		"replacing FILE only once all is written, and print its path; import reads an md or txt file back to the same draft.\n" +
 		"--what consolidated: --format md, txt or html (one self-contained page, printable); --tracked, html only, marks\n" +
 		"the version's changes against the version before it, each naming its amendments.\n" +
-		"--what table: the comparative table of the amendments made on the version that the federation sees, in the\n" +
-		"text's order, identical proposals in one row with all their chambers: article, current text, proposed text with\n" +
-		"its changes marked, chambers, justifications, decision and note; --format html (printed A4 landscape), xlsx\n" +
-		"(right to left, filterable) or csv (UTF-8 with a BOM, for Excel); --chamber, --status and --articles narrow it.\n" +
+		"--what table: the comparative table of the amendments to the version that the federation sees (made on it, or\n" +
+		"on an earlier version and still undecided), in the text's order, identical proposals in one row with all their\n" +
+		"chambers: article, current text, proposed text with its changes marked, chambers, justifications, decision and\n" +
+		"note; --format html (printed A4 landscape), xlsx (right to left, filterable) or csv (UTF-8 with a BOM, for\n" +
+		"Excel); --chamber, --status and --articles narrow it.\n" +
 		"The docx, akn and pdf formats are to come: they are refused for now (exit 2)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version, or table, its amendments")
@@ -34,7 +35,7 @@ var cmdExport = &command{
 		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html only; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
 		chamber := fs.String("chamber", "", "the table of chamber `C`'s amendments only (its code: FM, CS…, or FED)")
-		status := fs.String("status", "", "the table of the amendments in status `S` only: undecided (or submitted), accepted,\naccepted-with-changes, rejected, withdrawn or superseded")
+		status := fs.String("status", "", "the table of the amendments in status `S` only: undecided (or submitted), accepted, accepted-with-changes, rejected, withdrawn or superseded")
 		articles := fs.String("articles", "", "the table of the amendments to article `A` only, or to articles A to B («3-7»), new articles after them included")
 		draftID := fs.String("draft", "", "the `DRAFT` to export (default: the latest imported)")
 		return func(c *ctx, _ []string) error {
