@@ -699,3 +699,36 @@ func TestComparisonCarriesUndecidedAmendments(t *testing.T) {
 		t.Errorf("version 1's table has the rows %q, want the four amendments made on it", got)
 	}
 }
+
+// A table with no row is still a table: its header, and in HTML a
+// sentence that says no amendment meets its conditions.
+func TestComparisonEmpty(t *testing.T) {
+	r, _ := tableRound(t)
+	for _, f := range []export.Format{export.HTML, export.Excel, export.CSV} {
+		var out bytes.Buffer
+		res, err := export.Write(r, &out, export.Request{What: export.Table, Format: f, Chamber: "DOD"})
+		if err != nil || res.Rows != 0 {
+			t.Fatalf("%s: %v, %+v", f, err, res)
+		}
+		switch f {
+		case export.HTML:
+			if !strings.Contains(out.String(), `<td colspan="6">لا يوجد أي تعديل يستجيب لهذه الشروط.</td>`) {
+				t.Errorf("the empty HTML table does not say it is empty:\n%s", out.String())
+			}
+		case export.CSV:
+			if n := strings.Count(out.String(), "\r\n"); n != 1 {
+				t.Errorf("the empty CSV has %d lines, want its header", n)
+			}
+		case export.Excel:
+			x, err := excelize.OpenReader(&out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := x.GetRows(x.GetSheetName(0))
+			if err != nil || len(rows) != 1 || rows[0][0] != "المادة" {
+				t.Errorf("the empty XLSX has rows %q (%v), want its header", rows, err)
+			}
+			x.Close()
+		}
+	}
+}
