@@ -17,27 +17,33 @@ import (
 
 var cmdExport = &command{
 	name: "export",
-	args: "--what consolidated|table --format docx|html|md|txt|akn|pdf|xlsx|csv --out FILE [--tracked] [--version N] [--chamber C] [--status S] [--draft DRAFT]",
-	summary: "write a draft version's consolidated text to FILE (- for standard output), replacing FILE only once all is\n" +
-		"written, and print its path; import reads an md or txt file back to the same draft.\n" +
-		"Available now: --what consolidated with --format md, txt, html (one self-contained page, printable) or akn\n" +
-		"(Akoma Ntoso 3.0 XML: the version as an act, and the amendments made on it that the federation sees, each an\n" +
-		"amendment document with its change as ins/del, its justification and the federation's decision);\n" +
-		"--tracked, html only, marks the version's changes against the version before it, each naming its amendments.\n" +
-		"The other formats, --what table, --chamber and --status are to come: they are refused for now (exit 2)",
+	args: "--what consolidated|table --format docx|html|md|txt|akn|pdf|xlsx|csv --out FILE [--tracked] [--version N] [--chamber C] [--status S] [--articles A-B] [--draft DRAFT]",
+	summary: "write a draft version's consolidated text, or its table of amendments, to FILE (- for standard output),\n" +
+		"replacing FILE only once all is written, and print its path; import reads an md or txt file back to the same draft.\n" +
+		"--what consolidated: --format md, txt, html (one self-contained page, printable) or akn (Akoma Ntoso 3.0 XML:\n" +
+		"the version as an act, and the amendments made on it that the federation sees, each an amendment document with\n" +
+		"its change as ins/del, its justification and the federation's decision); --tracked, html only, marks the\n" +
+		"version's changes against the version before it, each naming its amendments.\n" +
+		"--what table: the comparative table of the amendments to the version that the federation sees (made on it, or\n" +
+		"on an earlier version and still undecided), in the text's order, identical proposals in one row with all their\n" +
+		"chambers: article, current text, proposed text with its changes marked, chambers, justifications, decision and\n" +
+		"note; --format html (printed A4 landscape), xlsx (right to left, filterable) or csv (UTF-8 with a BOM, for\n" +
+		"Excel); --chamber, --status and --articles narrow it.\n" +
+		"The docx and pdf formats are to come: they are refused for now (exit 2)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version (table, the amendments, to come)")
-		format := fs.String("format", "", "the file's `format`: md, txt, html or akn (docx, pdf, xlsx, csv to come)")
+		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version, or table, its amendments")
+		format := fs.String("format", "", "the file's `format`: md, txt, html or akn for the text; html, xlsx or csv for the table (docx, pdf to come)")
 		out := fs.String("out", "", "the `FILE` to write, - for standard output")
 		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html only; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
-		chamber := fs.String("chamber", "", "the amendments of chamber `C` only, for the table (to come)")
-		status := fs.String("status", "", "the amendments in status `S` only, for the table (to come)")
+		chamber := fs.String("chamber", "", "the table of chamber `C`'s amendments only (its code: FM, CS…, or FED)")
+		status := fs.String("status", "", "the table of the amendments in status `S` only: undecided (or submitted), accepted, accepted-with-changes, rejected, withdrawn or superseded")
+		articles := fs.String("articles", "", "the table of the amendments to article `A` only, or to articles A to B («3-7»), new articles after them included")
 		draftID := fs.String("draft", "", "the `DRAFT` to export (default: the latest imported)")
 		return func(c *ctx, _ []string) error {
 			q := export.Request{
 				What: export.What(*what), Format: export.Format(*format), Draft: *draftID, Version: *version,
-				Tracked: *tracked, Chamber: *chamber, Status: *status,
+				Tracked: *tracked, Chamber: *chamber, Status: *status, Articles: *articles,
 			}
 			if err := q.Check(); err != nil {
 				return usageError{err.Error()}

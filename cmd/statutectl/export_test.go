@@ -117,10 +117,14 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		says string
 	}{
 		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt, html or akn"},
-		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
+		{[]string{"--format", "docx", "--what", "table"}, exitUsage, "the table of amendments is not available as docx yet: use html, xlsx or csv"},
+		{[]string{"--format", "csv", "--what", "table", "--status", "approved"}, exitUsage, `there is no status "approved" for the table`},
+		{[]string{"--format", "csv", "--what", "table", "--articles", "7-3"}, exitError, "the range of articles 7-3 runs backwards"},
+		{[]string{"--format", "xlsx", "--what", "table", "--articles", "99"}, exitError, "the draft has no article 99"},
 		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
-		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
-		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber or status"},
+		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber, status or article is for the table"},
+		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber, status or article"},
+		{[]string{"--format", "html", "--articles", "3-7"}, exitUsage, "by chamber, status or article"},
 		{[]string{"--format", "rtf"}, exitUsage, `there is no export format "rtf"`},
 		{[]string{"--format", "md", "--version", "7"}, exitError, "has no version 7: its versions run from 1 to 2"},
 		{[]string{"--format", "md"}, exitError, "article 6 of draft"},
@@ -216,5 +220,45 @@ func TestExportAkomaNtoso(t *testing.T) {
 	}
 	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html only") {
 		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html only", code, stderr)
+	}
+}
+
+// export --what table writes the comparative table of the version's
+// amendments: each format with its own mark of a change, the filters
+// narrowing it, a chamber's unsubmitted draft never in it.
+func TestExportTable(t *testing.T) {
+	db, _ := importSample(t)
+	text3 := articleText(t, db, "3")
+	wording := strings.Replace(text3, "في هذا القانون", "في القانون رقم 50.17", 1)
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", wording, "--why", "الإحالة", "--submit"))
+	cs := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "CS", "--article", "3", "--text", wording, "--why", "التوضيح", "--submit"))
+	sm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "SM", "--article", "5", "--repeal", "--why", "بنص تنظيمي", "--submit"))
+	ori := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "ORI", "--article", "4", "--text", "نص لم يقدم بعد."))
+	mustCtl(t, db, "decide", sm, "reject", "--note", "المقر يحدده القانون")
+	dir := t.TempDir()
+
+	out := filepath.Join(dir, "table.csv")
+	if got := mustCtl(t, db, "export", "--what", "table", "--format", "csv", "--out", out); got != out+"\n" {
+		t.Errorf("export --what table printed %q, want the file's path", got)
+	}
+	table := readString(t, out)
+	if !strings.HasPrefix(table, "\uFEFF") || strings.Count(table, "\r\n") < 3 || strings.Contains(table, ori) {
+		t.Errorf("the CSV lacks its BOM or CRLF, or shows ORI's draft:\n%s", table)
+	}
+	if !strings.Contains(table, fm) || !strings.Contains(table, cs) || !strings.Contains(table, "[- هذا]\n[+ رقم 50.17]") ||
+		!strings.Contains(table, "مرفوض — الجامعة — ") || !strings.Contains(table, "ملاحظة: المقر يحدده القانون") {
+		t.Errorf("the CSV does not show FM's and CS's proposal in one row with its changes, and SM's rejection with its note:\n%s", table)
+	}
+
+	page := mustCtl(t, db, "export", "--what", "table", "--format", "html", "--out", "-", "--status", "undecided", "--articles", "3-5")
+	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) || strings.Count(page, "<tr id=") != 1 || !strings.Contains(page, "<del>هذا </del>") ||
+		!strings.Contains(page, "الوضعية: لم يُبتّ فيه بعد؛ المواد: 3 – 5") {
+		t.Errorf("the undecided amendments to articles 3 to 5 are not one row with its marks and filters stated:\n%s", page)
+	}
+
+	xlsx := filepath.Join(dir, "table.xlsx")
+	mustCtl(t, db, "export", "--what", "table", "--format", "xlsx", "--out", xlsx, "--chamber", "SM")
+	if b, err := os.ReadFile(xlsx); err != nil || !strings.HasPrefix(string(b), "PK") {
+		t.Errorf("the XLSX is not a zip file: %v", err)
 	}
 }

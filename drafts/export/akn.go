@@ -216,7 +216,7 @@ func newAKNWriter(b *bufio.Writer, k AKN) *aknWriter {
 			a.outcomes["withdrawn"] = true
 		}
 		for _, e := range a.history[am.ID] {
-			a.outcomes[outcome(am, e)] = true
+			a.outcomes[aknOutcome(am, e)] = true
 		}
 	}
 	for _, c := range drafts.Parties() {
@@ -522,8 +522,8 @@ var outcomes = []struct{ id, ar, fr string }{
 	{"withdrawn", "سحب", "retiré"},
 }
 
-// outcome is the concept that decision e gives amendment am.
-func outcome(am *drafts.Amendment, e *drafts.Decision) string {
+// aknOutcome is the concept that decision e gives amendment am.
+func aknOutcome(am *drafts.Amendment, e *drafts.Decision) string {
 	switch {
 	case e.Amendment != am.ID:
 		return "superseded"
@@ -658,7 +658,7 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 		a.raw("\n")
 	}
 	for _, e := range hist {
-		a.empty("step", "date", day(e.At), "by", "#"+chamberEID(cmp.Or(e.By, drafts.FederationCode)), "outcome", "#"+outcome(am, e))
+		a.empty("step", "date", day(e.At), "by", "#"+chamberEID(cmp.Or(e.By, drafts.FederationCode)), "outcome", "#"+aknOutcome(am, e))
 		a.raw("\n")
 	}
 	a.raw("</workflow>\n")
@@ -672,7 +672,7 @@ func (a *aknWriter) amendment(am *drafts.Amendment, comp string) {
 		}
 		noted++
 		a.raw("<note eId=\"" + a.eid(comp+"__dec_"+strconv.Itoa(noted)) + "\"><p>")
-		a.text(day(e.At) + " " + a.outcomeWords(outcome(am, e)) + ": " + e.Note)
+		a.text(day(e.At) + " " + a.outcomeWords(aknOutcome(am, e)) + ": " + e.Note)
 		a.raw("</p></note>\n")
 	}
 	if noted > 0 {
@@ -761,7 +761,7 @@ func (a *aknWriter) heading(am *drafts.Amendment, hist []*drafts.Decision, comp 
 		status(a.say("الحالة: ", "État : "), a.say("مسحوب", "retiré"), day(am.Updated))
 	case len(hist) > 0:
 		e := hist[len(hist)-1]
-		st := a.outcomeWords(outcome(am, e))
+		st := a.outcomeWords(aknOutcome(am, e))
 		if e.Amendment != am.ID {
 			st += " " + e.Amendment
 		}

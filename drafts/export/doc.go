@@ -34,8 +34,16 @@
 // as «المادة 5: …», which import reads as a heading) is refused, naming
 // the article, rather than written wrong.
 //
+// The table of amendments (Table), the comparative table (الجدول المقارن)
+// the general assembly reads, is built once from the round
+// (BuildComparison: which amendments, grouped how, in what order; table.go
+// says) and written in three formats: HTML for printing (A4 landscape),
+// XLSX for spreadsheets (right to left, filterable) and CSV (UTF-8 with a
+// byte-order mark, for Excel). Request.Chamber, Status and Articles narrow
+// it, and are for it alone.
+//
 // What comes next, under the names the issue gives them (Request): the
-// other formats of the consolidated text (docx, pdf) and the table
-// of amendments (Table; xlsx, csv), chosen by chamber and status. Request.Check refuses
-// them for now with a sentence that names what is available.
+// other formats of the consolidated text (docx, pdf) and of the table
+// (docx, pdf). Request.Check refuses them for now with a sentence that
+// names what is available.
 package export

@@ -48,11 +48,18 @@ func (f Format) Available() bool {
 	return f == Markdown || f == Text || f == HTML || f == AkomaNtoso
 }
 
-// available names the formats available, for sentences: «md, txt or html».
-func available() string {
+// available names the formats the consolidated text can be written in
+// now, for sentences: «md, txt or html».
+func available() string { return formatList(Format.Available) }
+
+// tableAvailable names the formats the table can be written in now.
+func tableAvailable() string { return formatList(Format.TableAvailable) }
+
+// formatList names the formats ok accepts, for sentences.
+func formatList(ok func(Format) bool) string {
 	var names []string
 	for _, f := range Formats() {
-		if f.Available() {
+		if ok(f) {
 			names = append(names, string(f))
 		}
 	}
@@ -72,31 +79,45 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML only). Chamber and Status are for the
-	// export to come: the amendments of one chamber, or in one status.
+	// it, marked in the text (HTML only).
 	Tracked bool
-	Chamber string
-	Status  string
+	// Chamber, Status and Articles narrow the table to one chamber's
+	// amendments (its code), to those in one status (ParseOutcome reads
+	// it), and to one article or a range of them («3», «3-7»); they are
+	// for the table only.
+	Chamber  string
+	Status   string
+	Articles string
 }
+
+// TableAvailable reports whether the table of amendments can be written
+// in f now.
+func (f Format) TableAvailable() bool { return f == HTML || f == Excel || f == CSV }
 
 // The sentences this package says.
 var (
 	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
-		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
+		"there is no export %q: export the consolidated text (consolidated) or the table of amendments (table)")
 	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
-		"there is no export format %q: use %s")
+		"there is no export format %q: use %s for the text, %s for the table")
 	msgNoFormat = drafts.NewMessage("export.no-format",
 		"say which format to export in: %s")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
 		"the %s format is not available yet: use %s")
-	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
-		"the table of amendments is not available yet: export the consolidated text (consolidated) as %s")
+	msgTableNoFormat = drafts.NewMessage("export.table-no-format",
+		"say which format to write the table of amendments in: %s")
+	msgTableFormatLater = drafts.NewMessage("export.table-format-later",
+		"the table of amendments is not available as %s yet: use %s")
+	msgTableFormat = drafts.NewMessage("export.table-format",
+		"the table of amendments is not written as %s: use %s")
+	msgTableTracked = drafts.NewMessage("export.table-tracked",
+		"tracked changes are for the consolidated text: the table marks each proposal's changes already; leave them out")
 	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
 		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
 		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
-		"choosing amendments by chamber or status is for the table of amendments, which is not available yet: export the consolidated text without them")
+		"choosing amendments by chamber, status or article is for the table of amendments (table): export the consolidated text without them")
 	msgArticleReadsBack = drafts.NewMessage("export.article-reads-back",
 		"article %s of draft %s version %d would not import back as it is stored: its line «%s» reads as a heading, or as Markdown markup alone; the export is refused rather than written wrong")
 	msgHeadingReadsBack = drafts.NewMessage("export.heading-reads-back",
@@ -111,10 +132,7 @@ func (q Request) Check() error {
 	switch q.What {
 	case "", Consolidated:
 	case Table:
-		if !slices.Contains(Formats(), q.Format) && q.Format != "" {
-			return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
-		}
-		return msgTableUnavailable.Err(drafts.Invalid, available())
+		return q.checkTable()
 	default:
 		return msgUnknownWhat.Err(drafts.Invalid, q.What)
 	}
@@ -122,15 +140,35 @@ func (q Request) Check() error {
 	case q.Format == "":
 		return msgNoFormat.Err(drafts.Invalid, available())
 	case !slices.Contains(Formats(), q.Format):
-		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
+		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
 	case q.Tracked && q.Format != HTML:
 		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
-	case q.Chamber != "" || q.Status != "":
+	case q.Chamber != "" || q.Status != "" || q.Articles != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
 	}
 	return nil
+}
+
+// checkTable is Check for the table of amendments: its formats, and its
+// chamber and status read (the range of articles is read against the
+// draft, by BuildComparison).
+func (q Request) checkTable() error {
+	switch {
+	case q.Format == "":
+		return msgTableNoFormat.Err(drafts.Invalid, tableAvailable())
+	case !slices.Contains(Formats(), q.Format):
+		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
+	case q.Format == Word || q.Format == PDF:
+		return msgTableFormatLater.Err(drafts.Invalid, q.Format, tableAvailable())
+	case !q.Format.TableAvailable():
+		return msgTableFormat.Err(drafts.Invalid, q.Format, tableAvailable())
+	case q.Tracked:
+		return msgTableTracked.Err(drafts.Invalid)
+	}
+	_, err := tableFilter(q)
+	return err
 }
 
 // A Result says what was exported.
@@ -141,19 +179,34 @@ type Result struct {
 	// articles (statutectl import --article-word) to read the export
 	// back: a word import does not find by itself, such as «البند».
 	ArticleWord string
+	// Rows is the number of rows of a table of amendments.
+	Rows int
 }
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
 // changes against the version before when q.Tracked (HTML), or with the
-// amendments made on it (Akoma Ntoso: AKNOf, WriteAKN). Nothing is
-// written when it is refused. The errors are Check's; the store's NotFound
-// (no such draft or version); Invalid when the text would not import back
-// as it is stored (md, txt), or when q.Tracked asks for version 1, which
-// has none before it; Unavailable when w fails (WriteDraft).
+// amendments made on it (Akoma Ntoso: AKNOf, WriteAKN); or, for Table,
+// the comparative table of the amendments made on that version
+// (BuildComparison, WriteComparison). Nothing is written when it is
+// refused. The errors are Check's and BuildComparison's; the store's
+// NotFound (no such draft or version); Invalid when the text would not
+// import back as it is stored (md, txt), or when q.Tracked asks for
+// version 1, which has none before it; Unavailable when w fails
+// (WriteDraft).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
+	}
+	if q.What == Table {
+		c, err := BuildComparison(r, q)
+		if err != nil {
+			return nil, err
+		}
+		if err := WriteComparison(w, c, q.Format); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: c.Draft, Rows: len(c.Rows)}, nil
 	}
 	d, err := version(r, q.Draft, q.Version)
 	if err != nil {

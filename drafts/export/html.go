@@ -42,22 +42,31 @@ import (
 // reader who misses the thin line still sees the weight or the slant.
 
 // styles is the stylesheet of the HTML export, screen and print.
-const styles = `body { font-family: "Amiri", "Traditional Arabic", "Times New Roman", serif; font-size: 13pt; line-height: 1.6; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
+const styles = `body { font-family: ` + fonts + `; font-size: 13pt; line-height: 1.6; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 header .title { font-size: 1.6em; font-weight: bold; text-align: center; margin: 0 0 1em; }
 .preamble { font-style: italic; }
 h1, h2, h3, h4, h5 { text-align: center; margin: 1.2em 0 0.6em; }
 h6 { font-size: 1em; margin: 1em 0 0.3em; }
 section.article p { margin: 0 0 0.4em; text-align: justify; }
-ins { text-decoration: underline; font-weight: bold; color: #005a00; }
-del { text-decoration: line-through; font-style: italic; border: 1px dotted currentColor; color: #a00000; }
-.sources { font-size: 0.85em; margin: 0.2em 0 0.8em; border-top: 1px solid #888; padding-top: 0.2em; }
+` + markStyles + `.sources { font-size: 0.85em; margin: 0.2em 0 0.8em; border-top: 1px solid #888; padding-top: 0.2em; }
 @media print {
   @page { size: A4; margin: 2cm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 12pt; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
-  ins, del { color: #000; }
-}
+` + markPrint + `}
 `
+
+// fonts are the fonts the HTML exports ask for, the first a reader has.
+const fonts = `"Amiri", "Traditional Arabic", "Times New Roman", serif`
+
+// markStyles and markPrint mark insertions and deletions, on screen and in
+// print, in every HTML export alike (see the notes above).
+const (
+	markStyles = `ins { text-decoration: underline; font-weight: bold; color: #005a00; }
+del { text-decoration: line-through; font-style: italic; border: 1px dotted currentColor; color: #a00000; }
+`
+	markPrint = "  ins, del { color: #000; }\n"
+)
 
 // WriteHTML writes d to w as one HTML file (see the package's notes on
 // the HTML export). With prev, the version before d, the file shows d's
@@ -82,13 +91,7 @@ func (h *htmlWriter) text(s string) { h.b.WriteString(html.EscapeString(s)) }
 
 func (h *htmlWriter) draft(prev *drafts.Draft) {
 	d := h.d
-	lang, dir := "ar", "rtl"
-	if d.Language == "fr" {
-		lang, dir = "fr", "ltr"
-	}
-	h.raw("<!DOCTYPE html>\n<html lang=\"" + lang + "\" dir=\"" + dir + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-	h.text(d.Title)
-	h.raw("</title>\n<style>\n" + styles + "</style>\n</head>\n<body>\n")
+	h.open(d.Title, styles)
 	if d.Title != "" {
 		h.raw("<header><p class=\"title\">")
 		h.text(d.Title)
@@ -143,6 +146,18 @@ func (h *htmlWriter) draft(prev *drafts.Draft) {
 	}
 	divisions(len(d.Divisions) - 1)
 	h.raw("</body>\n</html>\n")
+}
+
+// open writes the page's start up to its <body>: its language and
+// direction, from the draft's, its title and its stylesheet css.
+func (h *htmlWriter) open(title, css string) {
+	lang, dir := "ar", "rtl"
+	if h.d.Language == "fr" {
+		lang, dir = "fr", "ltr"
+	}
+	h.raw("<!DOCTYPE html>\n<html lang=\"" + lang + "\" dir=\"" + dir + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+	h.text(title)
+	h.raw("</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n")
 }
 
 // article writes a: as it reads, or with its changes c when tracked (c
