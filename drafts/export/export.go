@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"statute/drafts"
 	"statute/drafts/parse"
@@ -25,7 +26,8 @@ const (
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown, Text and HTML are available yet.
+// The formats of the exports; only Markdown, Text, HTML and Word are
+// available yet.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -43,7 +45,7 @@ func Formats() []Format {
 }
 
 // Available reports whether exports can be written in f now.
-func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML }
+func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML || f == Word }
 
 // available names the formats available, for sentences: «md, txt or html».
 func available() string {
@@ -69,7 +71,7 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML only). Chamber and Status are for the
+	// it, marked in the text (HTML and Word only). Chamber and Status are for the
 	// export to come: the amendments of one chamber, or in one status.
 	Tracked bool
 	Chamber string
@@ -81,15 +83,15 @@ var (
 	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
 		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
 	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
-		"there is no export format %q: use md, txt or html (docx, akn, pdf, xlsx and csv are to come)")
+		"there is no export format %q: use md, txt, html or docx (akn, pdf, xlsx and csv are to come)")
 	msgNoFormat = drafts.NewMessage("export.no-format",
-		"say which format to export in: md, txt or html")
+		"say which format to export in: md, txt, html or docx")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
 		"the %s format is not available yet: use %s")
 	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
-		"the table of amendments is not available yet: export the consolidated text (consolidated) as md, txt or html")
-	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
-		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
+		"the table of amendments is not available yet: export the consolidated text (consolidated) as md, txt, html or docx")
+	msgTrackedFormat = drafts.NewMessage("export.tracked-html-docx",
+		"the text with tracked changes is written in html or docx only: export it as html or docx, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
 		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
@@ -122,8 +124,8 @@ func (q Request) Check() error {
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
-	case q.Tracked && q.Format != HTML:
-		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
+	case q.Tracked && q.Format != HTML && q.Format != Word:
+		return msgTrackedFormat.Err(drafts.Invalid, q.Format)
 	case q.Chamber != "" || q.Status != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
 	}
@@ -142,12 +144,21 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML). Nothing is
-// written when it is refused. The errors are Check's; the store's NotFound
-// (no such draft or version); Invalid when the text would not import back
-// as it is stored (md, txt), or when q.Tracked asks for version 1, which
-// has none before it; Unavailable when w fails (WriteDraft).
+// changes against the version before when q.Tracked (HTML, Word; in Word
+// each change is authored and dated from the round's amendments and
+// decisions, as the package's notes on Word say, dates in the machine's
+// local time). Nothing is written when it is refused. The errors are
+// Check's; the store's NotFound (no such draft or version); Invalid when
+// the text would not import back as it is stored (md, txt), or when
+// q.Tracked asks for version 1, which has none before it; Unavailable
+// when w fails (WriteDraft).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
+	return write(r, w, q, time.Local)
+}
+
+// write is Write, with Word's revision dates written as wall times in
+// zone.
+func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
@@ -165,7 +176,16 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := WriteHTML(w, d, prev); err != nil {
+	if q.Format == Word {
+		who, err := newAuthorship(r, d, prev)
+		if err != nil {
+			return nil, err
+		}
+		err = writeWord(w, d, prev, who, zone)
+		if err != nil {
+			return nil, err
+		}
+	} else if err := WriteHTML(w, d, prev); err != nil {
 		return nil, err
 	}
 	return &Result{Draft: d}, nil
@@ -192,7 +212,8 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 
 // WriteDraft writes d's text to w in format f: Markdown or Text once it
 // has read the text back as import does and found the same draft; HTML,
-// which import does not read, as WriteHTML writes it. Invalid:
+// which import does not read, as WriteHTML writes it; Word as the
+// package's notes on Word say. Invalid:
 // f is not available, or the text would import as another draft (a line
 // of an article that reads as a heading), the article and the line named;
 // nothing is written then. Unavailable: w failed.
@@ -200,8 +221,14 @@ func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
 	}
-	if f == HTML {
+	switch f {
+	case HTML:
 		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case Word:
+		if err := writeWord(w, d, nil, nil, time.Local); err != nil {
 			return nil, err
 		}
 		return &Result{Draft: d}, nil

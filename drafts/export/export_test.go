@@ -247,16 +247,17 @@ func TestCheck(t *testing.T) {
 	}{
 		{export.Request{Format: export.Markdown}, ""},
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
-		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt or html"},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt or html"},
+		{export.Request{Format: export.Word}, ""},
+		{export.Request{Format: export.Word, Tracked: true}, ""},
+		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, docx or html"},
 		{export.Request{Format: "rtf"}, `there is no export format "rtf"`},
 		{export.Request{}, "say which format"},
 		{export.Request{What: export.Table, Format: export.CSV}, "the table of amendments is not available yet"},
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
 		{export.Request{Format: export.HTML, Tracked: true}, ""},
-		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html only"},
-		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html only"},
+		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html or docx only"},
+		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html or docx only"},
 		{export.Request{Format: export.Markdown, Chamber: "FM"}, "by chamber or status"},
 		{export.Request{Format: export.Text, Status: "submitted"}, "by chamber or status"},
 	} {
@@ -274,8 +275,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt and html available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx and html available", export.Formats(), avail)
 	}
 }
 
@@ -329,8 +330,8 @@ func TestWriteStoredVersions(t *testing.T) {
 	if !drafts.IsKind(err, drafts.NotFound) || err.Error() != want || out.Len() != 0 {
 		t.Errorf("version 3: %v, %d bytes written; want NotFound %q and nothing written", err, out.Len(), want)
 	}
-	if _, err := export.Write(r, &out, export.Request{Format: export.Word}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
-		t.Errorf("docx: %v, %d bytes written; want Invalid and nothing", err, out.Len())
+	if _, err := export.Write(r, &out, export.Request{Format: export.PDF}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
+		t.Errorf("pdf: %v, %d bytes written; want Invalid and nothing", err, out.Len())
 	}
 }
 
