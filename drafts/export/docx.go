@@ -315,10 +315,26 @@ func (w *wordWriter) tracked() {
 			w.block(docx.Heading(int(dv.Level)), olds, []string{divisionHeading(d, dv)}, fed)
 		}
 	}
+	// The divisions of d that stand for those of prev up to each: a
+	// removed article comes after them, as it came after those in prev.
+	upTo := make([]int, len(prev.Divisions))
+	for j, i := range divMatch {
+		if i >= 0 {
+			upTo[i] = j + 1 // 0 for none
+		}
+	}
+	for i := range upTo {
+		if i > 0 {
+			upTo[i] = max(upTo[i], upTo[i-1])
+		}
+	}
 	writeRemoved := func(after int) {
 		for _, i := range removed[after] {
 			a := &prev.Articles[i]
 			oldDivisions(a.Division)
+			if a.Division >= 0 && a.Division < len(upTo) {
+				newDivisions(upTo[a.Division] - 1)
+			}
 			who := side{fixed: w.who.removed(a.Key)}
 			w.block(articleStyle, []string{prev.ArticleTitle(a)}, nil, who)
 			w.block(docx.Normal, a.Paragraphs, nil, who)

@@ -1,0 +1,597 @@
+package export_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/export"
+	"statute/drafts/round"
+)
+
+// unzip returns the parts of a .docx file by name, in the zip's order.
+func unzip(t testing.TB, b []byte) (map[string][]byte, []string) {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("the file is not a zip: %v", err)
+	}
+	parts := map[string][]byte{}
+	var names []string
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = data
+		names = append(names, f.Name)
+	}
+	return parts, names
+}
+
+// A wordRun is a run as Word shows it: its text, and the revision it is
+// in, if any.
+type wordRun struct {
+	text   string
+	change string // "", "ins" or "del"
+	author string
+	date   string
+}
+
+// A wordPara is a paragraph as Word shows it.
+type wordPara struct {
+	style string
+	bidi  bool
+	jc    string
+	mark  string // the revision of its mark: "", "ins" or "del"
+	runs  []wordRun
+}
+
+// A line is a paragraph's style and text, as a reader compares versions.
+type line struct{ style, text string }
+
+// wordDocument reads word/document.xml as Word does, and checks on the
+// way the rules Word holds a tracked document to: deleted text only in
+// w:delText inside w:del, never w:t; w:ins and w:del children of a
+// paragraph, never nested; every revision's w:id unique.
+func wordDocument(t testing.TB, docx []byte) []wordPara {
+	t.Helper()
+	parts, _ := unzip(t, docx)
+	body, ok := parts["word/document.xml"]
+	if !ok {
+		t.Fatal("no word/document.xml")
+	}
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	var (
+		paras []wordPara
+		stack []string
+		ids   = map[string]bool{}
+		rev   wordRun // the open w:ins or w:del
+		text  *strings.Builder
+	)
+	attr := func(e xml.StartElement, name string) string {
+		for _, a := range e.Attr {
+			if a.Name.Local == name {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	parent := func() string {
+		if len(stack) < 2 {
+			return ""
+		}
+		return stack[len(stack)-2]
+	}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("word/document.xml does not parse: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			name := e.Name.Local
+			stack = append(stack, name)
+			switch name {
+			case "p":
+				paras = append(paras, wordPara{})
+			case "pStyle":
+				paras[len(paras)-1].style = attr(e, "val")
+			case "bidi":
+				if parent() == "pPr" {
+					paras[len(paras)-1].bidi = true
+				}
+			case "jc":
+				paras[len(paras)-1].jc = attr(e, "val")
+			case "ins", "del":
+				id := attr(e, "id")
+				if id == "" || ids[id] {
+					t.Errorf("w:%s has w:id %q, empty or used before", name, id)
+				}
+				ids[id] = true
+				if parent() == "rPr" && len(stack) >= 3 && stack[len(stack)-3] == "pPr" {
+					paras[len(paras)-1].mark = name
+					continue
+				}
+				if parent() != "p" {
+					t.Errorf("w:%s inside w:%s, want it a child of w:p (stack %v)", name, parent(), stack)
+				}
+				if slices.Contains(stack[:len(stack)-1], "ins") || slices.Contains(stack[:len(stack)-1], "del") {
+					t.Errorf("w:%s nested in another revision", name)
+				}
+				rev = wordRun{change: name, author: attr(e, "author"), date: attr(e, "date")}
+			case "t", "delText":
+				inDel := slices.Contains(stack, "del")
+				if name == "t" && inDel {
+					t.Error("deleted text in w:t, want w:delText")
+				}
+				if name == "delText" && !inDel {
+					t.Error("w:delText outside w:del")
+				}
+				text = &strings.Builder{}
+			}
+		case xml.CharData:
+			if text != nil {
+				text.Write(e)
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "t", "delText":
+				p := &paras[len(paras)-1]
+				r := wordRun{text: text.String()}
+				if slices.Contains(stack, "ins") || slices.Contains(stack, "del") {
+					r.change, r.author, r.date = rev.change, rev.author, rev.date
+				}
+				p.runs = append(p.runs, r)
+				text = nil
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return paras
+}
+
+// resolve is the document once every change is accepted (or rejected):
+// the paragraphs it then holds, with their styles. A paragraph whose mark
+// goes joins the next, which keeps its own style, as Word and LibreOffice
+// join an emptied paragraph into the next one.
+func resolve(paras []wordPara, accept bool) []line {
+	drop, keep := "del", "ins"
+	if !accept {
+		drop, keep = "ins", "del"
+	}
+	_ = keep
+	var out []line
+	carry := ""
+	for _, p := range paras {
+		var s strings.Builder
+		s.WriteString(carry)
+		for _, r := range p.runs {
+			if r.change != drop {
+				s.WriteString(r.text)
+			}
+		}
+		if p.mark == drop {
+			carry = s.String()
+			continue
+		}
+		carry = ""
+		style := p.style
+		if style == "" {
+			style = "Normal"
+		}
+		out = append(out, line{style, s.String()})
+	}
+	// An empty last paragraph holds the document's last mark, or ends a
+	// section: no text of the draft.
+	for len(out) > 0 && out[len(out)-1].text == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// linesDiffer says where got first differs from want, "" when it does not.
+func linesDiffer(got, want []line) string {
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return fmt.Sprintf("paragraph %d is %v, want %v", i+1, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d paragraphs, want %d", len(got), len(want))
+	}
+	return ""
+}
+
+// exportWord writes d as a clean Word file.
+func exportWord(t testing.TB, d *drafts.Draft) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	res, err := export.WriteDraft(&out, d, export.Word)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Draft != d {
+		t.Errorf("the result names draft %p, want %p", res.Draft, d)
+	}
+	return out.Bytes()
+}
+
+// textLines are the lines of d's plain-text export: what a reader reads,
+// heading lines included, in order.
+func textLines(t testing.TB, d *drafts.Draft) []string {
+	t.Helper()
+	var out bytes.Buffer
+	if _, err := export.WriteDraft(&out, d, export.Text); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// The sample draft as Word: the same lines as the text export, one
+// paragraph each, each in the style of what it is (Title, a heading per
+// division level, Heading6 for each article, Normal for the rest), right
+// to left, and no change marked.
+func TestWordConsolidated(t *testing.T) {
+	d := mustParse(t, assets.SampleDraft)
+	b := exportWord(t, d)
+	parts, names := unzip(t, b)
+	wantParts := []string{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+		"word/document.xml", "word/styles.xml", "word/settings.xml", "word/_rels/document.xml.rels"}
+	if !slices.Equal(names, wantParts) {
+		t.Errorf("the zip holds %v, want %v", names, wantParts)
+	}
+	golden(t, "sample.document.xml", onePerLine(parts["word/document.xml"]))
+	if !bytes.Equal(b, exportWord(t, d)) {
+		t.Error("two exports of one draft differ")
+	}
+	paras := wordDocument(t, b)
+	got := resolve(paras, true)
+	var texts []string
+	for _, l := range got {
+		texts = append(texts, l.text)
+	}
+	if want := textLines(t, d); !slices.Equal(texts, want) {
+		t.Errorf("the document reads\n%s\nwant the text export's lines\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+	}
+	styles := map[string]int{}
+	for _, l := range got {
+		styles[l.style]++
+	}
+	want := map[string]int{"Title": 1, "Heading6": len(d.Articles)}
+	for _, dv := range d.Divisions {
+		want["Heading"+string(rune('0'+dv.Level))]++
+	}
+	n := 0
+	for _, a := range d.Articles {
+		n += len(a.Paragraphs)
+	}
+	want["Normal"] = n + len(d.Preamble)
+	if !mapsEqual(styles, want) {
+		t.Errorf("paragraphs by style %v, want %v", styles, want)
+	}
+	for _, a := range d.Articles {
+		if !slices.Contains(got, line{"Heading6", d.ArticleTitle(&a)}) {
+			t.Errorf("no Heading6 paragraph reads «%s»", d.ArticleTitle(&a))
+		}
+	}
+	for _, p := range paras {
+		if !p.bidi || p.jc == "right" || p.mark != "" {
+			t.Errorf("a paragraph with bidi %v, jc %q and mark %q; want w:bidi, never jc=right (the end of a right-to-left line), no revision", p.bidi, p.jc, p.mark)
+		}
+		for _, r := range p.runs {
+			if r.change != "" {
+				t.Errorf("run «%s» is a revision (%s) in a text without tracked changes", r.text, r.change)
+			}
+		}
+	}
+	styleXML := string(parts["word/styles.xml"])
+	for lv := 1; lv <= 6; lv++ {
+		id := "Heading" + string(rune('0'+lv))
+		re := regexp.MustCompile(`w:styleId="` + id + `">.*?<w:outlineLvl w:val="` + string(rune('0'+lv-1)) + `"/>.*?</w:style>`)
+		if !re.MatchString(styleXML) {
+			t.Errorf("style %s has no outline level %d", id, lv-1)
+		}
+	}
+	for _, want := range []string{`w:cs="Traditional Arabic"`, `<w:szCs w:val=`, `<w:bCs/>`, `w:bidi="ar-MA"`} {
+		if !strings.Contains(styleXML, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
+	doc := string(parts["word/document.xml"])
+	if strings.Count(doc, "<w:r>") != strings.Count(doc, "<w:rtl/>") {
+		t.Error("a run of the Arabic draft lacks w:rtl")
+	}
+	if core := string(parts["docProps/core.xml"]); !strings.Contains(core, "<dc:title>"+d.Title+"</dc:title>") {
+		t.Errorf("core.xml names no title:\n%s", core)
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// onePerLine is an XML part as written, with each paragraph (and the
+// section's properties) starting a line of its own, for golden files a
+// person can read and diff.
+func onePerLine(b []byte) []byte {
+	b = bytes.ReplaceAll(b, []byte("<w:p>"), []byte("\n<w:p>"))
+	b = bytes.ReplaceAll(b, []byte("<w:sectPr>"), []byte("\n<w:sectPr>"))
+	return append(b, '\n')
+}
+
+// A French draft reads left to right: no w:bidi, no w:rtl, French first.
+func TestWordFrenchIsLeftToRight(t *testing.T) {
+	d := mustParse(t, []byte("Projet de loi\nArticle premier\nLe texte.\nArticle 2\nUn autre texte.\n"))
+	b := exportWord(t, d)
+	parts, _ := unzip(t, b)
+	for name, data := range parts {
+		for _, mark := range []string{"<w:bidi/>", "<w:rtl/>", "<w:bidiVisual/>"} {
+			if bytes.Contains(data, []byte(mark)) {
+				t.Errorf("%s holds %s in a French draft", name, mark)
+			}
+		}
+	}
+	if !bytes.Contains(parts["word/styles.xml"], []byte(`w:val="fr-FR"`)) {
+		t.Error("styles.xml does not say the text is French")
+	}
+	got := resolve(wordDocument(t, b), true)
+	want := []line{{"Title", "Projet de loi"}, {"Heading6", "Article premier"}, {"Normal", "Le texte."}, {"Heading6", "Article 2"}, {"Normal", "Un autre texte."}}
+	if !slices.Equal(got, want) {
+		t.Errorf("the document reads %v, want %v", got, want)
+	}
+}
+
+// Text that means something in XML is written as text, and the characters
+// XML 1.0 forbids are left out: the file still parses and reads the rest.
+func TestWordEscapes(t *testing.T) {
+	d := mustParse(t, assets.SampleDraft)
+	d.Title = `عنوان <b> & "مقتبس"`
+	para := "إذا كان المبلغ < 100 درهم & \"الرسم\" 'مؤدى' </w:t></w:r><w:r><w:t>x"
+	d.Articles[0].Paragraphs = []string{para, "قبل\x00\x01\x0b\x1b\ufffe\uffffبعد"}
+	d.Articles[1].Heading = `عنوان <i>`
+	b := exportWord(t, d)
+	got := resolve(wordDocument(t, b), true)
+	for _, want := range []line{{"Title", d.Title}, {"Normal", para}, {"Normal", "قبلبعد"}, {"Heading6", d.ArticleTitle(&d.Articles[1])}} {
+		if !slices.Contains(got, want) {
+			t.Errorf("the document does not read %q", want)
+		}
+	}
+}
+
+// tracked is a version 2 of the sample made by a real round, and what
+// each change should be credited to.
+type tracked struct {
+	r                       *round.Round
+	v1, v2                  *drafts.Draft
+	fm, cs, ms, rsk, dt, sm *drafts.Amendment
+}
+
+// decide has the federation decide amendment a.
+func decide(t testing.TB, r *round.Round, a *drafts.Amendment, v drafts.Verdict, text string) {
+	t.Helper()
+	if _, err := r.Decide(drafts.Federation, a.ID, v, text, nil, "ملاحظة"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// submit has chamber code propose a as filled in by fill.
+func submit(t testing.TB, r *round.Round, d *drafts.Draft, code, key string, fill func(a *drafts.Amendment, art *drafts.Article)) *drafts.Amendment {
+	t.Helper()
+	c, err := drafts.ChamberByCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := d.Article(key)
+	a := round.Blank(c, d, art)
+	a.Justification = "سبب"
+	fill(a, art)
+	if err := r.Submit(c, d, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// newTracked makes version 2 of the sample by a round: Fès-Meknès adds
+// words to article 3 and Marrakech-Safi other words to it; Casablanca-
+// Settat removes a word from article 5 and adds a paragraph to it;
+// Rabat-Salé-Kénitra proposes a new article after article 6, accepted
+// with a change of the staff's; Drâa-Tafilalet repeals article 8;
+// Souss-Massa shortens a time limit in article 7, which the staff accept
+// with a word of their own added («وكتابيا»).
+func newTracked(t testing.TB) *tracked {
+	t.Helper()
+	r := storeWith(t, mustParse(t, assets.SampleDraft))
+	v1, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &tracked{r: r, v1: v1}
+	tr.fm = proposeAndAccept(t.(*testing.T), r, v1, "FM", "3", "والاستقلال المالي", "والاستقلال المالي والإداري")
+	tr.ms = proposeAndAccept(t.(*testing.T), r, v1, "MS", "3", "تتمتع", "تتمتع بقوة القانون")
+	tr.cs = submit(t, r, v1, "CS", "5", func(a *drafts.Amendment, art *drafts.Article) {
+		a.Text = strings.Replace(art.Text(), "ملحقات إقليمية", "ملحقات", 1) + "\nفقرة جديدة تضيفها الغرفة."
+	})
+	decide(t, r, tr.cs, drafts.Accept, "")
+	tr.rsk = submit(t, r, v1, "RSK", "6", func(a *drafts.Amendment, art *drafts.Article) {
+		a.Kind, a.NewNumber, a.Text = drafts.Insert, "6 مكررة", "تحدث لجنة جهوية للصناعة التقليدية."
+	})
+	decide(t, r, tr.rsk, drafts.AcceptWithChanges, "تحدث لجنة جهوية دائمة للصناعة التقليدية.")
+	tr.dt = submit(t, r, v1, "DT", "8", func(a *drafts.Amendment, art *drafts.Article) {
+		a.Kind, a.Text = drafts.Repeal, ""
+	})
+	decide(t, r, tr.dt, drafts.Accept, "")
+	tr.sm = submit(t, r, v1, "SM", "7", func(a *drafts.Amendment, art *drafts.Article) {
+		a.Text = strings.Replace(art.Text(), "ثلاثين (30)", "خمسة عشر (15)", 1)
+	})
+	decide(t, r, tr.sm, drafts.AcceptWithChanges, strings.Replace(tr.sm.Text, "وجوبا", "وجوبا وكتابيا", 1))
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	if tr.v2, err = r.Latest(); err != nil || tr.v2.Version != 2 {
+		t.Fatalf("version %v, %v; want 2", tr.v2, err)
+	}
+	return tr
+}
+
+// morocco is the zone the tracked tests write dates in: UTC+1, as Morocco
+// keeps most of the year.
+var morocco = time.FixedZone("+01", 3600)
+
+// wordDate is how a Word file dates a change made at t, read in zone z.
+func wordDate(t time.Time, z *time.Location) string {
+	return t.In(z).Format("2006-01-02T15:04:05") + "Z"
+}
+
+// exportTracked writes tr's version 2 with its changes, dates in zone
+// morocco.
+func exportTracked(t testing.TB, tr *tracked) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	res, err := export.WriteIn(tr.r, &out, export.Request{Format: export.Word, Tracked: true}, morocco)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Draft.Version != 2 {
+		t.Fatalf("exported version %d, want 2", res.Draft.Version)
+	}
+	return out.Bytes()
+}
+
+// A revision as a reviewer sees it in Word's list: what, by whom, when.
+type revision struct{ change, author, date, text string }
+
+// revisions lists the document's revised runs, in order.
+func revisions(paras []wordPara) []revision {
+	var out []revision
+	for _, p := range paras {
+		for _, r := range p.runs {
+			if r.change != "" {
+				out = append(out, revision{r.change, r.author, r.date, r.text})
+			}
+		}
+	}
+	return out
+}
+
+// Version 2 made by a round, tracked: accepting every change gives
+// exactly version 2 (the paragraphs its clean export holds, styles and
+// all), rejecting them exactly version 1; each change is credited to the
+// chamber whose amendment made it, dated by the decision that accepted
+// it, and the staff's own word to the federation.
+func TestWordTracked(t *testing.T) {
+	tr := newTracked(t)
+	b := exportTracked(t, tr)
+	paras := wordDocument(t, b)
+	if d := linesDiffer(resolve(paras, true), resolve(wordDocument(t, exportWord(t, tr.v2)), true)); d != "" {
+		t.Errorf("accepting every change does not give version 2: %s", d)
+	}
+	if d := linesDiffer(resolve(paras, false), resolve(wordDocument(t, exportWord(t, tr.v1)), true)); d != "" {
+		t.Errorf("rejecting every change does not give version 1: %s", d)
+	}
+
+	// The golden file names amendments and dates by what they are: IDs
+	// are drawn at random and decisions dated now.
+	parts, _ := unzip(t, b)
+	doc := regexp.MustCompile(`w:date="[^"]*"`).ReplaceAll(parts["word/document.xml"], []byte(`w:date="DATE"`))
+	golden(t, "sample-tracked.document.xml", onePerLine(doc))
+
+	name := func(code string) string {
+		c, err := drafts.ChamberByCode(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Code + " — " + c.Region
+	}
+	decided := func(a *drafts.Amendment) string {
+		dec, err := tr.r.Current(a.ID)
+		if err != nil || dec == nil {
+			t.Fatalf("amendment %s: %v, %v", a.ID, dec, err)
+		}
+		return wordDate(dec.At, morocco)
+	}
+	fed := revision{author: "FED — جامعة غرف الصناعة التقليدية", date: wordDate(tr.v2.Imported, morocco)}
+	revs := revisions(paras)
+	for _, want := range []revision{
+		{"ins", name("FM"), decided(tr.fm), " والإداري"},
+		{"ins", name("MS"), decided(tr.ms), "بقوة القانون "},
+		{"del", name("CS"), decided(tr.cs), "إقليمية "},
+		{"ins", name("CS"), decided(tr.cs), "فقرة جديدة تضيفها الغرفة."},
+		{"ins", name("RSK"), decided(tr.rsk), "المادة 6 مكررة"},
+		{"ins", name("RSK"), decided(tr.rsk), "تحدث لجنة جهوية دائمة للصناعة التقليدية."},
+		{"del", name("DT"), decided(tr.dt), "المادة 8"},
+		{"del", name("DT"), decided(tr.dt), tr.v1.Article("8").Paragraphs[1]},
+		{"del", name("SM"), decided(tr.sm), "ثلاثين"},
+		{"ins", name("SM"), decided(tr.sm), "خمسة عشر"},
+		{"ins", fed.author, fed.date, "وكتابيا "},
+	} {
+		if !slices.Contains(revs, want) {
+			t.Errorf("no revision %+v among\n%+v", want, revs)
+		}
+	}
+	for _, r := range revs {
+		if r.author == "" || r.date == "" {
+			t.Errorf("revision %+v names no author or date", r)
+		}
+	}
+	// Whole paragraphs come and go with their marks: article 8's heading
+	// and paragraphs, the new article's heading and paragraph, and CS's
+	// new paragraph.
+	marks := map[string]int{}
+	for _, p := range paras {
+		marks[p.mark]++
+	}
+	if want := 1 + len(tr.v1.Article("8").Paragraphs); marks["del"] != want {
+		t.Errorf("%d deleted paragraph marks, want %d (article 8)", marks["del"], want)
+	}
+	if want := 2 + 1; marks["ins"] != want {
+		t.Errorf("%d inserted paragraph marks, want %d (article 6 مكررة and CS's paragraph)", marks["ins"], want)
+	}
+}
+
+// Version 1 has no version before it: tracked changes are refused with a
+// sentence that says so, and nothing is written.
+func TestWordTrackedRefusesTheFirstVersion(t *testing.T) {
+	d := mustParse(t, assets.SampleDraft)
+	r := storeWith(t, d)
+	var out bytes.Buffer
+	_, err := export.Write(r, &out, export.Request{Format: export.Word, Tracked: true})
+	if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "version 1 has no version before it") || out.Len() != 0 {
+		t.Errorf("%v, %d bytes written; want Invalid and nothing written", err, out.Len())
+	}
+}
