@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -116,9 +118,9 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt or html"},
+		{[]string{"--format", "pdf"}, exitUsage, "the pdf format is not available yet: use md, txt, docx or html"},
 		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
-		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
+		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html or docx only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "rtf"}, exitUsage, `there is no export format "rtf"`},
@@ -185,4 +187,50 @@ func TestExportHTML(t *testing.T) {
 	if again := mustCtl(t, db, "export", "--format", "html", "--out", "-", "--version", "1"); again != readString(t, out) {
 		t.Error("export --version 1 --out - writes another page than the first export of version 1")
 	}
+}
+
+// export --format docx writes the version as a Word document, an
+// article's heading in Heading6; --tracked writes its changes against the
+// version before as Word's tracked changes, by the chamber that made them.
+func TestExportWord(t *testing.T) {
+	db, _ := importSample(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "v1.docx")
+	if got := mustCtl(t, db, "export", "--format", "docx", "--out", out); got != out+"\n" {
+		t.Errorf("export --format docx printed %q, want the file's path", got)
+	}
+	doc := wordPart(t, out)
+	if n := strings.Count(doc, `<w:pStyle w:val="Heading6"/>`); n != 36 || strings.Contains(doc, "<w:ins ") {
+		t.Errorf("version 1 as Word has %d article headings, want 36 and no tracked change", n)
+	}
+
+	text3 := articleText(t, db, "3")
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text3+"\nفقرة مضافة.", "--why", "توضيح", "--submit"))
+	mustCtl(t, db, "decide", fm, "accept")
+	mustCtl(t, db, "consolidate")
+	tracked := filepath.Join(dir, "v2.docx")
+	mustCtl(t, db, "export", "--what", "consolidated", "--format", "docx", "--tracked", "--out", tracked)
+	doc = wordPart(t, tracked)
+	if !strings.Contains(doc, `w:author="FM — فاس مكناس"`) || !strings.Contains(doc, "فقرة مضافة.</w:t></w:r></w:ins>") || strings.Contains(doc, "<w:del ") {
+		t.Errorf("version 2 tracked does not hold FM's added paragraph as an insertion by FM, and nothing deleted:\n%s", doc)
+	}
+}
+
+// wordPart is the word/document.xml of the Word file at path.
+func wordPart(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%s is not a Word file: %v", path, err)
+	}
+	defer z.Close()
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
