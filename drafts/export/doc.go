@@ -4,7 +4,7 @@
 // the bytes go (an io.Writer).
 //
 // What works now is the consolidated text of a draft version (the version
-// as stored: the text a consolidation made, or one imported) in three
+// as stored: the text a consolidation made, or one imported) in four
 // formats. Two of them import reads back to the same draft (same title,
 // preamble, divisions and articles: keys, numbers, headings, paragraphs):
 //
@@ -17,9 +17,15 @@
 //     each block, for the eye only (import ignores blank lines).
 //
 // The third, HTML (html), is for reading and printing, not for import: one
-// self-contained page, and the only format that shows the version's
-// changes against the version before it (Request.Tracked); html.go says
-// how it is laid out and how changes are marked.
+// self-contained page; html.go says how it is laid out and how changes are
+// marked. The fourth, Word (docx), is for the staff to work on in Word or
+// LibreOffice, and for the Word import to read back by its styles: one
+// paragraph per paragraph, headings in Word's heading styles; docx.go says
+// how it is laid out. HTML and Word are the formats that show the
+// version's changes against the version before it (Request.Tracked): in
+// Word as its own tracked changes, each authored by the chamber whose
+// amendment made it, so that accepting them all gives the version and
+// rejecting them all the one before.
 //
 // Every Markdown or text export is read back before a byte is written:
 // text that would import as another draft (an amendment's wording that holds a line such
@@ -27,7 +33,7 @@
 // the article, rather than written wrong.
 //
 // What comes next, under the names the issue gives them (Request): the
-// other formats of the consolidated text (docx, akn, pdf) and the table
+// other formats of the consolidated text (akn, pdf) and the table
 // of amendments (Table; xlsx, csv), chosen by chamber and status. Request.Check refuses
 // them for now with a sentence that names what is available.
 package export
