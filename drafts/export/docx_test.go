@@ -17,6 +17,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/export"
 	"statute/drafts/round"
+	"statute/drafts/workload"
 )
 
 // unzip returns the parts of a .docx file by name, in the zip's order.
@@ -593,5 +594,33 @@ func TestWordTrackedRefusesTheFirstVersion(t *testing.T) {
 	_, err := export.Write(r, &out, export.Request{Format: export.Word, Tracked: true})
 	if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "version 1 has no version before it") || out.Len() != 0 {
 		t.Errorf("%v, %d bytes written; want Invalid and nothing written", err, out.Len())
+	}
+}
+
+// BenchmarkWordWorkload exports the 1,000-article workload's latest
+// version as Word from a store, as statutectl export does: clean, and
+// tracked against the version before. The target is 1 s an op.
+func BenchmarkWordWorkload(b *testing.B) {
+	r := storeWith(b, workload.Draft(1000, 1), workload.RevisedDraft(1000, 1))
+	for _, tracked := range []bool{false, true} {
+		name := "clean"
+		if tracked {
+			name = "tracked"
+		}
+		b.Run(name, func(b *testing.B) {
+			var out bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				out.Reset()
+				res, err := export.Write(r, &out, export.Request{Format: export.Word, Tracked: tracked})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Draft.Version != 2 || out.Len() < 100_000 {
+					b.Fatalf("exported version %d in %d bytes", res.Draft.Version, out.Len())
+				}
+			}
+			b.SetBytes(int64(out.Len()))
+		})
 	}
 }
