@@ -624,3 +624,99 @@ func BenchmarkWordWorkload(b *testing.B) {
 		})
 	}
 }
+
+// A version that changes what no amendment does (its title, preamble and
+// divisions; an article's number and heading; a new first article, the
+// last one removed), imported as it is: accepting every change still
+// gives it exactly, rejecting them the version before, and every change
+// is the federation's, dated by the version.
+func TestWordTrackedStructure(t *testing.T) {
+	for name, edit := range map[string]func(d *drafts.Draft){
+		"title, preamble and a division renamed": func(d *drafts.Draft) {
+			d.Title += " (صيغة محينة)"
+			d.Preamble = append(d.Preamble[:1:1], "فقرة جديدة من الديباجة.")
+			d.Divisions[1].Heading, d.Divisions[1].Title = "الفصل الأول: الموضوع", "الموضوع"
+		},
+		"no preamble, a division gone": func(d *drafts.Draft) {
+			d.Preamble = nil
+			gone := d.Articles[len(d.Articles)-1].Division
+			d.Divisions = d.Divisions[:gone]
+			for i := range d.Articles {
+				d.Articles[i].Division = min(d.Articles[i].Division, gone-1)
+			}
+		},
+		"number and heading changed, first added, last removed": func(d *drafts.Draft) {
+			d.Articles[2].Number, d.Articles[2].Key = "3 مكررة", "3bis"
+			d.Articles[3].Heading = "عنوان جديد"
+			d.Articles[1].Heading = ""
+			d.Articles = d.Articles[:len(d.Articles)-1]
+			first := drafts.Article{Key: "0", Number: "0", Heading: "تمهيد", Paragraphs: []string{"فقرة.", "فقرة ثانية."}, Division: -1}
+			d.Articles = append([]drafts.Article{first}, d.Articles...)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			v1, v2 := mustParse(t, assets.SampleDraft), mustParse(t, assets.SampleDraft)
+			edit(v2)
+			r := storeWith(t, v1, v2)
+			var out bytes.Buffer
+			if _, err := export.WriteIn(r, &out, export.Request{Format: export.Word, Tracked: true}, morocco); err != nil {
+				t.Fatal(err)
+			}
+			paras := wordDocument(t, out.Bytes())
+			if d := linesDiffer(resolve(paras, true), resolve(wordDocument(t, exportWord(t, v2)), true)); d != "" {
+				t.Errorf("accepting every change does not give version 2: %s", d)
+			}
+			if d := linesDiffer(resolve(paras, false), resolve(wordDocument(t, exportWord(t, v1)), true)); d != "" {
+				t.Errorf("rejecting every change does not give version 1: %s", d)
+			}
+			stored, err := r.Latest()
+			if err != nil {
+				t.Fatal(err)
+			}
+			revs := revisions(paras)
+			if len(revs) == 0 {
+				t.Fatal("no change marked")
+			}
+			for _, rv := range revs {
+				if rv.author != "FED — جامعة غرف الصناعة التقليدية" || rv.date != wordDate(stored.Imported, morocco) {
+					t.Errorf("%+v: want the federation's, dated %s", rv, wordDate(stored.Imported, morocco))
+				}
+			}
+		})
+	}
+}
+
+// A French draft tracked reads left to right, its authors named in French.
+func TestWordTrackedFrench(t *testing.T) {
+	v1 := mustParse(t, []byte("Projet de loi\nArticle premier\nLe texte.\nArticle 2\nUn autre texte.\n"))
+	r := storeWith(t, v1)
+	d, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := proposeAndAccept(t, r, d, "FM", "2", "autre texte", "autre texte complété")
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := export.WriteIn(r, &out, export.Request{Format: export.Word, Tracked: true}, morocco); err != nil {
+		t.Fatal(err)
+	}
+	paras := wordDocument(t, out.Bytes())
+	dec, err := r.Current(fm.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if revs := revisions(paras); !slices.Equal(revs, []revision{{"ins", "FM — Fès-Meknès", wordDate(dec.At, morocco), " complété"}}) {
+		t.Errorf("revisions %+v, want FM's one insertion, named in French", revs)
+	}
+	for _, p := range paras {
+		if p.bidi {
+			t.Error("a paragraph of the French draft is right to left")
+		}
+	}
+}
