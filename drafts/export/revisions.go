@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -190,16 +191,14 @@ func (at *authorship) of(art *drafts.Article, g hunk) author {
 	}
 	found := ""
 	for _, s := range art.Sources {
-		for _, h := range at.own[s.Amendment] {
-			if h.contains(g) {
-				if found == "" || s.Chamber != drafts.FederationCode {
-					found = s.Amendment
-				}
+		if found != "" && s.Chamber == drafts.FederationCode {
+			continue // a chamber's is wanted now
+		}
+		if slices.ContainsFunc(at.own[s.Amendment], func(h hunk) bool { return h.contains(g) }) {
+			found = s.Amendment
+			if s.Chamber != drafts.FederationCode {
 				break
 			}
-		}
-		if found != "" && s.Chamber != drafts.FederationCode {
-			break
 		}
 	}
 	if found == "" {
