@@ -720,3 +720,52 @@ func TestWordTrackedFrench(t *testing.T) {
 		}
 	}
 }
+
+// Two chambers' amendments of article 3 clash, and the federation
+// resolves them with a synthesis that keeps Casablanca-Settat's word,
+// Marrakech-Safi's other word, and adds one of its own: each word goes
+// to the chamber that proposed it, the staff's own to the federation,
+// all dated by the synthesis's decision.
+func TestWordTrackedSynthesis(t *testing.T) {
+	r := storeWith(t, mustParse(t, assets.SampleDraft))
+	v1, err := r.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	proposeAndAccept(t, r, v1, "CS", "3", "والاستقلال المالي", "والاستقلال المالي والإداري")
+	ms := submit(t, r, v1, "MS", "3", func(a *drafts.Amendment, art *drafts.Article) {
+		a.Text = strings.Replace(strings.Replace(art.Text(), "والاستقلال المالي", "والاستقلال المالي والتدبيري", 1), "مهنية", "مهنية جهوية", 1)
+	})
+	decide(t, r, ms, drafts.Accept, "")
+	synthesis := strings.Replace(strings.Replace(strings.Replace(v1.Article("3").Text(), "والاستقلال المالي", "والاستقلال المالي والإداري", 1),
+		"مهنية", "مهنية جهوية", 1), "في هذا القانون", "في هذا القانون ونصوصه التطبيقية", 1)
+	syn, err := r.Resolve(drafts.Federation, "", "3", synthesis, "دمج")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := r.Consolidate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StoreConsolidation(c); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := export.WriteIn(r, &out, export.Request{Format: export.Word, Tracked: true}, morocco); err != nil {
+		t.Fatal(err)
+	}
+	dec, err := r.Current(syn.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := wordDate(dec.At, morocco)
+	got := revisions(wordDocument(t, out.Bytes()))
+	want := []revision{
+		{"ins", "MS — مراكش آسفي", at, "جهوية "},
+		{"ins", "CS — الدار البيضاء سطات", at, " والإداري"},
+		{"ins", "FED — جامعة غرف الصناعة التقليدية", at, " ونصوصه التطبيقية"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("revisions\n%+v\nwant\n%+v", got, want)
+	}
+}
