@@ -232,7 +232,10 @@ func lines(s string) []string {
 
 func (w *wordWriter) tracked() {
 	d, prev := w.d, w.prev
-	fed := side{fixed: w.who.federation}
+	var fed side // unnamed and undated without authorship
+	if w.who != nil {
+		fed.fixed = w.who.federation
+	}
 	w.block(docx.Title, lines(prev.Title), lines(d.Title), fed)
 	w.block(docx.Normal, prev.Preamble, d.Preamble, fed)
 

@@ -117,7 +117,7 @@ func newAuthorship(r *round.Round, d, prev *drafts.Draft) (*authorship, error) {
 		if _, ok := at.by[a.ID]; ok {
 			return
 		}
-		w := at.federation
+		w := author{name: a.Chamber, at: d.Imported}
 		if c, err := drafts.ChamberByCode(a.Chamber); err == nil {
 			w.name = chamberName(d, c)
 		}
