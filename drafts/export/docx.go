@@ -108,8 +108,22 @@ func align(st docx.Style) docx.Align {
 	return docx.StyleAlign
 }
 
+// articleStyle is the style of every article's heading line.
 const articleStyle = docx.Style("Heading6")
 
+// articleLine is article a's heading line as the text export writes it:
+// d.ArticleTitle, an article stored without its number written named by
+// its key.
+func articleLine(d *drafts.Draft, a *drafts.Article) string {
+	if a.Number == "" {
+		b := *a
+		b.Number = a.Key
+		return d.ArticleTitle(&b)
+	}
+	return d.ArticleTitle(a)
+}
+
+// clean writes d's text alone.
 func (w *wordWriter) clean() {
 	d := w.d
 	if d.Title != "" {
@@ -128,7 +142,7 @@ func (w *wordWriter) clean() {
 	for i := range d.Articles {
 		a := &d.Articles[i]
 		divisions(a.Division)
-		w.para(articleStyle, d.ArticleTitle(a))
+		w.para(articleStyle, articleLine(d, a))
 		for _, p := range a.Paragraphs {
 			w.para(docx.Normal, p)
 		}
@@ -230,6 +244,8 @@ func lines(s string) []string {
 	return []string{s}
 }
 
+// tracked writes d with its changes against prev, as the package's notes
+// on Word say.
 func (w *wordWriter) tracked() {
 	d, prev := w.d, w.prev
 	var fed side // unnamed and undated without authorship
@@ -339,7 +355,7 @@ func (w *wordWriter) tracked() {
 				newDivisions(upTo[a.Division] - 1)
 			}
 			who := side{fixed: w.who.removed(a.Key)}
-			w.block(articleStyle, []string{prev.ArticleTitle(a)}, nil, who)
+			w.block(articleStyle, []string{articleLine(prev, a)}, nil, who)
 			w.block(docx.Normal, a.Paragraphs, nil, who)
 		}
 	}
@@ -352,11 +368,11 @@ func (w *wordWriter) tracked() {
 		newDivisions(a.Division)
 		if i := matched[j]; i >= 0 {
 			old := &prev.Articles[i]
-			w.block(articleStyle, []string{prev.ArticleTitle(old)}, []string{d.ArticleTitle(a)}, fed)
+			w.block(articleStyle, []string{articleLine(prev, old)}, []string{articleLine(d, a)}, fed)
 			w.block(docx.Normal, old.Paragraphs, a.Paragraphs, side{art: a})
 		} else {
 			who := side{fixed: w.who.added(a)}
-			w.block(articleStyle, nil, []string{d.ArticleTitle(a)}, who)
+			w.block(articleStyle, nil, []string{articleLine(d, a)}, who)
 			w.block(docx.Normal, nil, a.Paragraphs, who)
 		}
 		writeRemoved(j)

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -767,5 +769,35 @@ func TestWordTrackedSynthesis(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("revisions\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// Every draft reads in Word as its text export does, line for line: one
+// with every level of division, a French one, a dahir headed «الفصل», and
+// an article stored without its number written (named by its key).
+func TestWordReadsAsTheTextExport(t *testing.T) {
+	cases := map[string]*drafts.Draft{"all-levels": mustParse(t, []byte(allLevels))}
+	for _, name := range []string{"french.md", "dahir.txt"} {
+		text, err := os.ReadFile(filepath.Join("..", "parse", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[name] = mustParse(t, text)
+	}
+	for name, d := range cases {
+		t.Run(name, func(t *testing.T) {
+			var texts []string
+			for _, l := range resolve(wordDocument(t, exportWord(t, d)), true) {
+				texts = append(texts, l.text)
+			}
+			if want := textLines(t, d); !slices.Equal(texts, want) {
+				t.Errorf("the document reads\n%s\nwant\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+	d := mustParse(t, []byte(allLevels))
+	d.Articles[0].Number = ""
+	if got := resolve(wordDocument(t, exportWord(t, d)), true); !slices.Contains(got, line{"Heading6", d.Word() + " " + d.Articles[0].Key + ": " + d.Articles[0].Heading}) {
+		t.Errorf("the article without a number is not headed by its key:\n%v", got)
 	}
 }
