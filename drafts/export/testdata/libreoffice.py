@@ -48,17 +48,18 @@ def main():
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(300):
+        # A first start makes the profile, which on a busy machine takes a
+        # while: wait up to two minutes for LibreOffice to listen.
+        ctx, deadline = None, time.monotonic() + 120
+        while ctx is None:
             try:
                 ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
             except Exception:
                 if office.poll() is not None:
-                    raise SystemExit("LibreOffice stopped before it could be reached")
+                    raise SystemExit("LibreOffice stopped (exit %s) before it could be reached" % office.returncode)
+                if time.monotonic() > deadline:
+                    raise SystemExit("LibreOffice could not be reached in two minutes")
                 time.sleep(0.1)
-        if ctx is None:
-            raise SystemExit("LibreOffice could not be reached")
         smgr = ctx.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
