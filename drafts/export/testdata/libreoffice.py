@@ -81,6 +81,12 @@ def main():
         result["redlines"] = redlines
         for key, command in (("accepted", ".uno:AcceptAllTrackedChanges"), ("rejected", ".uno:RejectAllTrackedChanges")):
             dispatcher.executeDispatch(doc.CurrentController.Frame, command, "", 0, ())
+            # Make sure the command is done: no tracked change is left.
+            deadline = time.monotonic() + 30
+            while doc.Redlines.createEnumeration().hasMoreElements():
+                if time.monotonic() > deadline:
+                    raise SystemExit("%s left tracked changes in the document" % command)
+                time.sleep(0.1)
             result[key] = paragraphs(doc)
             doc.close(True)
             doc = load()
