@@ -76,7 +76,9 @@
 // A Table lists its column widths and rows; its first HeaderRows rows are
 // repeated at the top of every page it spans (w:tblHeader), and no row is
 // split across pages. Cells hold paragraphs, so they take runs with
-// revisions like any other. EndSection ends the page layout used so far
+// revisions like any other, or runs that only look like them (Underline,
+// Strike, Color, Fill); a cell may span columns (Span) or join the cells
+// below it (Merge), as an article's cell beside each of its amendments. EndSection ends the page layout used so far
 // (it writes an empty paragraph that holds the section's properties) and
 // starts a new one: a landscape table between portrait text is
 // EndSection(portrait), the table, EndSection(landscape), the rest

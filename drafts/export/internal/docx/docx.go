@@ -86,6 +86,10 @@ type Run struct {
 	Bold, Italic, Underline, Strike bool
 	// Size in half-points; 0 is the paragraph style's.
 	Size int
+	// Color is the text's colour and Fill its background, as RRGGBB; ""
+	// for the style's. Marks meant to survive black-and-white printing
+	// need more than a colour: underline, strike, weight.
+	Color, Fill string
 	// Change, when set, makes the run an insertion or a deletion.
 	Change *Revision
 }
@@ -133,7 +137,24 @@ type Cell struct {
 	Paragraphs []Paragraph // none is one empty paragraph
 	// Fill is the cell's background as RRGGBB, "" for none.
 	Fill string
+	// Span is how many columns the cell covers; 0 is one. A row's cells
+	// then number fewer than the table's columns.
+	Span int
+	// Merge joins cells of one column across rows: Restart begins a
+	// merged cell, Continue goes on with the one above (its paragraphs
+	// are not shown).
+	Merge Merge
 }
+
+// Merge says how a cell joins the cells above and below it.
+type Merge int
+
+// The merges; the zero Merge is a cell of its own.
+const (
+	NoMerge Merge = iota
+	Restart
+	Continue
+)
 
 // A Document is a Word document being built; the zero Document is not
 // ready for use: make one with New.

@@ -117,6 +117,10 @@ func TestTableInALandscapeSection(t *testing.T) {
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "جديد", Underline: true, Change: docx.Ins("FM — فاس مكناس", at)}}}}},
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "FM"}}}}},
 			},
+			{
+				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "مقترح", Strike: true, Color: "A00000", Fill: "E6E6E6"}}}}, Span: 2, Merge: docx.Restart},
+				{Merge: docx.Continue},
+			},
 		},
 	})
 	d.EndSection(docx.Section{Landscape: true})
@@ -126,6 +130,8 @@ func TestTableInALandscapeSection(t *testing.T) {
 		`<w:bidiVisual/>`, `<w:tblHeader/>`, `<w:cantSplit/>`, `<w:gridCol w:w="4000"/>`, `w:fill="D9D9D9"`,
 		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`, `<w:pgSz w:w="11906" w:h="16838"/>`,
 		`<w:delText xml:space="preserve">قديم</w:delText>`, `<w:u w:val="single"/>`,
+		`<w:tcW w:w="8000" w:type="dxa"/><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>`, `<w:tcW w:w="2000" w:type="dxa"/><w:vMerge/>`,
+		`<w:strike/><w:color w:val="A00000"/><w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)

@@ -288,12 +288,18 @@ func (w *writer) run(r *Run) {
 	if r.Strike {
 		pr.WriteString(`<w:strike/>`)
 	}
+	if r.Color != "" {
+		pr.WriteString(`<w:color w:val="` + attr(r.Color) + `"/>`)
+	}
 	if r.Size > 0 {
 		n := strconv.Itoa(r.Size)
 		pr.WriteString(`<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`)
 	}
 	if r.Underline {
 		pr.WriteString(`<w:u w:val="single"/>`)
+	}
+	if r.Fill != "" {
+		pr.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(r.Fill) + `"/>`)
 	}
 	if w.d.opt.RTL {
 		pr.WriteString(`<w:rtl/>`)
@@ -358,10 +364,26 @@ func (w *writer) table(t *Table) {
 			b.WriteString(`<w:tblHeader/>`)
 		}
 		b.WriteString(`</w:trPr>`)
-		for j, c := range row {
+		col := 0 // the grid column the cell starts at
+		for _, c := range row {
+			span := max(c.Span, 1)
+			width := 0
+			for k := col; k < col+span && k < len(t.Widths); k++ {
+				width += t.Widths[k]
+			}
+			col += span
 			b.WriteString(`<w:tc><w:tcPr>`)
-			if j < len(t.Widths) {
-				b.WriteString(`<w:tcW w:w="` + strconv.Itoa(t.Widths[j]) + `" w:type="dxa"/>`)
+			if width > 0 {
+				b.WriteString(`<w:tcW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/>`)
+			}
+			if span > 1 {
+				b.WriteString(`<w:gridSpan w:val="` + strconv.Itoa(span) + `"/>`)
+			}
+			switch c.Merge {
+			case Restart:
+				b.WriteString(`<w:vMerge w:val="restart"/>`)
+			case Continue:
+				b.WriteString(`<w:vMerge/>`)
 			}
 			if c.Fill != "" {
 				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(c.Fill) + `"/>`)
