@@ -118,7 +118,7 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "pdf"}, exitUsage, "the pdf format is not available yet: use md, txt, docx or html"},
+		{[]string{"--format", "pdf"}, exitUsage, "the pdf format is not available yet: use md, txt, docx, html or akn"},
 		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
 		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html or docx only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
@@ -233,4 +233,36 @@ func wordPart(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// export --format akn writes the version and the amendments the
+// federation sees as one Akoma Ntoso file: the act's 36 articles, and a
+// submitted amendment as an amendment document whose change is marked,
+// while a chamber's unsubmitted draft stays out of it.
+func TestExportAkomaNtoso(t *testing.T) {
+	db, _ := importSample(t)
+	text3 := articleText(t, db, "3")
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text3+"\nفقرة مضافة.", "--why", "توضيح", "--submit"))
+	cs := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "CS", "--article", "3", "--text", text3+"\nمسودة.", "--why", "لم تقدم"))
+	mustCtl(t, db, "decide", fm, "reject", "--note", "لا حاجة إليها")
+	out := filepath.Join(t.TempDir(), "round.akn")
+	if got := mustCtl(t, db, "export", "--format", "akn", "--out", out); got != out+"\n" {
+		t.Errorf("export --format akn printed %q, want the file's path", got)
+	}
+	doc := readString(t, out)
+	for _, want := range []string{
+		`<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">`,
+		`<FRBRcountry value="ma"/>`, `<FRBRlanguage language="ara"/>`,
+		`<FRBRnumber value="` + fm + `"/>`, "<ins>فقرة مضافة.</ins>", `outcome="#rejected"`, "لا حاجة إليها",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Akoma Ntoso file does not hold %s", want)
+		}
+	}
+	if n := strings.Count(doc, "<article "); n != 36 || strings.Count(doc, "<amendment ") != 1 || strings.Contains(doc, cs) {
+		t.Errorf("%d articles and %d amendments, CS's draft %s in it: %v; want 36, FM's amendment only", n, strings.Count(doc, "<amendment "), cs, strings.Contains(doc, cs))
+	}
+	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html or docx only") {
+		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html or docx only", code, stderr)
+	}
 }

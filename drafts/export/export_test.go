@@ -249,9 +249,12 @@ func TestCheck(t *testing.T) {
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
 		{export.Request{Format: export.Word}, ""},
 		{export.Request{Format: export.Word, Tracked: true}, ""},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, docx or html"},
-		{export.Request{Format: "rtf"}, `there is no export format "rtf"`},
-		{export.Request{}, "say which format"},
+		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, docx, html or akn"},
+		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, docx, html or akn`},
+		{export.Request{}, "say which format to export in: md, txt, docx, html or akn"},
+		{export.Request{Format: export.AkomaNtoso}, ""},
+		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html or docx only"},
+		{export.Request{Format: export.AkomaNtoso, Chamber: "FM"}, "by chamber or status"},
 		{export.Request{What: export.Table, Format: export.CSV}, "the table of amendments is not available yet"},
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
@@ -275,8 +278,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx and html available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML, export.AkomaNtoso}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx, html and akn available", export.Formats(), avail)
 	}
 }
 
