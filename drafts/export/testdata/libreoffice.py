@@ -8,11 +8,12 @@ runs do not share one), opens FILE three times, and prints one JSON object:
   redlines:   [type, author, date] of each tracked change, in document order
   accepted:   [style, text] of each paragraph once every change is accepted
   rejected:   [style, text] of each paragraph once every change is rejected
-It stops the LibreOffice it started, whatever happens.
+It stops the LibreOffice it started (the launcher and soffice.bin), whatever happens.
 """
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -44,7 +45,10 @@ def main():
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
          "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        # soffice is a launcher that runs soffice.bin as its child: a group
+        # of its own lets a failure stop both.
+        start_new_session=True)
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -100,8 +104,12 @@ def main():
         try:
             office.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            office.kill()
-            office.wait()
+            pass
+        try:
+            os.killpg(office.pid, signal.SIGKILL)  # whatever is left of it
+        except ProcessLookupError:
+            pass
+        office.wait()
 
 
 main()
