@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -116,12 +118,12 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt, html or akn"},
+		{[]string{"--format", "pdf"}, exitUsage, "the pdf format is not available yet: use md, txt, docx, html or akn"},
 		{[]string{"--format", "docx", "--what", "table"}, exitUsage, "the table of amendments is not available as docx yet: use html, xlsx or csv"},
 		{[]string{"--format", "csv", "--what", "table", "--status", "approved"}, exitUsage, `there is no status "approved" for the table`},
 		{[]string{"--format", "csv", "--what", "table", "--articles", "7-3"}, exitError, "the range of articles 7-3 runs backwards"},
 		{[]string{"--format", "xlsx", "--what", "table", "--articles", "99"}, exitError, "the draft has no article 99"},
-		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
+		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html or docx only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber, status or article is for the table"},
 		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber, status or article"},
 		{[]string{"--format", "html", "--articles", "3-7"}, exitUsage, "by chamber, status or article"},
@@ -191,6 +193,52 @@ func TestExportHTML(t *testing.T) {
 	}
 }
 
+// export --format docx writes the version as a Word document, an
+// article's heading in Heading6; --tracked writes its changes against the
+// version before as Word's tracked changes, by the chamber that made them.
+func TestExportWord(t *testing.T) {
+	db, _ := importSample(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "v1.docx")
+	if got := mustCtl(t, db, "export", "--format", "docx", "--out", out); got != out+"\n" {
+		t.Errorf("export --format docx printed %q, want the file's path", got)
+	}
+	doc := wordPart(t, out)
+	if n := strings.Count(doc, `<w:pStyle w:val="Heading6"/>`); n != 36 || strings.Contains(doc, "<w:ins ") {
+		t.Errorf("version 1 as Word has %d article headings, want 36 and no tracked change", n)
+	}
+
+	text3 := articleText(t, db, "3")
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text3+"\nفقرة مضافة.", "--why", "توضيح", "--submit"))
+	mustCtl(t, db, "decide", fm, "accept")
+	mustCtl(t, db, "consolidate")
+	tracked := filepath.Join(dir, "v2.docx")
+	mustCtl(t, db, "export", "--what", "consolidated", "--format", "docx", "--tracked", "--out", tracked)
+	doc = wordPart(t, tracked)
+	if !strings.Contains(doc, `w:author="FM — فاس مكناس"`) || !strings.Contains(doc, "فقرة مضافة.</w:t></w:r></w:ins>") || strings.Contains(doc, "<w:del ") {
+		t.Errorf("version 2 tracked does not hold FM's added paragraph as an insertion by FM, and nothing deleted:\n%s", doc)
+	}
+}
+
+// wordPart is the word/document.xml of the Word file at path.
+func wordPart(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%s is not a Word file: %v", path, err)
+	}
+	defer z.Close()
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // export --format akn writes the version and the amendments the
 // federation sees as one Akoma Ntoso file: the act's 36 articles, and a
 // submitted amendment as an amendment document whose change is marked,
@@ -218,8 +266,8 @@ func TestExportAkomaNtoso(t *testing.T) {
 	if n := strings.Count(doc, "<article "); n != 36 || strings.Count(doc, "<amendment ") != 1 || strings.Contains(doc, cs) {
 		t.Errorf("%d articles and %d amendments, CS's draft %s in it: %v; want 36, FM's amendment only", n, strings.Count(doc, "<amendment "), cs, strings.Contains(doc, cs))
 	}
-	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html only") {
-		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html only", code, stderr)
+	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html or docx only") {
+		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html or docx only", code, stderr)
 	}
 }
 

@@ -4,7 +4,7 @@
 // the bytes go (an io.Writer).
 //
 // What works now is the consolidated text of a draft version (the version
-// as stored: the text a consolidation made, or one imported) in four
+// as stored: the text a consolidation made, or one imported) in five
 // formats. Two of them import reads back to the same draft (same title,
 // preamble, divisions and articles: keys, numbers, headings, paragraphs):
 //
@@ -17,11 +17,17 @@
 //     each block, for the eye only (import ignores blank lines).
 //
 // The third, HTML (html), is for reading and printing, not for import: one
-// self-contained page, and the only format that shows the version's
-// changes against the version before it (Request.Tracked); html.go says
-// how it is laid out and how changes are marked.
+// self-contained page; html.go says how it is laid out and how changes are
+// marked. Word (docx) is for the staff to work on in Word or
+// LibreOffice, and for the Word import to read back by its styles: one
+// paragraph per paragraph, headings in Word's heading styles; docx.go says
+// how it is laid out. HTML and Word are the formats that show the
+// version's changes against the version before it (Request.Tracked): in
+// Word as its own tracked changes, each authored by the chamber whose
+// amendment made it, so that accepting them all gives the version and
+// rejecting them all the one before.
 //
-// The fourth, Akoma Ntoso (akn), is for other systems that read legal
+// Akoma Ntoso (akn) is for other systems that read legal
 // documents: one XML file in the OASIS LegalDocML vocabulary, valid
 // against its schema, holding the version as an act and the amendments
 // the chambers made on it, each as an amendment document with its change
@@ -43,7 +49,7 @@
 // it, and are for it alone.
 //
 // What comes next, under the names the issue gives them (Request): the
-// other formats of the consolidated text (docx, pdf) and of the table
-// (docx, pdf). Request.Check refuses them for now with a sentence that
-// names what is available.
+// other format of the consolidated text (pdf) and the table's docx and
+// pdf. Request.Check refuses them for now with a sentence that names what
+// is available.
 package export

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"statute/drafts"
 	"statute/drafts/parse"
@@ -25,8 +26,8 @@ const (
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown, Text, HTML and AkomaNtoso are
-// available yet.
+// The formats of the exports; only Markdown, Text, HTML, Word and
+// AkomaNtoso are available yet.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -45,7 +46,7 @@ func Formats() []Format {
 
 // Available reports whether exports can be written in f now.
 func (f Format) Available() bool {
-	return f == Markdown || f == Text || f == HTML || f == AkomaNtoso
+	return f == Markdown || f == Text || f == HTML || f == Word || f == AkomaNtoso
 }
 
 // available names the formats the consolidated text can be written in
@@ -79,7 +80,7 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML only).
+	// it, marked in the text (HTML and Word only).
 	Tracked bool
 	// Chamber, Status and Articles narrow the table to one chamber's
 	// amendments (its code), to those in one status (ParseOutcome reads
@@ -112,8 +113,8 @@ var (
 		"the table of amendments is not written as %s: use %s")
 	msgTableTracked = drafts.NewMessage("export.table-tracked",
 		"tracked changes are for the consolidated text: the table marks each proposal's changes already; leave them out")
-	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
-		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
+	msgTrackedFormat = drafts.NewMessage("export.tracked-html-docx",
+		"the text with tracked changes is written in html or docx only: export it as html or docx, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
 		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
@@ -143,8 +144,8 @@ func (q Request) Check() error {
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
-	case q.Tracked && q.Format != HTML:
-		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
+	case q.Tracked && q.Format != HTML && q.Format != Word:
+		return msgTrackedFormat.Err(drafts.Invalid, q.Format)
 	case q.Chamber != "" || q.Status != "" || q.Articles != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
 	}
@@ -185,16 +186,24 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML), or with the
-// amendments made on it (Akoma Ntoso: AKNOf, WriteAKN); or, for Table,
-// the comparative table of the amendments made on that version
-// (BuildComparison, WriteComparison). Nothing is written when it is
-// refused. The errors are Check's and BuildComparison's; the store's
-// NotFound (no such draft or version); Invalid when the text would not
-// import back as it is stored (md, txt), or when q.Tracked asks for
-// version 1, which has none before it; Unavailable when w fails
+// changes against the version before when q.Tracked (HTML, Word; in Word
+// each change is authored and dated from the round's amendments and
+// decisions, as the package's notes on Word say, dates in the machine's
+// local time), or with the amendments made on it (Akoma Ntoso: AKNOf,
+// WriteAKN); or, for Table, the comparative table of the amendments made
+// on that version (BuildComparison, WriteComparison). Nothing is written
+// when it is refused. The errors are Check's and BuildComparison's; the
+// store's NotFound (no such draft or version); Invalid when the text
+// would not import back as it is stored (md, txt), or when q.Tracked asks
+// for version 1, which has none before it; Unavailable when w fails
 // (WriteDraft).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
+	return write(r, w, q, time.Local)
+}
+
+// write is Write, with Word's revision dates written as wall times in
+// zone.
+func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
@@ -232,7 +241,16 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := WriteHTML(w, d, prev); err != nil {
+	if q.Format == Word {
+		who, err := newAuthorship(r, d, prev)
+		if err != nil {
+			return nil, err
+		}
+		err = writeWord(w, d, prev, who, zone)
+		if err != nil {
+			return nil, err
+		}
+	} else if err := WriteHTML(w, d, prev); err != nil {
 		return nil, err
 	}
 	return &Result{Draft: d}, nil
@@ -259,8 +277,9 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 
 // WriteDraft writes d's text to w in format f: Markdown or Text once it
 // has read the text back as import does and found the same draft; HTML,
-// which import does not read, as WriteHTML writes it; Akoma Ntoso as
-// WriteAKN writes the act alone, without amendments. Invalid:
+// which import does not read, as WriteHTML writes it; Word as the
+// package's notes on Word say; Akoma Ntoso as WriteAKN writes the act
+// alone, without amendments. Invalid:
 // f is not available, or the text would import as another draft (a line
 // of an article that reads as a heading), the article and the line named;
 // nothing is written then. Unavailable: w failed.
@@ -271,6 +290,11 @@ func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	switch f {
 	case HTML:
 		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case Word:
+		if err := writeWord(w, d, nil, nil, time.Local); err != nil {
 			return nil, err
 		}
 		return &Result{Draft: d}, nil

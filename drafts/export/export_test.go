@@ -247,12 +247,13 @@ func TestCheck(t *testing.T) {
 	}{
 		{export.Request{Format: export.Markdown}, ""},
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
-		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt, html or akn"},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, html or akn"},
-		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, html or akn for the text, html, xlsx or csv for the table`},
-		{export.Request{}, "say which format to export in: md, txt, html or akn"},
+		{export.Request{Format: export.Word}, ""},
+		{export.Request{Format: export.Word, Tracked: true}, ""},
+		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, docx, html or akn"},
+		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, docx, html or akn for the text, html, xlsx or csv for the table`},
+		{export.Request{}, "say which format to export in: md, txt, docx, html or akn"},
 		{export.Request{Format: export.AkomaNtoso}, ""},
-		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html only"},
+		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html or docx only"},
 		{export.Request{Format: export.AkomaNtoso, Chamber: "FM"}, "by chamber, status or article"},
 		{export.Request{What: export.Table, Format: export.CSV}, ""},
 		{export.Request{What: export.Table, Format: export.Excel}, ""},
@@ -271,8 +272,8 @@ func TestCheck(t *testing.T) {
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
 		{export.Request{Format: export.HTML, Tracked: true}, ""},
-		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html only"},
-		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html only"},
+		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html or docx only"},
+		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html or docx only"},
 		{export.Request{Format: export.Markdown, Chamber: "FM"}, "by chamber, status or article is for the table of amendments (table)"},
 		{export.Request{Format: export.Text, Status: "submitted"}, "by chamber, status or article"},
 		{export.Request{Format: export.HTML, Articles: "3-7"}, "by chamber, status or article"},
@@ -291,8 +292,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML, export.AkomaNtoso}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, html and akn available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML, export.AkomaNtoso}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx, html and akn available", export.Formats(), avail)
 	}
 }
 
@@ -346,8 +347,8 @@ func TestWriteStoredVersions(t *testing.T) {
 	if !drafts.IsKind(err, drafts.NotFound) || err.Error() != want || out.Len() != 0 {
 		t.Errorf("version 3: %v, %d bytes written; want NotFound %q and nothing written", err, out.Len(), want)
 	}
-	if _, err := export.Write(r, &out, export.Request{Format: export.Word}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
-		t.Errorf("docx: %v, %d bytes written; want Invalid and nothing", err, out.Len())
+	if _, err := export.Write(r, &out, export.Request{Format: export.PDF}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
+		t.Errorf("pdf: %v, %d bytes written; want Invalid and nothing", err, out.Len())
 	}
 }
 

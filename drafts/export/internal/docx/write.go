@@ -1,0 +1,476 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// zipTime is the time of every entry: the first a zip can hold, so that
+// the bytes depend on the document alone.
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// countingWriter counts what it passes on, for WriteTo's result.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// WriteTo writes the document to w as a .docx file. The only errors are
+// w's.
+func (d *Document) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	z := zip.NewWriter(cw)
+	parts := []struct {
+		name string
+		body func(*bytes.Buffer)
+	}{
+		{"[Content_Types].xml", func(b *bytes.Buffer) { b.WriteString(contentTypes) }},
+		{"_rels/.rels", func(b *bytes.Buffer) { b.WriteString(packageRels) }},
+		{"docProps/core.xml", d.core},
+		{"docProps/app.xml", func(b *bytes.Buffer) { b.WriteString(appProps) }},
+		{"word/document.xml", d.document},
+		{"word/styles.xml", d.styles},
+		{"word/settings.xml", d.settings},
+		{"word/_rels/document.xml.rels", func(b *bytes.Buffer) { b.WriteString(documentRels) }},
+	}
+	var b bytes.Buffer
+	for _, p := range parts {
+		b.Reset()
+		p.body(&b)
+		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return cw.n, err
+		}
+		if _, err := f.Write(b.Bytes()); err != nil {
+			return cw.n, err
+		}
+	}
+	err := z.Close()
+	return cw.n, err
+}
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`</Types>`
+
+const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+	`</Relationships>`
+
+const appProps = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+	`<Application>Statute Workbench</Application></Properties>`
+
+const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+func (d *Document) core(b *bytes.Buffer) {
+	b.WriteString(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	elem := func(name, s string) {
+		if s == "" {
+			return
+		}
+		b.WriteString("<" + name + ">")
+		escape(b, s)
+		b.WriteString("</" + name + ">")
+	}
+	elem("dc:title", d.opt.Title)
+	elem("dc:creator", d.opt.Creator)
+	elem("dc:language", d.opt.Lang)
+	if !d.opt.Created.IsZero() {
+		b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + d.opt.Created.UTC().Format(time.RFC3339) + `</dcterms:created>`)
+	}
+	b.WriteString(`</cp:coreProperties>`)
+}
+
+// langs is the w:lang of the document's defaults: the Latin language and
+// the complex-script one.
+func (d *Document) langs() string {
+	latin, bidi := "fr-FR", "ar-MA"
+	if !d.opt.RTL && d.opt.Lang != "" {
+		latin = d.opt.Lang
+	}
+	if d.opt.RTL && d.opt.Lang != "" {
+		bidi = d.opt.Lang
+	}
+	return `<w:lang w:val="` + latin + `" w:bidi="` + bidi + `"/>`
+}
+
+func (d *Document) settings(b *bytes.Buffer) {
+	b.WriteString(xmlHeader + `<w:settings ` + wordNS + `>`)
+	b.WriteString(`<w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>`)
+	b.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
+	b.WriteString(`<w:themeFontLang w:val="fr-FR" w:bidi="ar-MA"/>`)
+	b.WriteString(`</w:settings>`)
+}
+
+// headingSizes are the sizes of Heading1 to Heading6 in half-points.
+var headingSizes = [6]int{36, 34, 32, 30, 28, 28}
+
+func (d *Document) styles(b *bytes.Buffer) {
+	o := d.opt
+	fonts := `<w:rFonts w:ascii="` + attr(o.Font) + `" w:hAnsi="` + attr(o.Font) + `" w:cs="` + attr(o.ComplexFont) + `"/>`
+	size := func(hp int) string {
+		n := strconv.Itoa(hp)
+		return `<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`
+	}
+	bidi := ""
+	if o.RTL {
+		bidi = `<w:bidi/>`
+	}
+	b.WriteString(xmlHeader + `<w:styles ` + wordNS + `>`)
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + fonts + size(o.Size) + d.langs() + `</w:rPr></w:rPrDefault>`)
+	b.WriteString(`<w:pPrDefault><w:pPr>` + bidi + `<w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	b.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
+	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>`)
+	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/>` +
+		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
+	b.WriteString(`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+		`<w:pPr><w:keepNext/><w:spacing w:after="360"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/>` + size(40) + `</w:rPr></w:style>`)
+	for i, hp := range headingSizes {
+		n := strconv.Itoa(i + 1)
+		jc := `<w:jc w:val="center"/>`
+		if i == 5 {
+			jc = ""
+		}
+		b.WriteString(`<w:style w:type="paragraph" w:styleId="Heading` + n + `"><w:name w:val="heading ` + n + `"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>` +
+			`<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>` + jc + `<w:outlineLvl w:val="` + strconv.Itoa(i) + `"/></w:pPr>` +
+			`<w:rPr><w:b/><w:bCs/>` + size(hp) + `</w:rPr></w:style>`)
+	}
+	b.WriteString(`</w:styles>`)
+}
+
+// writer writes word/document.xml, numbering the revisions as it goes.
+type writer struct {
+	b   *bytes.Buffer
+	d   *Document
+	ids int // the last revision ID given
+}
+
+func (d *Document) document(b *bytes.Buffer) {
+	w := &writer{b: b, d: d}
+	b.WriteString(xmlHeader + `<w:document ` + wordNS + `><w:body>`)
+	var last *Paragraph
+	for _, bl := range d.blocks {
+		switch {
+		case bl.p != nil:
+			w.paragraph(bl.p, nil)
+			last = bl.p
+		case bl.t != nil:
+			w.table(bl.t)
+			last = nil
+		case bl.end != nil:
+			w.paragraph(&Paragraph{}, bl.end)
+			last = nil
+		}
+	}
+	if last != nil && last.Mark != nil {
+		w.paragraph(&Paragraph{}, nil) // the document's last mark, which no revision may remove
+	}
+	w.section(d.opt.Section)
+	b.WriteString(`</w:body></w:document>`)
+}
+
+func (w *writer) paragraph(p *Paragraph, end *Section) {
+	b := w.b
+	b.WriteString(`<w:p><w:pPr>`)
+	if p.Style != "" && p.Style != Normal {
+		b.WriteString(`<w:pStyle w:val="` + attr(string(p.Style)) + `"/>`)
+	}
+	if p.KeepNext {
+		b.WriteString(`<w:keepNext/>`)
+	}
+	if w.d.opt.RTL {
+		b.WriteString(`<w:bidi/>`)
+	}
+	switch p.Align {
+	case Start:
+		b.WriteString(`<w:jc w:val="left"/>`) // the start, in a w:bidi paragraph too
+	case Center:
+		b.WriteString(`<w:jc w:val="center"/>`)
+	case End:
+		b.WriteString(`<w:jc w:val="right"/>`)
+	case Justify:
+		b.WriteString(`<w:jc w:val="both"/>`)
+	}
+	if p.Mark != nil {
+		b.WriteString(`<w:rPr>`)
+		w.revision(p.Mark, true)
+		b.WriteString(`</w:rPr>`)
+	}
+	if end != nil {
+		w.section(*end)
+	}
+	b.WriteString(`</w:pPr>`)
+	for i := 0; i < len(p.Runs); {
+		c := p.Runs[i].Change
+		j := i + 1
+		for j < len(p.Runs) && p.Runs[j].Change == c {
+			j++
+		}
+		if c != nil {
+			w.revision(c, false)
+		}
+		for _, r := range p.Runs[i:j] {
+			w.run(&r)
+		}
+		if c != nil {
+			w.closeRevision(c)
+		}
+		i = j
+	}
+	b.WriteString(`</w:p>`)
+}
+
+// revision opens w:ins or w:del for r, or writes it empty (mark) for a
+// paragraph's mark.
+func (w *writer) revision(r *Revision, mark bool) {
+	w.ids++
+	tag := "w:ins"
+	if r.Kind == Deletion {
+		tag = "w:del"
+	}
+	w.b.WriteString("<" + tag + ` w:id="` + strconv.Itoa(w.ids) + `" w:author="`)
+	escape(w.b, r.Author)
+	w.b.WriteString(`"`)
+	if !r.Date.IsZero() {
+		// Word writes and reads local wall time, marked Z all the same.
+		w.b.WriteString(` w:date="` + r.Date.In(w.d.opt.Zone).Format("2006-01-02T15:04:05") + `Z"`)
+	}
+	if mark {
+		w.b.WriteString(`/>`)
+	} else {
+		w.b.WriteString(`>`)
+	}
+}
+
+func (w *writer) closeRevision(r *Revision) {
+	if r.Kind == Deletion {
+		w.b.WriteString(`</w:del>`)
+	} else {
+		w.b.WriteString(`</w:ins>`)
+	}
+}
+
+func (w *writer) run(r *Run) {
+	b := w.b
+	b.WriteString(`<w:r>`)
+	var pr bytes.Buffer
+	if r.Bold {
+		pr.WriteString(`<w:b/><w:bCs/>`)
+	}
+	if r.Italic {
+		pr.WriteString(`<w:i/><w:iCs/>`)
+	}
+	if r.Strike {
+		pr.WriteString(`<w:strike/>`)
+	}
+	if r.Color != "" {
+		pr.WriteString(`<w:color w:val="` + attr(r.Color) + `"/>`)
+	}
+	if r.Size > 0 {
+		n := strconv.Itoa(r.Size)
+		pr.WriteString(`<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`)
+	}
+	if r.Underline {
+		pr.WriteString(`<w:u w:val="single"/>`)
+	}
+	if r.Fill != "" {
+		pr.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(r.Fill) + `"/>`)
+	}
+	if w.d.opt.RTL {
+		pr.WriteString(`<w:rtl/>`)
+	}
+	if pr.Len() > 0 {
+		b.WriteString(`<w:rPr>`)
+		b.Write(pr.Bytes())
+		b.WriteString(`</w:rPr>`)
+	}
+	textTag := "w:t"
+	if r.Change != nil && r.Change.Kind == Deletion {
+		textTag = "w:delText"
+	}
+	// Tabs and line feeds are elements of their own between pieces of text.
+	s := r.Text
+	for s != "" {
+		i := 0
+		for i < len(s) && s[i] != '\t' && s[i] != '\n' {
+			i++
+		}
+		if i > 0 {
+			b.WriteString("<" + textTag + ` xml:space="preserve">`)
+			escape(b, s[:i])
+			b.WriteString("</" + textTag + ">")
+		}
+		if i < len(s) {
+			if s[i] == '\t' {
+				b.WriteString(`<w:tab/>`)
+			} else {
+				b.WriteString(`<w:br/>`)
+			}
+			i++
+		}
+		s = s[i:]
+	}
+	b.WriteString(`</w:r>`)
+}
+
+func (w *writer) table(t *Table) {
+	b := w.b
+	b.WriteString(`<w:tbl><w:tblPr>`)
+	if w.d.opt.RTL {
+		b.WriteString(`<w:bidiVisual/>`)
+	}
+	total := 0
+	for _, x := range t.Widths {
+		total += x
+	}
+	b.WriteString(`<w:tblW w:w="` + strconv.Itoa(total) + `" w:type="dxa"/>`)
+	b.WriteString(`<w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
+	for _, x := range t.Widths {
+		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(x) + `"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for i, row := range t.Rows {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+		if i < t.HeaderRows {
+			b.WriteString(`<w:tblHeader/>`)
+		}
+		b.WriteString(`</w:trPr>`)
+		col := 0 // the grid column the cell starts at
+		for _, c := range row {
+			span := max(c.Span, 1)
+			width := 0
+			for k := col; k < col+span && k < len(t.Widths); k++ {
+				width += t.Widths[k]
+			}
+			col += span
+			b.WriteString(`<w:tc><w:tcPr>`)
+			if width > 0 {
+				b.WriteString(`<w:tcW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/>`)
+			}
+			if span > 1 {
+				b.WriteString(`<w:gridSpan w:val="` + strconv.Itoa(span) + `"/>`)
+			}
+			switch c.Merge {
+			case Restart:
+				b.WriteString(`<w:vMerge w:val="restart"/>`)
+			case Continue:
+				b.WriteString(`<w:vMerge/>`)
+			}
+			if c.Fill != "" {
+				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(c.Fill) + `"/>`)
+			}
+			b.WriteString(`</w:tcPr>`)
+			if len(c.Paragraphs) == 0 {
+				w.paragraph(&Paragraph{}, nil)
+			}
+			for k := range c.Paragraphs {
+				w.paragraph(&c.Paragraphs[k], nil)
+			}
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+}
+
+// section writes the properties of a section laid out by s.
+func (w *writer) section(s Section) {
+	width, height := 11906, 16838 // A4 in twentieths of a point
+	orient := ""
+	if s.Landscape {
+		width, height = height, width
+		orient = ` w:orient="landscape"`
+	}
+	m := s.Margin
+	if m <= 0 {
+		m = 1134
+	}
+	ms := strconv.Itoa(m)
+	w.b.WriteString(`<w:sectPr><w:pgSz w:w="` + strconv.Itoa(width) + `" w:h="` + strconv.Itoa(height) + `"` + orient + `/>` +
+		`<w:pgMar w:top="` + ms + `" w:right="` + ms + `" w:bottom="` + ms + `" w:left="` + ms + `" w:header="709" w:footer="709" w:gutter="0"/>`)
+	if w.d.opt.RTL {
+		w.b.WriteString(`<w:bidi/>`)
+	}
+	w.b.WriteString(`</w:sectPr>`)
+}
+
+// attr is s escaped for an attribute.
+func attr(s string) string {
+	var b bytes.Buffer
+	escape(&b, s)
+	return b.String()
+}
+
+// escape writes s as XML text or attribute value: markup characters as
+// entities, the characters XML 1.0 forbids dropped, and bytes that are not
+// UTF-8 written as U+FFFD.
+func escape(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '<':
+				b.WriteString("&lt;")
+			case c == '>':
+				b.WriteString("&gt;")
+			case c == '&':
+				b.WriteString("&amp;")
+			case c == '"':
+				b.WriteString("&quot;")
+			case c == '\'':
+				b.WriteString("&apos;")
+			case c == '\t':
+				b.WriteString("&#9;")
+			case c == '\n':
+				b.WriteString("&#10;")
+			case c == '\r':
+				b.WriteString("&#13;")
+			case c < 0x20:
+				// forbidden in XML 1.0
+			default:
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteString("\uFFFD")
+		case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
+			// forbidden in XML 1.0
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+}
