@@ -69,11 +69,15 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML only). Chamber and Status are for the
-	// export to come: the amendments of one chamber, or in one status.
+	// it, marked in the text (HTML only).
 	Tracked bool
-	Chamber string
-	Status  string
+	// Chamber, Status and Articles narrow the table to one chamber's
+	// amendments (its code), to those in one status (ParseOutcome reads
+	// it), and to one article or a range of them («3», «3-7»); they are
+	// for the table only.
+	Chamber  string
+	Status   string
+	Articles string
 }
 
 // The sentences this package says.
@@ -124,7 +128,7 @@ func (q Request) Check() error {
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
 	case q.Tracked && q.Format != HTML:
 		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
-	case q.Chamber != "" || q.Status != "":
+	case q.Chamber != "" || q.Status != "" || q.Articles != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
 	}
 	return nil
