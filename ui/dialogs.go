@@ -123,7 +123,7 @@ func (wb *Workbench) ShowSettings() {
 	loc := wb.store.Location()
 	// Import leaves Settings as Cancel does: its file dialog and its
 	// confirmation are dialogs of their own.
-	importBtn := mirrorIcon(widget.NewButtonWithIcon(tr("Import a draft…"), theme.FolderOpenIcon(), nil))
+	importBtn := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import a draft…")), theme.FolderOpenIcon(), nil))
 	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,

@@ -125,7 +125,7 @@ func (e *exporter) build() {
 		e.why,
 	)
 	cancel := mirrorIcon(widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), nil))
-	e.ok = mirrorIcon(widget.NewButtonWithIcon(tr("Export…"), theme.DocumentSaveIcon(), e.chooseFile))
+	e.ok = mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Export…")), theme.DocumentSaveIcon(), e.chooseFile))
 	e.ok.Importance = widget.HighImportance
 	e.m = newModal(e.wb.win, tr("Export the draft"), container.NewVScroll(body), cancel, e.ok)
 	e.m.dismiss, e.m.enter = e.m.Hide, e.ok

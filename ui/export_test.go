@@ -175,7 +175,7 @@ func TestARefusedExportSaysWhyInArabic(t *testing.T) {
 	if text := topDialogText(w); !containsText(text, "صيغة docx غير متاحة بعد") {
 		t.Errorf("the export dialog shows %q, want why docx is refused, in Arabic", text)
 	}
-	export := dialogButtons(w, "تصدير…")
+	export := dialogButtons(w, ui.UILine("تصدير…"))
 	if len(export) != 1 || !export[0].Disabled() {
 		t.Fatalf("the export button is not disabled while the format is refused")
 	}

@@ -91,7 +91,7 @@ func (wb *Workbench) confirmImport(name string, d *drafts.Draft, warnings []pars
 	buttons := []*widget.Button{mirrorIcon(widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), nil))}
 	if wb.draft != nil {
 		buttons = append(buttons, mirrorIcon(widget.NewButtonWithIcon(
-			tr("Import as version {{.N}} of the draft shown", map[string]any{"N": wb.draft.Version + 1}), theme.HistoryIcon(), store(true))))
+			uiLine(tr("Import as version {{.N}} of the draft shown", map[string]any{"N": wb.draft.Version + 1})), theme.HistoryIcon(), store(true))))
 	}
 	asNew := mirrorIcon(widget.NewButtonWithIcon(tr("Import as a new draft"), theme.ConfirmIcon(), store(false)))
 	asNew.Importance = widget.HighImportance
