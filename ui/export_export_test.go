@@ -7,4 +7,3 @@ func ChooseExport(wb *Workbench, i int) { wb.exporting.what.choose(i) }
 // ExportOffersTracked reports whether the open export dialog offers the
 // tracked changes.
 func ExportOffersTracked(wb *Workbench) bool { return wb.exporting.tracked.Visible() }
-
