@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
 	"statute/ui"
@@ -184,4 +185,25 @@ func TestImportAndExportSnapshots(t *testing.T) {
 	wb.ShowExport()
 	chooseOption(t, dialogChoices(w)[0], "html")
 	snapshot.Assert(t, w.Canvas(), "export_ar")
+}
+
+// A chamber's laptop has no review board: it imports the draft it is
+// sent from Settings, and exports nothing.
+func TestAChamberImportsFromSettings(t *testing.T) {
+	f := newFixture(t)
+	path := writeImportFile(t, "draft.txt", importFile)
+	wb, w := f.open(t, newApp(t, "FM"), ui.Options{Lang: "en", Files: &pickedFiles{open: path}})
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && (b.Text == "Export…" || b.Text == "Import a draft…") {
+			t.Errorf("a chamber's window shows %q", b.Text)
+		}
+	}
+	wb.ShowSettings()
+	tapDialog(t, w, "Import a draft…")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if text := topDialogText(w); !containsText(text, "Import as a new draft") || !containsText(text, "2 articles, 2 divisions") {
+		t.Errorf("after Settings' «Import a draft…» the window shows %q, want what the file holds", text)
+	}
 }
