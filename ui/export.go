@@ -38,6 +38,7 @@ type exporter struct {
 	status   *textwidget.Editor
 	articles *textwidget.Editor
 	why      *textwidget.Text // Check's refusal, or nothing
+	body     *fyne.Container  // all of the above, laid out again as they show and hide
 	ok       *widget.Button
 	updating bool
 }
@@ -113,7 +114,7 @@ func (e *exporter) build() {
 	}
 	e.chooseFormat()
 
-	body := container.NewVBox(
+	e.body = container.NewVBox(
 		newForm(
 			tr("Export"), e.what,
 			tr("Format"), e.format,
@@ -127,7 +128,7 @@ func (e *exporter) build() {
 	cancel := mirrorIcon(widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), nil))
 	e.ok = mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Export…")), theme.DocumentSaveIcon(), e.chooseFile))
 	e.ok.Importance = widget.HighImportance
-	e.m = newModal(e.wb.win, tr("Export the draft"), container.NewVScroll(body), cancel, e.ok)
+	e.m = newModal(e.wb.win, tr("Export the draft"), container.NewVScroll(e.body), cancel, e.ok)
 	e.m.dismiss, e.m.enter = e.m.Hide, e.ok
 	e.m.Resize(fyne.NewSize(640, 520))
 }
@@ -235,6 +236,7 @@ func (e *exporter) update() {
 		e.why.SetText("")
 		e.ok.Enable()
 	}
+	e.body.Refresh()
 }
 
 // chooseFile asks where to write the export, proposing a name made from
