@@ -14,12 +14,14 @@ var cmdExport = &command{
 	args: "--what consolidated|table --format docx|html|md|txt|akn|pdf|xlsx|csv --out FILE [--tracked] [--version N] [--chamber C] [--status S] [--draft DRAFT]",
 	summary: "write a draft version's consolidated text to FILE (- for standard output), replacing FILE only once all is\n" +
 		"written, and print its path; import reads an md or txt file back to the same draft.\n" +
-		"Available now: --what consolidated with --format md, txt or html (one self-contained page, printable);\n" +
+		"Available now: --what consolidated with --format md, txt, html (one self-contained page, printable) or akn\n" +
+		"(Akoma Ntoso 3.0 XML: the version as an act, and the amendments made on it that the federation sees, each an\n" +
+		"amendment document with its change as ins/del, its justification and the federation's decision);\n" +
 		"--tracked, html only, marks the version's changes against the version before it, each naming its amendments.\n" +
 		"The other formats, --what table, --chamber and --status are to come: they are refused for now (exit 2)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version (table, the amendments, to come)")
-		format := fs.String("format", "", "the file's `format`: md, txt or html (docx, akn, pdf, xlsx, csv to come)")
+		format := fs.String("format", "", "the file's `format`: md, txt, html or akn (docx, pdf, xlsx, csv to come)")
 		out := fs.String("out", "", "the `FILE` to write, - for standard output")
 		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html only; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")

@@ -116,7 +116,7 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt or html"},
+		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt, html or akn"},
 		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
 		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
@@ -184,5 +184,37 @@ func TestExportHTML(t *testing.T) {
 	}
 	if again := mustCtl(t, db, "export", "--format", "html", "--out", "-", "--version", "1"); again != readString(t, out) {
 		t.Error("export --version 1 --out - writes another page than the first export of version 1")
+	}
+}
+
+// export --format akn writes the version and the amendments the
+// federation sees as one Akoma Ntoso file: the act's 36 articles, and a
+// submitted amendment as an amendment document whose change is marked,
+// while a chamber's unsubmitted draft stays out of it.
+func TestExportAkomaNtoso(t *testing.T) {
+	db, _ := importSample(t)
+	text3 := articleText(t, db, "3")
+	fm := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "FM", "--article", "3", "--text", text3+"\nفقرة مضافة.", "--why", "توضيح", "--submit"))
+	cs := strings.TrimSpace(mustCtl(t, db, "propose", "--chamber", "CS", "--article", "3", "--text", text3+"\nمسودة.", "--why", "لم تقدم"))
+	mustCtl(t, db, "decide", fm, "reject", "--note", "لا حاجة إليها")
+	out := filepath.Join(t.TempDir(), "round.akn")
+	if got := mustCtl(t, db, "export", "--format", "akn", "--out", out); got != out+"\n" {
+		t.Errorf("export --format akn printed %q, want the file's path", got)
+	}
+	doc := readString(t, out)
+	for _, want := range []string{
+		`<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">`,
+		`<FRBRcountry value="ma"/>`, `<FRBRlanguage language="ara"/>`,
+		`<FRBRnumber value="` + fm + `"/>`, "<ins>فقرة مضافة.</ins>", `outcome="#rejected"`, "لا حاجة إليها",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Akoma Ntoso file does not hold %s", want)
+		}
+	}
+	if n := strings.Count(doc, "<article "); n != 36 || strings.Count(doc, "<amendment ") != 1 || strings.Contains(doc, cs) {
+		t.Errorf("%d articles and %d amendments, CS's draft %s in it: %v; want 36, FM's amendment only", n, strings.Count(doc, "<amendment "), cs, strings.Contains(doc, cs))
+	}
+	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html only") {
+		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html only", code, stderr)
 	}
 }

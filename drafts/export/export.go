@@ -25,7 +25,8 @@ const (
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown, Text and HTML are available yet.
+// The formats of the exports; only Markdown, Text, HTML and AkomaNtoso are
+// available yet.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -43,7 +44,9 @@ func Formats() []Format {
 }
 
 // Available reports whether exports can be written in f now.
-func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML }
+func (f Format) Available() bool {
+	return f == Markdown || f == Text || f == HTML || f == AkomaNtoso
+}
 
 // available names the formats available, for sentences: «md, txt or html».
 func available() string {
@@ -85,13 +88,13 @@ var (
 	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
 		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
 	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
-		"there is no export format %q: use md, txt or html (docx, akn, pdf, xlsx and csv are to come)")
+		"there is no export format %q: use %s")
 	msgNoFormat = drafts.NewMessage("export.no-format",
-		"say which format to export in: md, txt or html")
+		"say which format to export in: %s")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
 		"the %s format is not available yet: use %s")
 	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
-		"the table of amendments is not available yet: export the consolidated text (consolidated) as md, txt or html")
+		"the table of amendments is not available yet: export the consolidated text (consolidated) as %s")
 	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
 		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
@@ -113,17 +116,17 @@ func (q Request) Check() error {
 	case "", Consolidated:
 	case Table:
 		if !slices.Contains(Formats(), q.Format) && q.Format != "" {
-			return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+			return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
 		}
-		return msgTableUnavailable.Err(drafts.Invalid)
+		return msgTableUnavailable.Err(drafts.Invalid, available())
 	default:
 		return msgUnknownWhat.Err(drafts.Invalid, q.What)
 	}
 	switch {
 	case q.Format == "":
-		return msgNoFormat.Err(drafts.Invalid)
+		return msgNoFormat.Err(drafts.Invalid, available())
 	case !slices.Contains(Formats(), q.Format):
-		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
 	case q.Tracked && q.Format != HTML:
@@ -146,7 +149,8 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML). Nothing is
+// changes against the version before when q.Tracked (HTML), or with the
+// amendments made on it (Akoma Ntoso: AKNOf, WriteAKN). Nothing is
 // written when it is refused. The errors are Check's; the store's NotFound
 // (no such draft or version); Invalid when the text would not import back
 // as it is stored (md, txt), or when q.Tracked asks for version 1, which
@@ -159,7 +163,17 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !q.Tracked {
+	switch {
+	case q.Format == AkomaNtoso:
+		k, err := AKNOf(r, d)
+		if err != nil {
+			return nil, err
+		}
+		if err := WriteAKN(w, k); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case !q.Tracked:
 		return WriteDraft(w, d, q.Format)
 	}
 	if d.Version <= 1 {
@@ -196,7 +210,8 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 
 // WriteDraft writes d's text to w in format f: Markdown or Text once it
 // has read the text back as import does and found the same draft; HTML,
-// which import does not read, as WriteHTML writes it. Invalid:
+// which import does not read, as WriteHTML writes it; Akoma Ntoso as
+// WriteAKN writes the act alone, without amendments. Invalid:
 // f is not available, or the text would import as another draft (a line
 // of an article that reads as a heading), the article and the line named;
 // nothing is written then. Unavailable: w failed.
@@ -204,8 +219,14 @@ func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
 	}
-	if f == HTML {
+	switch f {
+	case HTML:
 		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case AkomaNtoso:
+		if err := WriteAKN(w, AKN{Draft: d}); err != nil {
 			return nil, err
 		}
 		return &Result{Draft: d}, nil

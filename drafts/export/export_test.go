@@ -247,10 +247,13 @@ func TestCheck(t *testing.T) {
 	}{
 		{export.Request{Format: export.Markdown}, ""},
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
-		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt or html"},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt or html"},
-		{export.Request{Format: "rtf"}, `there is no export format "rtf"`},
-		{export.Request{}, "say which format"},
+		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt, html or akn"},
+		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, html or akn"},
+		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, html or akn`},
+		{export.Request{}, "say which format to export in: md, txt, html or akn"},
+		{export.Request{Format: export.AkomaNtoso}, ""},
+		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html only"},
+		{export.Request{Format: export.AkomaNtoso, Chamber: "FM"}, "by chamber or status"},
 		{export.Request{What: export.Table, Format: export.CSV}, "the table of amendments is not available yet"},
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
@@ -274,8 +277,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt and html available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML, export.AkomaNtoso}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, html and akn available", export.Formats(), avail)
 	}
 }
 
