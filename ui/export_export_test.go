@@ -7,3 +7,6 @@ func ChooseExport(wb *Workbench, i int) { wb.exporting.what.choose(i) }
 // ExportOffersTracked reports whether the open export dialog offers the
 // tracked changes.
 func ExportOffersTracked(wb *Workbench) bool { return wb.exporting.tracked.Visible() }
+
+// WarningText is how the import confirmation says a warning.
+var WarningText = warningText

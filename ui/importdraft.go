@@ -64,10 +64,26 @@ func (wb *Workbench) confirmImport(name string, d *drafts.Draft, warnings []pars
 		textwidget.NewText(trN("{{.Count}} articles", len(d.Articles), map[string]any{"Count": len(d.Articles)}) +
 			tr(", ") + trN("{{.Count}} divisions", len(d.Divisions), map[string]any{"Count": len(d.Divisions)})),
 	}
-	if len(warnings) > 0 {
+	// A warning of line 0 is a note on the file as a whole (what a Word
+	// file holds that import leaves out), said apart from the lines.
+	var lines, notes []parse.Warning
+	for _, w := range warnings {
+		if w.Line == 0 {
+			notes = append(notes, w)
+		} else {
+			lines = append(lines, w)
+		}
+	}
+	if len(lines) > 0 {
 		objs = append(objs, widget.NewSeparator(),
-			heading(trN("{{.Count}} lines look like headings but were read as text", len(warnings), map[string]any{"Count": len(warnings)})))
-		for _, w := range warnings {
+			heading(trN("{{.Count}} lines look like headings but were read as text", len(lines), map[string]any{"Count": len(lines)})))
+		for _, w := range lines {
+			objs = append(objs, textwidget.NewText(warningText(w)))
+		}
+	}
+	if len(notes) > 0 {
+		objs = append(objs, widget.NewSeparator(), heading(tr("Left out of the file")))
+		for _, w := range notes {
 			objs = append(objs, textwidget.NewText(warningText(w)))
 		}
 	}
@@ -144,15 +160,19 @@ func (wb *Workbench) showImported(d *drafts.Draft) {
 // warningText says a line that looks like a heading but was read as text:
 // where it is, the line, and why it was read as text, in the interface
 // language (the warning's message by its ID, as the domain's errors are
-// said), in English when there is no translation.
+// said), in English when there is no translation; a note on the whole
+// file (line 0) is its sentence alone.
 func warningText(w parse.Warning) string {
-	where := tr("Line {{.Line}}, in the title and preamble", map[string]any{"Line": w.Line})
-	if w.Article != "" {
-		where = tr("Line {{.Line}}, in article {{.Article}}", map[string]any{"Line": w.Line, "Article": w.Article})
-	}
 	why := w.Why
 	if format, ok := translation(errorKeyPrefix + w.ID); ok && w.ID != "" {
 		why = fmt.Sprintf(format, messageArgs(w.Args)...)
+	}
+	if w.Line == 0 {
+		return why
+	}
+	where := tr("Line {{.Line}}, in the title and preamble", map[string]any{"Line": w.Line})
+	if w.Article != "" {
+		where = tr("Line {{.Line}}, in article {{.Article}}", map[string]any{"Line": w.Line, "Article": w.Article})
 	}
 	return where + ": «" + w.Text + "»\n" + why
 }

@@ -3,12 +3,14 @@ package ui_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
+	"statute/drafts/parse"
 	"statute/ui"
 	"statute/ui/internal/snapshot"
 )
@@ -205,5 +207,37 @@ func TestAChamberImportsFromSettings(t *testing.T) {
 	}
 	if text := topDialogText(w); !containsText(text, "Import as a new draft") || !containsText(text, "2 articles, 2 divisions") {
 		t.Errorf("after Settings' «Import a draft…» the window shows %q, want what the file holds", text)
+	}
+}
+
+// A warning is said in the interface language by its message ID, in
+// English when the app does not know the ID, and a note on the whole file
+// (line 0) by its sentence alone.
+func TestWarningsAreSaidInTheInterfaceLanguage(t *testing.T) {
+	if err := ui.SetLanguage("ar"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := ui.SetLanguage("en"); err != nil {
+			t.Error(err)
+		}
+	})
+	for _, c := range []struct {
+		name string
+		w    parse.Warning
+		want string
+	}{
+		{"known", parse.Warning{Line: 4, Text: "# المادة 9 تحدث", Article: "2", Why: "English", ID: "parse.warning.no-separator", Args: []any{"المادة 9"}},
+			"السطر 4، في المادة 2: «# المادة 9 تحدث»\nيبدأ هذا السطر كالعنوان «\u2068المادة 9\u2069» لكنه يستمر دون فاصل بعد الرقم"},
+		{"unknown ID", parse.Warning{Line: 1, Text: "x", Why: "a sentence the app has no translation of", ID: "parse.warning.to-come"},
+			"السطر 1، في العنوان والديباجة: «x»\na sentence the app has no translation of"},
+		{"a note on the file", parse.Warning{Why: "the file's 2 tables were left out", ID: "word.to-come"},
+			"the file's 2 tables were left out"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ui.WarningText(c.w); !strings.HasPrefix(got, c.want) {
+				t.Errorf("said %q, want it to start %q", got, c.want)
+			}
+		})
 	}
 }
