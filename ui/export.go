@@ -43,6 +43,8 @@ type exporter struct {
 	updating bool
 }
 
+// msgCannotOpen says that the desktop could not open an export or its
+// folder.
 var msgCannotOpen = drafts.NewMessage("open.failed",
 	"%s could not be opened (%s): open it from its folder, with the program you read such files with")
 
