@@ -121,12 +121,16 @@ func (wb *Workbench) ShowSettings() {
 	sizer := textSizer{wb.app}
 	scale := sizer.current().Scale()
 	loc := wb.store.Location()
+	// Import leaves Settings as Cancel does: its file dialog and its
+	// confirmation are dialogs of their own.
+	importBtn := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import a draft…")), theme.FolderOpenIcon(), nil))
 	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
 		tr("Text size"), newTextSizeSteps(sizer),
+		tr("Draft statute"), buttonRow(importBtn),
 		tr("Database"), pathLine(loc.File),
 		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
 	)
@@ -162,7 +166,11 @@ func (wb *Workbench) ShowSettings() {
 		}
 		wb.SetLanguage(code)
 	})
-	d.Resize(fyne.NewSize(640, 460))
+	importBtn.OnTapped = func() {
+		d.dismiss()
+		wb.ImportDraft()
+	}
+	d.Resize(fyne.NewSize(640, 500))
 	d.Show()
 }
 

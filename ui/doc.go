@@ -1,7 +1,17 @@
 // Package ui is the Statute Workbench desktop interface, in Fyne: the main
 // window that shows a draft statute article by article with its outline and
-// its amendments, the first-run and settings dialogs, the app theme and the
-// interface languages (Arabic, French, English).
+// its amendments, the first-run and settings dialogs, the federation's
+// review board with its consolidation and export, the import of a draft's
+// file, the app theme and the interface languages (Arabic, French,
+// English).
+//
+// Export and import decide nothing themselves: the formats offered, what
+// can be exported, how a file is read and what it holds are package
+// export's and package importer's to say, so that the app offers a new
+// format or reads a new kind of file when they do, and says their
+// refusals in the user's language by message ID. The file dialogs and the
+// desktop's opener come through Options (Files, OpenURL), so that tests
+// drive them without a dialog of the desktop's.
 //
 // Fyne lays out neither Arabic text nor an Arabic caret right, so every
 // piece of statute text, and every Arabic interface line, is shown by the

@@ -39,9 +39,15 @@ func translateError(e *drafts.Error) string {
 	if !ok {
 		return e.Message
 	}
+	return fmt.Sprintf(format, messageArgs(e.Args)...)
+}
+
+// messageArgs are the arguments of a domain sentence as its translation
+// says them.
+func messageArgs(in []any) []any {
 	rtl := rightToLeft()
-	args := make([]any, len(e.Args))
-	for i, a := range e.Args {
+	args := make([]any, len(in))
+	for i, a := range in {
 		switch a := a.(type) {
 		case drafts.Status:
 			// «submitted» reads in the sentence's language.
@@ -62,7 +68,7 @@ func translateError(e *drafts.Error) string {
 			args[i] = a
 		}
 	}
-	return fmt.Sprintf(format, args...)
+	return args
 }
 
 // showError shows err in a dialog over w.

@@ -25,4 +25,7 @@ const (
 	// article's text takes (0 to 1): where the divider between the text
 	// and its amendments was last dragged to.
 	PrefTextShare = "text.share"
+	// PrefFolder holds the folder of the file last exported or imported,
+	// where the next file dialog opens.
+	PrefFolder = "files.folder"
 )

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +45,12 @@ type Options struct {
 	// the offer made when the database is found damaged); nil: the window
 	// cannot.
 	Restore Restorer
+	// Files asks which file to export to and which to import; nil:
+	// Fyne's file dialogs.
+	Files Files
+	// OpenURL opens an exported file or its folder as the desktop does;
+	// nil: the app's OpenURL.
+	OpenURL func(*url.URL) error
 }
 
 var msgNoArticles = drafts.NewMessage("draft.no-articles", "the draft %s has no articles: import a draft that has some")
@@ -106,6 +113,7 @@ type Workbench struct {
 	// it is made again (reloadAmendments).
 	listed, keepListed int
 	consolidating      *consolidator // the consolidation view, while it is open
+	exporting          *exporter     // the export dialog, while it is open
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error

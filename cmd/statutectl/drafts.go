@@ -359,37 +359,18 @@ var cmdOutline = &command{
 	},
 }
 
-// outline is the tree of d's divisions and articles in document order,
-// one line each, indented two spaces a level; an article is named by its
-// heading line («المادة 3: الطبيعة القانونية للغرف») and its key. The
-// divisions are in document order and an article follows every division
-// up to its own, so a division with no article of its own still stands in
-// its place.
+// outline is d's outline (Draft.Outline) one line each, indented two
+// spaces a level; an article is named by its heading line and its key:
+// «  المادة 3: الطبيعة القانونية للغرف\t[3]».
 func outline(d *drafts.Draft) []string {
-	depth := func(i int) int {
-		n := 0
-		for p := d.Divisions[i].Parent; p >= 0 && p < len(d.Divisions); p = d.Divisions[p].Parent {
-			n++
-		}
-		return n
-	}
 	var lines []string
-	next := 0 // the first division not printed yet
-	divisions := func(upTo int) {
-		for ; next <= upTo && next < len(d.Divisions); next++ {
-			lines = append(lines, strings.Repeat("  ", depth(next))+d.Divisions[next].Heading)
+	for _, e := range d.Outline() {
+		line := strings.Repeat("  ", e.Depth) + e.Heading
+		if e.Key != "" {
+			line += "\t[" + e.Key + "]"
 		}
+		lines = append(lines, line)
 	}
-	for i := range d.Articles {
-		a := &d.Articles[i]
-		divisions(a.Division)
-		indent := 0
-		if a.Division >= 0 && a.Division < len(d.Divisions) {
-			indent = depth(a.Division) + 1
-		}
-		lines = append(lines, strings.Repeat("  ", indent)+d.ArticleTitle(a)+"\t["+a.Key+"]")
-	}
-	divisions(len(d.Divisions) - 1)
 	return lines
 }
 

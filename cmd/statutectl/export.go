@@ -1,16 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
-	"statute/drafts"
 	"statute/drafts/export"
 	"statute/drafts/round"
 )
@@ -68,7 +62,7 @@ var cmdExport = &command{
 					return err
 				}
 			} else {
-				if err := writeFileAtomic(*out, write); err != nil {
+				if err := export.WriteFile(*out, write); err != nil {
 					return err
 				}
 				fmt.Fprintln(c.stdout, *out)
@@ -79,65 +73,4 @@ var cmdExport = &command{
 			return nil
 		}
 	},
-}
-
-// writeFileAtomic writes path with write: into a new file in the same
-// folder, renamed onto path once written and synced, so that path is
-// either what it was or the whole new text, never a part of it. A file
-// path replaces keeps its permissions; a new one is readable by all.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	target := path
-	mode := fs.FileMode(0o644)
-	if st, err := os.Lstat(path); err == nil {
-		if st.Mode()&fs.ModeSymlink != 0 {
-			// The file the link points to is replaced, not the link.
-			if target, err = filepath.EvalSymlinks(path); err != nil {
-				return drafts.Errorf(drafts.Invalid, "%s: cannot be written: %v", path, unwrapPath(err))
-			}
-			if st, err = os.Stat(target); err != nil {
-				return drafts.Errorf(drafts.Invalid, "%s: cannot be written: %v", path, unwrapPath(err))
-			}
-		}
-		if !st.Mode().IsRegular() {
-			return drafts.Errorf(drafts.Invalid, "%s is not a file: give the path of the file to write", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.partial")
-	if err != nil {
-		return drafts.Errorf(drafts.Unavailable, "%s: cannot be written: %v", path, unwrapPath(err))
-	}
-	fail := func(err error) error {
-		f.Close()
-		return errors.Join(err, removeIfThere(f.Name()))
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
-		return fail(err)
-	}
-	err = bw.Flush()
-	if err == nil {
-		err = f.Chmod(mode)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if err == nil {
-		err = f.Close()
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), target)
-	}
-	if err != nil {
-		return fail(drafts.Errorf(drafts.Unavailable, "%s: cannot be written: %v", path, unwrapPath(err)))
-	}
-	return nil
-}
-
-// removeIfThere removes path, which may not exist.
-func removeIfThere(path string) error {
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }

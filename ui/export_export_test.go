@@ -1,0 +1,12 @@
+package ui
+
+// ChooseExport chooses option i (0 the consolidated text, 1 the
+// comparative table) of the open export dialog, as a tap on it does.
+func ChooseExport(wb *Workbench, i int) { wb.exporting.what.choose(i) }
+
+// ExportOffersTracked reports whether the open export dialog offers the
+// tracked changes.
+func ExportOffersTracked(wb *Workbench) bool { return wb.exporting.tracked.Visible() }
+
+// WarningText is how the import confirmation says a warning.
+var WarningText = warningText
