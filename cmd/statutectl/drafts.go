@@ -18,9 +18,10 @@ import (
 var cmdImport = &command{
 	name: "import",
 	args: "FILE [--title T] [--article-word W] [--version-of DRAFT] [--dry-run]",
-	summary: "read a draft statute from a text or Markdown file (- for standard input) and store it; lines that look\n" +
-		"like headings but were read as text are named on standard error. --dry-run stores nothing: it prints the\n" +
-		"outline the file was read as (as outline does) and those lines",
+	summary: "read a draft statute from a text, Markdown or Word (.docx) file (- for standard input) and store it;\n" +
+		"lines that look like headings but were read as text, and what a Word file holds that was left out (tables,\n" +
+		"footnotes…), are named on standard error. --dry-run stores nothing: it prints the outline the file was\n" +
+		"read as (as outline does) and those lines",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		title := fs.String("title", "", "the draft's `title`, if not its first line")
