@@ -49,12 +49,31 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 		opt.Source = name
 	}
 	text, styled := doc.text()
+	marked := make(map[string]string, len(styled))
+	for _, st := range styled {
+		marked[st.marked] = st.text
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, nil, msgNoText.Err(drafts.Invalid, name)
 	}
 	d, warnings, err := parse.ParseStringWithWarnings(text, opt)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// A heading-styled paragraph read as text keeps its text, not the
+	// Markdown mark it was given for parse.
+	unmark := func(ps []string) {
+		for i, p := range ps {
+			if strings.HasPrefix(p, "#") {
+				if st, ok := marked[p]; ok {
+					ps[i] = st
+				}
+			}
+		}
+	}
+	unmark(d.Preamble)
+	for i := range d.Articles {
+		unmark(d.Articles[i].Paragraphs)
 	}
 	for i := range warnings {
 		w := &warnings[i]
@@ -74,6 +93,7 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 // its paragraph was written.
 type styledLine struct {
 	text, style string
+	marked      string // the line as given to parse, trimmed
 }
 
 // text is the document as text parse reads: a line per paragraph (and per
@@ -104,9 +124,9 @@ func (doc *Document) text() (string, map[int]styledLine) {
 		for _, l := range strings.Split(text, "\n") {
 			line++
 			if (p.Heading > 0 || p.Title) && strings.TrimSpace(l) != "" {
-				styled[line] = styledLine{text: strings.TrimSpace(l), style: p.Style}
-				b.WriteString("######"[:min(max(p.Heading, 1), 6)])
-				b.WriteByte(' ')
+				mark := "######"[:min(max(p.Heading, 1), 6)] + " "
+				styled[line] = styledLine{text: strings.TrimSpace(l), style: p.Style, marked: strings.TrimSpace(mark + l)}
+				b.WriteString(mark)
 			}
 			b.WriteString(l)
 			b.WriteByte('\n')
