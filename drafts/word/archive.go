@@ -118,6 +118,11 @@ func (l *limited) Read(p []byte) (int, error) {
 	n, err := l.rc.Read(p)
 	l.left -= int64(n)
 	l.a.read += int64(n)
+	if errors.Is(err, zip.ErrFormat) {
+		// What archive/zip says when a part unpacks to more than the
+		// size it declares: a bomb that lies to pass a check of sizes.
+		err = errTooBig
+	}
 	return n, err
 }
 
