@@ -142,7 +142,7 @@ func (a *archive) holdsText(part string) (bool, error) {
 		look = func(se xml.StartElement) error {
 			if isW(se.Name, "t") {
 				b.Reset()
-				if err := w.text(&b); err != nil {
+				if err := w.text(&b, false); err != nil {
 					return err
 				}
 				found = found || strings.TrimSpace(b.String()) != ""
@@ -355,11 +355,12 @@ func (b *body) inline(w *walker, se xml.StartElement, p *para) error {
 	return w.skip()
 }
 
-// run reads a w:r: its text, tabs and breaks, unless it is hidden.
+// run reads a w:r: its text, tabs and breaks, unless it is hidden (its
+// properties, which say so, come first).
 func (b *body) run(w *walker, p *para) error {
-	var text strings.Builder
 	hidden := false
-	err := w.within(func(se xml.StartElement) error {
+	out := &p.text
+	return w.within(func(se xml.StartElement) error {
 		if se.Name.Space != nsW && se.Name.Space != nsWStrict {
 			found, err := w.skipFinding("txbxContent")
 			if found {
@@ -367,28 +368,21 @@ func (b *body) run(w *walker, p *para) error {
 			}
 			return err
 		}
+		if hidden && se.Name.Local != "rPr" {
+			return w.skip()
+		}
 		switch se.Name.Local {
 		case "t":
-			var t strings.Builder
-			if err := w.text(&t); err != nil {
-				return err
-			}
 			// A line break or tab typed inside w:t shows as a space.
-			text.WriteString(strings.Map(func(r rune) rune {
-				if r == '\n' || r == '\r' || r == '\t' {
-					return ' '
-				}
-				return r
-			}, t.String()))
-			return nil
+			return w.text(out, true)
 		case "tab", "ptab":
-			text.WriteByte(' ')
+			out.WriteByte(' ')
 		case "br", "cr":
-			text.WriteByte('\n')
+			out.WriteByte('\n')
 		case "noBreakHyphen":
-			text.WriteByte('-')
+			out.WriteByte('-')
 		case "sym":
-			text.WriteString(symbol(attr(se, "char")))
+			out.WriteString(symbol(attr(se, "char")))
 		case "rPr":
 			return w.within(func(se xml.StartElement) error {
 				if isW(se.Name, "vanish") && on(se) {
@@ -411,10 +405,6 @@ func (b *body) run(w *walker, p *para) error {
 		}
 		return w.skip()
 	})
-	if err == nil && !hidden {
-		p.text.WriteString(text.String())
-	}
-	return err
 }
 
 // symbol is the character a w:sym shows. Word gives symbols of the Symbol

@@ -101,6 +101,11 @@ type styledLine struct {
 // heading. It also returns the lines so marked, by line number.
 func (doc *Document) text() (string, map[int]styledLine) {
 	var b strings.Builder
+	size := 0
+	for _, p := range doc.Paragraphs {
+		size += len(p.Text) + 8
+	}
+	b.Grow(size)
 	styled := make(map[int]styledLine)
 	line := 0
 	for _, p := range doc.Paragraphs {

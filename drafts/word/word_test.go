@@ -12,6 +12,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/parse"
 	"statute/drafts/word"
+	"statute/drafts/workload"
 )
 
 // read reads a fixture's .docx as import does, failing the test on error.
@@ -262,13 +263,13 @@ func TestLeftOutWithNotes(t *testing.T) {
 
 // The app's DOCX export lays a draft out in heading styles, an article's
 // heading line as one paragraph: such a file reads back to the same
-// draft, for the sample and for a French draft.
+// draft, for the sample, a French draft and 300 generated articles.
 func TestExportLayoutReadsBack(t *testing.T) {
 	french, err := os.ReadFile(filepath.Join("..", "parse", "testdata", "french.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, text := range map[string][]byte{"sample": assets.SampleDraft, "french": french} {
+	for name, text := range map[string][]byte{"sample": assets.SampleDraft, "french": french, "workload": workload.DraftText(300, 7)} {
 		t.Run(name, func(t *testing.T) {
 			want, err := parse.Parse(text, parse.Options{})
 			if err != nil {

@@ -1,6 +1,7 @@
 package word
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -149,8 +150,8 @@ func (w *walker) skipFinding(local string) (bool, error) {
 }
 
 // text reads the character data of the element whose start was just read,
-// to its end, into b.
-func (w *walker) text(b *strings.Builder) error {
+// to its end, into b; with spaced, line breaks and tabs become spaces.
+func (w *walker) text(b *strings.Builder, spaced bool) error {
 	for depth := 1; depth > 0; {
 		t, err := w.next()
 		if err != nil {
@@ -158,9 +159,18 @@ func (w *walker) text(b *strings.Builder) error {
 		}
 		switch t := t.(type) {
 		case xml.CharData:
-			if depth == 1 {
-				b.Write(t)
+			if depth != 1 {
+				break
 			}
+			if spaced && bytes.ContainsAny(t, "\n\r\t") {
+				t = bytes.Map(func(r rune) rune {
+					if r == '\n' || r == '\r' || r == '\t' {
+						return ' '
+					}
+					return r
+				}, t)
+			}
+			b.Write(t)
 		case xml.StartElement:
 			depth++
 		case xml.EndElement:
