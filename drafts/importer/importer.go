@@ -5,7 +5,7 @@
 // A file's kind is told from its first bytes, not from its name, so that a
 // file renamed by mistake is read for what it is or refused for what it
 // is: a Word 97–2003 document (.doc) is refused with the way to save it as
-// .docx. Text and Markdown are read by package parse, Word documents
+// .docx, and a password-protected one with the way to remove the password. Text and Markdown are read by package parse, Word documents
 // (.docx) by package word, which turns their paragraphs into the text
 // parse reads (in a Word file, a line is a paragraph, or the part of one
 // after a manual line break). PDF files are refused for now with a
@@ -48,11 +48,18 @@ const MaxFileBytes = 64 << 20
 var (
 	msgOldWord = drafts.NewMessage("import.old-word",
 		"%s is a Word 97–2003 document (.doc), which import does not read: open it in Word or LibreOffice, save it as a Word document (.docx), and import that")
+	msgEncrypted = drafts.NewMessage("import.encrypted",
+		"%s is protected by a password, which import cannot open: open it in Word, remove the password (File, Info, Protect Document, Encrypt with Password), save it, and import that")
 	msgPDFUnavailable = drafts.NewMessage("import.pdf-unavailable",
 		"%s is a PDF file, which import does not read yet: import the Word or text file it was made from")
 	msgTooLarge = drafts.NewMessage("import.too-large",
 		"%s is %s, more than a draft's file can be (%s): is it the right file?")
 )
+
+// encryptedPackage is the name, in UTF-16LE, of the stream that holds a
+// password-protected Office document: Word saves such a .docx inside an
+// OLE2 file, which would otherwise read as a .doc.
+var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 
 // Sniff tells what data holds from its first bytes.
 func Sniff(data []byte) Kind {
@@ -81,6 +88,9 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	}
 	switch Sniff(data) {
 	case OldWord:
+		if bytes.Contains(data, encryptedPackage) {
+			return nil, nil, msgEncrypted.Err(drafts.Invalid, name)
+		}
 		return nil, nil, msgOldWord.Err(drafts.Invalid, name)
 	case Word:
 		return word.Read(name, data, opt)
