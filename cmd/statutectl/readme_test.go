@@ -336,6 +336,7 @@ var badInputs = map[string]struct {
 	"a zip that is not a Word document given to `import`":   {file: zipOf("notes.txt", "المادة 1"), args: []string{"import", "FILE"}},
 	"an Excel workbook given to `import`":                   {file: zipOf("xl/workbook.xml", "<workbook/>"), args: []string{"import", "FILE"}},
 	"a Word document cut short (a download not finished)":   {file: zipOf("word/document.xml", "<document/>")[:40], args: []string{"import", "FILE"}},
+	"a Word document protected by a password":               {file: []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"), args: []string{"import", "FILE"}},
 	"a text file saved as UTF-16":                           {file: []byte("\xff\xfeL\x00a\x00"), args: []string{"import", "FILE"}},
 	"a text file saved as UTF-16 without a byte-order mark": {file: []byte("'\x06D\x06E\x06'\x06/\x06)\x06 \x001\x00\n\x00"), args: []string{"import", "FILE"}},
 	"a text file in Windows-1256":                           {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
