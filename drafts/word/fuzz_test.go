@@ -33,7 +33,7 @@ func checkRead(t *testing.T, data []byte) {
 
 // FuzzRead reads any bytes as a .docx.
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"libreoffice-numbered.docx", "libreoffice-sample.docx"} {
+	for _, name := range []string{"libreoffice-numbered.docx", "libreoffice-sample.docx", "libreoffice-tracked.docx"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

@@ -303,10 +303,12 @@ func sameDraft(t *testing.T, got, want *drafts.Draft) {
 	}
 }
 
-// Files LibreOffice wrote (made with soffice --headless from this
-// package's tests' inputs): the sample draft converted from HTML headings,
-// and a short draft whose article headings are numbered by a list
-// «المادة %1:» in heading styles, with a table and a footnote.
+// Files LibreOffice wrote (soffice --headless, the sample draft converted
+// from HTML headings, the others built through its UNO interface): a
+// short draft whose article headings are numbered by a list «المادة %1:»
+// in heading styles, with a table and a footnote; and one with a table of
+// contents, a header, and tracked changes (words inserted, replaced, a
+// paragraph's text deleted).
 func TestLibreOfficeFiles(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "libreoffice-sample.docx"))
 	if err != nil {
@@ -341,4 +343,20 @@ func TestLibreOfficeFiles(t *testing.T) {
 		ids = append(ids, w.ID)
 	}
 	sameStrings(t, "notes", ids, []string{"word.note.tables", "word.note.footnotes"})
+
+	data, err = os.ReadFile(filepath.Join("testdata", "libreoffice-tracked.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, warnings = read(t, data)
+	sameStrings(t, "articles", articles(d), []string{
+		"1: الموضوع | يحدد هذا النظام قواعد سير الغرفة.",
+		"2 | تتمتع الغرفة بالشخصية الاعتبارية والاستقلال المالي.",
+		"3 | تسري أحكام هذا النظام على جميع الغرف.",
+	})
+	ids = nil
+	for _, w := range warnings {
+		ids = append(ids, w.ID)
+	}
+	sameStrings(t, "notes", ids, []string{"word.note.headers", "word.note.contents", "word.note.revisions"})
 }
