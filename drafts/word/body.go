@@ -13,7 +13,7 @@ import (
 type Paragraph struct {
 	// Text is the paragraph's text with the number Word generates for it
 	// in front («المادة 3: مهام الغرفة»); a line break inside the paragraph
-	// is "\n".
+	// is "\n", a tab "\t".
 	Text string
 	// Heading is the paragraph's heading level, 1 to 9, from its style or
 	// outline level; 0 for text.
@@ -290,7 +290,7 @@ func (b *body) paragraph(w *walker) error {
 	}
 	text := p.text.String()
 	if l.num.set {
-		text = b.numbering.label(l.num) + text
+		text = b.numbering.label(l.num, text)
 	}
 	b.size += len(text) + 1
 	if b.size > parse.MaxDraftBytes {
@@ -376,7 +376,7 @@ func (b *body) run(w *walker, p *para) error {
 			// A line break or tab typed inside w:t shows as a space.
 			return w.text(out, true)
 		case "tab", "ptab":
-			out.WriteByte(' ')
+			out.WriteByte('\t')
 		case "br", "cr":
 			out.WriteByte('\n')
 		case "noBreakHyphen":

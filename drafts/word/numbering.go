@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"statute/drafts/arabic"
 )
@@ -161,16 +163,20 @@ func (nb *numbering) definition(n *num) (string, *abstractNum) {
 	return id, an
 }
 
-// label counts a numbered paragraph and returns the number Word shows in
-// front of it («المادة 3: »), or "" for a list that is not defined.
-func (nb *numbering) label(ref numRef) string {
+// label counts a numbered paragraph and returns its text with the number
+// Word shows in front of it («المادة 3: مهام الغرفة»); the text alone for
+// a list that is not defined. Word puts a tab or a space between a number
+// and the text, which reads as a heading's separator where the number is
+// a heading's («المادة %1» then the article's title): there the text
+// follows after «: ».
+func (nb *numbering) label(ref numRef, text string) string {
 	n := nb.nums[ref.id]
 	if n == nil {
-		return ""
+		return text
 	}
 	id, an := nb.definition(n)
 	if an == nil {
-		return ""
+		return text
 	}
 	levelOf := func(i int) *level {
 		if n.levels[i] != nil {
@@ -212,7 +218,7 @@ func (nb *numbering) label(ref numRef) string {
 		}
 	}
 	if lv.format == "bullet" {
-		return "- "
+		return "- " + text
 	}
 	var b strings.Builder
 	t := lv.text
@@ -234,13 +240,24 @@ func (nb *numbering) label(ref numRef) string {
 		}
 		b.WriteByte(t[j])
 	}
-	if b.Len() == 0 {
-		return ""
+	label := b.String()
+	switch {
+	case label == "":
+		return text
+	case lv.suffix == "nothing" || text == "":
+		return label + text
+	case namesHeading(label):
+		return label + ": " + strings.TrimLeft(text, " \t")
 	}
-	if lv.suffix != "nothing" {
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return label + " " + text
+}
+
+// namesHeading reports whether a number Word generates reads as a
+// heading's: a word, then a number with no separator after it
+// («المادة 3», "Article 3"), unlike a list's «1.» or «أ)».
+func namesHeading(label string) bool {
+	last, _ := utf8.DecodeLastRuneInString(label)
+	return strings.IndexFunc(label, unicode.IsSpace) > 0 && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // formatNumber writes a counter as a level's format says; levelText, the

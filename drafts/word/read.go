@@ -3,6 +3,8 @@ package word
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"statute/drafts"
 	"statute/drafts/parse"
@@ -109,7 +111,7 @@ func (doc *Document) text() (string, map[int]styledLine) {
 	styled := make(map[int]styledLine)
 	line := 0
 	for _, p := range doc.Paragraphs {
-		text := p.Text
+		text := tabs(p.Text, p.Heading > 0)
 		if p.Heading > 0 || p.Title {
 			// A heading is one line: a break in it, which Word shows as
 			// a new line of the same heading, separates the heading's
@@ -161,4 +163,30 @@ func (l LeftOut) notes() []parse.Warning {
 		}
 	}
 	return ws
+}
+
+// tabs writes a paragraph's tabs as text: a space, or in a heading, where
+// a tab after the heading's number stands for its separator («المادة 3»,
+// a tab, «مهام الغرفة»), «: » after a letter or digit.
+func tabs(text string, heading bool) string {
+	if !strings.Contains(text, "\t") {
+		return text
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(text, "\t") {
+		if i > 0 {
+			before := strings.TrimRight(b.String(), " ")
+			last, _ := utf8.DecodeLastRuneInString(before)
+			if heading && before != "" && strings.TrimSpace(part) != "" && (unicode.IsLetter(last) || unicode.IsDigit(last)) {
+				b.Reset()
+				b.WriteString(before)
+				b.WriteString(": ")
+				part = strings.TrimLeft(part, " ")
+			} else if !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(part)
+	}
+	return b.String()
 }

@@ -181,7 +181,9 @@ func (s *styles) look(id string, outline int, num numRef) look {
 				}
 			}
 		}
-		if !num.set && st.num.set {
+		// A paragraph's numPr that gives only a level numbers it in its
+		// style's list.
+		if num.id == "" && st.num.id != "" {
 			num.set, num.id = true, st.num.id
 			if !num.levelSet {
 				num.level = st.num.level

@@ -169,6 +169,31 @@ func TestNumberingWritesArticleNumbers(t *testing.T) {
 	sameStrings(t, "divisions", divisions, []string{"الباب الأول: أحكام عامة", "الباب الثاني: الأجهزة"})
 }
 
+// Word puts a tab between a heading's number and its title, whether the
+// number is generated («المادة %1», then a tab) or typed: it reads as the
+// heading's separator, and in text as a space. A paragraph whose numPr
+// gives only a level is numbered in its style's list.
+func TestTabsAfterHeadingNumbers(t *testing.T) {
+	numbering := `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="المادة %1"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>`
+	styles := headingStyles +
+		`<w:style w:type="paragraph" w:styleId="Art"><w:name w:val="Article"/><w:basedOn w:val="Heading2"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>`
+	tab := `<w:r><w:tab/></w:r>`
+	body := p("Title", "نظام") +
+		pp("Heading1", "", run("الباب الأول")+tab+run("أحكام عامة")) +
+		p("Art", "الموضوع") +
+		pp("", "", run("يحدد")+tab+run("هذا النظام ما يلي:")) +
+		pp("Art", `<w:numPr><w:ilvl w:val="1"/></w:numPr>`, run("أولا؛")) +
+		p("Art", "")
+	body += p("", "نص المادة الثانية.")
+	d, _ := read(t, fixture{body: body, styles: styles, numbering: numbering}.docx(t))
+	sameStrings(t, "articles", articles(d), []string{"1: الموضوع | يحدد هذا النظام ما يلي: | 1. أولا؛", "2 | نص المادة الثانية."})
+	if len(d.Divisions) != 1 || d.Divisions[0].Heading != "الباب الأول: أحكام عامة" {
+		t.Errorf("divisions %+v", d.Divisions)
+	}
+}
+
 // A word split over runs, as Word splits text where its formatting,
 // spelling marks or revision IDs change, reads as one word; a tab is a
 // space, a line break starts a line, a non-breaking hyphen is «-».
