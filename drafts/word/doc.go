@@ -11,9 +11,13 @@
 // file (ReadDocument gives the paragraphs themselves):
 //
 //   - A paragraph's text is that of its runs, however Word split them,
-//     even inside a word («الم» + «ادة»). A tab is a space, a line break
-//     (Shift+Enter) starts a new line, a non-breaking hyphen is «-», and a
-//     symbol is the character it shows where it has one.
+//     even inside a word («الم» + «ادة»). A line break (Shift+Enter)
+//     starts a new line, except in a heading, which stays one line; a
+//     non-breaking hyphen is «-»; a symbol is the character it shows where
+//     it has one. A tab is a space, except in a heading after a word or
+//     number, where it stands for the separator Word users leave out
+//     («الباب الأول», a tab, «أحكام عامة» reads «الباب الأول: أحكام
+//     عامة»).
 //   - Tracked changes are read as if accepted: insertions and moves to a
 //     place (w:ins, w:moveTo) are kept, deletions and moves from a place
 //     (w:del, w:moveFrom) are left out, and a paragraph whose mark was
@@ -40,8 +44,10 @@
 //     again by an override) and written in its level's format: decimal,
 //     Eastern Arabic digits, roman numerals, letters, the Arabic alphabet in
 //     abjad or alphabetical order, and Arabic ordinal words («الأولى»,
-//     «الحادية عشرة») for ordinal text in an Arabic level. A bullet is «-»,
-//     as enumerations are written in a text draft.
+//     «الحادية عشرة») for ordinal text in an Arabic level. A number that
+//     ends a word and a number («المادة %1») is followed by «: » where the
+//     paragraph goes on, as the tab Word puts after it shows. A bullet is
+//     «-», as enumerations are written in a text draft.
 //   - Tables, footnotes, endnotes, comments, headers and footers, text
 //     boxes and a table of contents are not part of the text: each kind the
 //     file holds is counted and said in a note (a parse.Warning with no
