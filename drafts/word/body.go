@@ -179,7 +179,7 @@ func (b *body) read(part string) error {
 		return b.a.notWord()
 	}
 	defer w.close()
-	return w.document(func(xml.StartElement) error {
+	err = w.document(func(xml.StartElement) error {
 		return w.within(func(se xml.StartElement) error {
 			if isW(se.Name, "body") {
 				return w.within(func(se xml.StartElement) error { return b.block(w, se) })
@@ -187,6 +187,12 @@ func (b *body) read(part string) error {
 			return w.skip()
 		})
 	})
+	if err == nil && b.carried.Len() > 0 {
+		// The last paragraph's mark was deleted: its text stays, as the
+		// document's last paragraph.
+		b.doc.Paragraphs = append(b.doc.Paragraphs, Paragraph{Text: b.carried.String()})
+	}
+	return err
 }
 
 // block reads an element of the body, or of a container of paragraphs.

@@ -209,7 +209,8 @@ func TestRunsSplitInsideWords(t *testing.T) {
 
 // Tracked changes read as if accepted: what was inserted or moved to a
 // place is kept, what was deleted or moved from a place is not, and a
-// paragraph whose mark was deleted joins the next. A note says so.
+// paragraph whose mark was deleted joins the next (the last one stays).
+// A note says so.
 func TestTrackedChangesReadAsAccepted(t *testing.T) {
 	ins := func(s string) string { return `<w:ins w:id="1" w:author="الوزارة">` + run(s) + `</w:ins>` }
 	del := func(s string) string {
@@ -221,11 +222,12 @@ func TestTrackedChangesReadAsAccepted(t *testing.T) {
 		`<w:p><w:moveFrom w:id="3" w:author="x">` + run("جملة نقلت.") + `</w:moveFrom>` + run("فقرة ثانية") + `</w:p>` +
 		`<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="x"/></w:rPr></w:pPr>` + run("بداية فقرة ") + `</w:p>` +
 		`<w:p>` + run("ونهايتها.") + `<w:moveTo w:id="5" w:author="x">` + run(" جملة نقلت.") + `</w:moveTo></w:p>` +
-		`<w:del w:id="6" w:author="x"><w:p>` + run("المادة 2") + `</w:p></w:del>`
+		`<w:del w:id="6" w:author="x"><w:p>` + run("المادة 2") + `</w:p></w:del>` +
+		`<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="x"/></w:rPr></w:pPr>` + run("آخر فقرة.") + `</w:p>`
 	d, warnings := read(t, fixture{body: body}.docx(t))
-	sameStrings(t, "articles", articles(d), []string{"1 | تتمتع الغرفة بالشخصية الاعتبارية. | فقرة ثانية | بداية فقرة ونهايتها. جملة نقلت."})
-	if len(warnings) != 1 || warnings[0].ID != "word.note.revisions" || warnings[0].Line != 0 || warnings[0].Args[0] != 6 {
-		t.Errorf("warnings %+v, want the note on 6 tracked changes", warnings)
+	sameStrings(t, "articles", articles(d), []string{"1 | تتمتع الغرفة بالشخصية الاعتبارية. | فقرة ثانية | بداية فقرة ونهايتها. جملة نقلت. | آخر فقرة."})
+	if len(warnings) != 1 || warnings[0].ID != "word.note.revisions" || warnings[0].Line != 0 || warnings[0].Args[0] != 7 {
+		t.Errorf("warnings %+v, want the note on 7 tracked changes", warnings)
 	}
 }
 
