@@ -24,6 +24,12 @@ const (
 	// MaxDepth is the deepest XML elements may nest: Word nests a run's text
 	// about six deep, and each table inside a table adds three.
 	MaxDepth = 256
+	// MaxParagraphs is the most paragraphs a body may hold: a 1,000-article
+	// draft has about 5,000. Each costs more kept than its few bytes of XML.
+	MaxParagraphs = 200_000
+	// MaxDefinitions is the most styles, and the most lists, a file may
+	// define: Word's own files define a few hundred styles.
+	MaxDefinitions = 20_000
 )
 
 // The sentences of refusals.
@@ -46,6 +52,8 @@ var (
 		"%s holds %d files inside it, more than a Word document does (at most %d): it was not read, as it may be made to harm; import the draft's own Word file")
 	msgBomb = drafts.NewMessage("word.zip-bomb",
 		"%s unpacks to more than a Word document does (its part %s, over %d MB): it was not read, as it may be made to harm; import the draft's own Word file")
+	msgTooMany = drafts.NewMessage("word.too-many",
+		"%s holds more in its part %s than a draft's Word document does (over %d paragraphs, styles or lists): it was not read, as it may be made to harm; import the draft's own Word file")
 	msgTooDeep = drafts.NewMessage("word.too-deep",
 		"%s nests the elements of its part %s more than %d deep, which no Word document does: it was not read, as it may be made to harm; open the file in Word or LibreOffice, save it again as .docx, and import that")
 )

@@ -106,6 +106,16 @@ func TestHostileFiles(t *testing.T) {
 		deep := strings.Repeat("<w:sdt><w:sdtContent>", 200_000) + strings.Repeat("</w:sdtContent></w:sdt>", 200_000)
 		refused(t, fixture{body: deep}.docx(t), "word.too-deep", "more than 256 deep")
 	})
+	t.Run("too many paragraphs", func(t *testing.T) {
+		refused(t, fixture{body: strings.Repeat("<w:p/>", word.MaxParagraphs+1)}.docx(t), "word.too-many", "over 200000 paragraphs, styles or lists")
+	})
+	t.Run("too many styles", func(t *testing.T) {
+		style := `<w:style w:type="paragraph" w:styleId="S"/>`
+		refused(t, fixture{body: p("", "المادة 1"), styles: strings.Repeat(style, word.MaxDefinitions+1)}.docx(t), "word.too-many", "its part word/styles.xml")
+	})
+	t.Run("too many lists", func(t *testing.T) {
+		refused(t, fixture{body: p("", "المادة 1"), numbering: strings.Repeat(`<w:num w:numId="1"/>`, word.MaxDefinitions+1)}.docx(t), "word.too-many", "its part word/numbering.xml")
+	})
 	t.Run("more text than a draft", func(t *testing.T) {
 		text := strings.Repeat("نص طويل ", 1000)
 		refused(t, fixture{body: p("", "المادة 1") + strings.Repeat(p("", text), parse.MaxDraftBytes/len(text)+1)}.docx(t),

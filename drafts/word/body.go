@@ -272,6 +272,9 @@ type para struct {
 }
 
 func (b *body) paragraph(w *walker) error {
+	if len(b.doc.Paragraphs) >= MaxParagraphs {
+		return msgTooMany.Err(drafts.Invalid, b.a.name, w.part, MaxParagraphs)
+	}
 	p := &para{outline: -1}
 	p.text.WriteString(b.carried.String())
 	b.carried.Reset()

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"statute/drafts"
 	"statute/drafts/arabic"
 )
 
@@ -65,8 +66,12 @@ func (a *archive) readNumbering(part string, st *styles) (*numbering, error) {
 		return nb, err
 	}
 	defer w.close()
+	count := 0
 	err = w.document(func(xml.StartElement) error {
 		return w.within(func(se xml.StartElement) error {
+			if count++; count > MaxDefinitions {
+				return msgTooMany.Err(drafts.Invalid, a.name, part, MaxDefinitions)
+			}
 			switch {
 			case isW(se.Name, "abstractNum"):
 				an := &abstractNum{}

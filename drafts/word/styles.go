@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+
+	"statute/drafts"
 )
 
 // A style is a paragraph style of styles.xml, with what the reader needs
@@ -42,8 +44,12 @@ func (a *archive) readStyles(part string) (*styles, error) {
 		return s, err
 	}
 	defer w.close()
+	count := 0
 	err = w.document(func(xml.StartElement) error {
 		return w.within(func(se xml.StartElement) error {
+			if count++; count > MaxDefinitions {
+				return msgTooMany.Err(drafts.Invalid, a.name, part, MaxDefinitions)
+			}
 			if !isW(se.Name, "style") || attr(se, "type") != "paragraph" {
 				return w.skip()
 			}
