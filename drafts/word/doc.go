@@ -64,7 +64,8 @@
 // as such when it can be told), a zip of more than MaxEntries files, a part
 // that unpacks to more than MaxPartBytes (its declared size is checked
 // first, then what it really unpacks to, read through a limit), more than
-// MaxTotalBytes unpacked in all, and XML nested deeper than MaxDepth. The
+// MaxTotalBytes unpacked in all, XML nested deeper than MaxDepth, and more
+// than MaxParagraphs paragraphs or MaxDefinitions styles or lists. The
 // XML decoder expands no entity a document declares, so no part can grow
 // in the reading. Nothing is stored: the caller stores the draft once the
 // user has seen it.
