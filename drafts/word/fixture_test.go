@@ -139,6 +139,11 @@ const headingStyles = `<w:style w:type="paragraph" w:default="1" w:styleId="Norm
 // each of the article's paragraphs, all right to left.
 func exportLike(t testing.TB, d *drafts.Draft) []byte {
 	t.Helper()
+	return fixture{body: exportLikeBody(d), styles: headingStyles}.docx(t)
+}
+
+// exportLikeBody is the body of exportLike's document.
+func exportLikeBody(d *drafts.Draft) string {
 	var b strings.Builder
 	bidi := `<w:bidi/>`
 	b.WriteString(pp("Title", bidi, run(d.Title)))
@@ -173,5 +178,5 @@ func exportLike(t testing.TB, d *drafts.Draft) []byte {
 		}
 	}
 	divisions(len(d.Divisions) - 1)
-	return fixture{body: b.String(), styles: headingStyles}.docx(t)
+	return b.String()
 }

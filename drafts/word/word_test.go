@@ -307,6 +307,9 @@ func TestExportLayoutReadsBack(t *testing.T) {
 			if len(warnings) != 0 {
 				t.Errorf("warnings %v", warnings)
 			}
+			// Without its styles part, the headings read by their text.
+			got, _ = read(t, fixture{body: exportLikeBody(want)}.docx(t))
+			sameDraft(t, got, want)
 		})
 	}
 }
