@@ -39,9 +39,13 @@ func TestNotAWordDocument(t *testing.T) {
 		{"not a zip at all", "word.not-zip", "save it again as a Word document", []byte("PK\x03\x04 not really")},
 		{"another zip", "word.zip", "is a zip archive, not a Word document", zipOf(t, map[string]string{"notes.txt": "المادة 1"})},
 		{"an Excel workbook", "word.excel", "Excel workbook (.xlsx)", zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})},
+		{"an Excel workbook as Excel writes it", "word.excel", "Excel workbook (.xlsx)", zipOf(t, map[string]string{
+			"_rels/.rels":     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+			"xl/workbook.xml": `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`,
+		})},
 		{"a PowerPoint presentation", "word.powerpoint", "PowerPoint presentation", zipOf(t, map[string]string{"ppt/presentation.xml": "<p/>"})},
 		{"an OpenDocument text", "word.odt", "save it as a Word document (.docx)", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})},
-		{"a main part that is not XML", "word.bad-xml", "is not well-formed XML (line 1)", zipOf(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p></w:body>"})},
+		{"a main part that is not XML", "word.bad-xml", "is not well-formed XML (line 1)", zipOf(t, map[string]string{"word/document.xml": "<w:document " + wordNS + "><w:body><w:p></w:body>"})},
 		{"an empty main part", "word.bad-xml", "word/document.xml", zipOf(t, map[string]string{"word/document.xml": ""})},
 		{"no text", "word.no-text", "no text in its body", fixture{body: p("", "") + p("", "  ")}.docx(t)},
 	} {

@@ -107,9 +107,10 @@ func ReadDocument(name string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// mainPart finds the document's main part through the package's
-// relationships, or at its usual place; a zip with none is not a Word
-// document, and the refusal says what it is when it can.
+// mainPart finds the package's main part through its relationships, or a
+// Word document's at its usual place; a zip with none is not a Word
+// document, and the refusal says what it is when it can (as it does when
+// the main part turns out to be another program's).
 func (a *archive) mainPart() (string, error) {
 	rels, err := a.rels("")
 	if err != nil {
@@ -117,9 +118,7 @@ func (a *archive) mainPart() (string, error) {
 	}
 	for _, r := range rels {
 		if r.kind == relDocument && a.has(r.target) {
-			if strings.HasPrefix(strings.ToLower(r.target), "word/") || !a.has("word/document.xml") {
-				return r.target, nil
-			}
+			return r.target, nil
 		}
 	}
 	if a.has("word/document.xml") {
@@ -179,7 +178,11 @@ func (b *body) read(part string) error {
 		return b.a.notWord()
 	}
 	defer w.close()
-	err = w.document(func(xml.StartElement) error {
+	err = w.document(func(root xml.StartElement) error {
+		if !isW(root.Name, "document") {
+			// The package's main part is a workbook's, a presentation's…
+			return b.a.notWord()
+		}
 		return w.within(func(se xml.StartElement) error {
 			if isW(se.Name, "body") {
 				return w.within(func(se xml.StartElement) error { return b.block(w, se) })
