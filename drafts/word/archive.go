@@ -48,6 +48,8 @@ var (
 		"%s is a PowerPoint presentation (.pptx), not a Word document: import the Word or text file of the draft")
 	msgODT = drafts.NewMessage("word.odt",
 		"%s is an OpenDocument text (.odt), not a Word document: open it in LibreOffice or Word, save it as a Word document (.docx), and import that")
+	msgOpenDocument = drafts.NewMessage("word.opendocument",
+		"%s is an OpenDocument spreadsheet or presentation (.ods, .odp), not a Word document: import the Word or text file of the draft")
 	msgTooManyEntries = drafts.NewMessage("word.too-many-entries",
 		"%s holds %d files inside it, more than a Word document does (at most %d): it was not read, as it may be made to harm; import the draft's own Word file")
 	msgBomb = drafts.NewMessage("word.zip-bomb",
@@ -155,8 +157,12 @@ func (a *archive) notWord() error {
 		return msgExcel.Err(drafts.Invalid, a.name)
 	case a.has("ppt/presentation.xml"):
 		return msgPowerPoint.Err(drafts.Invalid, a.name)
-	case strings.TrimSpace(a.small("mimetype", 100)) == "application/vnd.oasis.opendocument.text":
+	}
+	switch mime := strings.TrimSpace(a.small("mimetype", 100)); {
+	case mime == "application/vnd.oasis.opendocument.text":
 		return msgODT.Err(drafts.Invalid, a.name)
+	case strings.HasPrefix(mime, "application/vnd.oasis.opendocument."):
+		return msgOpenDocument.Err(drafts.Invalid, a.name)
 	}
 	return msgZip.Err(drafts.Invalid, a.name)
 }

@@ -45,6 +45,7 @@ func TestNotAWordDocument(t *testing.T) {
 		})},
 		{"a PowerPoint presentation", "word.powerpoint", "PowerPoint presentation", zipOf(t, map[string]string{"ppt/presentation.xml": "<p/>"})},
 		{"an OpenDocument text", "word.odt", "save it as a Word document (.docx)", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})},
+		{"an OpenDocument spreadsheet", "word.opendocument", "OpenDocument spreadsheet or presentation", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})},
 		{"a main part that is not XML", "word.bad-xml", "is not well-formed XML (line 1)", zipOf(t, map[string]string{"word/document.xml": "<w:document " + wordNS + "><w:body><w:p></w:body>"})},
 		{"an empty main part", "word.bad-xml", "word/document.xml", zipOf(t, map[string]string{"word/document.xml": ""})},
 		{"no text", "word.no-text", "no text in its body", fixture{body: p("", "") + p("", "  ")}.docx(t)},
