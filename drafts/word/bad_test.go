@@ -47,6 +47,8 @@ func TestNotAWordDocument(t *testing.T) {
 		{"an OpenDocument text", "word.odt", "save it as a Word document (.docx)", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})},
 		{"an OpenDocument spreadsheet", "word.opendocument", "OpenDocument spreadsheet or presentation", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})},
 		{"a main part that is not XML", "word.bad-xml", "is not well-formed XML (line 1)", zipOf(t, map[string]string{"word/document.xml": "<w:document " + wordNS + "><w:body><w:p></w:body>"})},
+		{"entities that would grow a billionfold", "word.bad-xml", "is not well-formed XML", zipOf(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>` +
+			`<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>`})},
 		{"an empty main part", "word.bad-xml", "word/document.xml", zipOf(t, map[string]string{"word/document.xml": ""})},
 		{"no text", "word.no-text", "no text in its body", fixture{body: p("", "") + p("", "  ")}.docx(t)},
 	} {

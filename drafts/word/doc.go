@@ -60,8 +60,9 @@
 // to far more than it weighs, its XML may nest without end. The package
 // refuses, as Invalid with a sentence that says what to do, a file that is
 // not a zip, a zip that is not a Word document (an Excel workbook, a
-// PowerPoint presentation, an OpenDocument text or any other zip is named
-// as such when it can be told), a zip of more than MaxEntries files, a part
+// PowerPoint presentation, an OpenDocument text, spreadsheet or
+// presentation, or any other zip, named for what it is), a zip of more
+// than MaxEntries files, a part
 // that unpacks to more than MaxPartBytes (its declared size is checked
 // first, then what it really unpacks to, read through a limit), more than
 // MaxTotalBytes unpacked in all, XML nested deeper than MaxDepth, and more
