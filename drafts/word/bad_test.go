@@ -51,6 +51,8 @@ func TestNotAWordDocument(t *testing.T) {
 			`<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>`})},
 		{"an empty main part", "word.bad-xml", "word/document.xml", zipOf(t, map[string]string{"word/document.xml": ""})},
 		{"no text", "word.no-text", "no text in its body", fixture{body: p("", "") + p("", "  ")}.docx(t)},
+		{"a draft in a table", "word.in-tables", "convert the table to text", fixture{body: p("", "نظام") +
+			`<w:tbl><w:tr><w:tc><w:p>` + run("المادة 1") + `</w:p><w:p>` + run("نص.") + `</w:p></w:tc><w:tc><w:p>` + run("Article 1") + `</w:p></w:tc></w:tr></w:tbl>`}.docx(t)},
 	} {
 		t.Run(c.name, func(t *testing.T) { refused(t, c.data, c.id, c.says) })
 	}

@@ -1,6 +1,7 @@
 package word
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -31,6 +32,8 @@ var (
 		"the file holds tracked changes (%d), read as if accepted: insertions kept, deletions left out; check the outline, or accept or reject the changes in Word and import again")
 	msgWarnHeadingStyle = drafts.NewMessage("word.warning.heading-style",
 		"this paragraph has the heading style «%s» but is not an article or division heading, so it was read as text: if it starts an article, write «%s» and the article's number, such as «%s 12»; if not, give it a text style")
+	msgInTables = drafts.NewMessage("word.in-tables",
+		"%s holds no article headings outside its tables (%d), which import leaves out: if the draft's text is in a table, convert the table to text in Word (Table Layout, Convert to Text) or LibreOffice (Table, Convert, Table to Text), save, and import again")
 	msgNoText = drafts.NewMessage("word.no-text",
 		"%s is a Word document with no text in its body: is it the right file?")
 )
@@ -55,10 +58,17 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	for _, st := range styled {
 		marked[st.marked] = st.text
 	}
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(text) == "" && doc.LeftOut.Tables == 0 {
 		return nil, nil, msgNoText.Err(drafts.Invalid, name)
 	}
 	d, warnings, err := parse.ParseStringWithWarnings(text, opt)
+	var perr *drafts.Error
+	if err != nil && doc.LeftOut.Tables > 0 && errors.As(err, &perr) && perr.Line == 0 && opt.ArticleWord == "" {
+		// Nothing outside the tables reads as a draft (no article
+		// heading, or no text at all): the draft is most likely in them,
+		// as in a two-column Arabic and French layout.
+		return nil, nil, msgInTables.Wrap(drafts.Invalid, err, name, doc.LeftOut.Tables)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
