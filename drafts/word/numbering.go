@@ -223,6 +223,9 @@ func (nb *numbering) label(ref numRef, text string) string {
 		}
 	}
 	if lv.format == "bullet" {
+		if strings.TrimSpace(text) == "" {
+			return text
+		}
 		return "- " + text
 	}
 	var b strings.Builder
