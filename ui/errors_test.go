@@ -12,6 +12,7 @@ import (
 	_ "statute/drafts/importer"
 	_ "statute/drafts/parse"
 	_ "statute/drafts/round"
+	_ "statute/drafts/word"
 	"statute/ui"
 )
 

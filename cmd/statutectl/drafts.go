@@ -18,9 +18,10 @@ import (
 var cmdImport = &command{
 	name: "import",
 	args: "FILE [--title T] [--article-word W] [--version-of DRAFT] [--dry-run]",
-	summary: "read a draft statute from a text or Markdown file (- for standard input) and store it; lines that look\n" +
-		"like headings but were read as text are named on standard error. --dry-run stores nothing: it prints the\n" +
-		"outline the file was read as (as outline does) and those lines",
+	summary: "read a draft statute from a text, Markdown or Word (.docx) file (- for standard input) and store it;\n" +
+		"lines that look like headings but were read as text, and what a Word file holds that was left out (tables,\n" +
+		"footnotes…), are named on standard error. --dry-run stores nothing: it prints the outline the file was\n" +
+		"read as (as outline does) and those lines",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		title := fs.String("title", "", "the draft's `title`, if not its first line")
@@ -58,8 +59,18 @@ var cmdImport = &command{
 				if next > 0 {
 					as = fmt.Sprintf("version %d of %s", next, d.ID)
 				}
+				notes := 0
+				for _, w := range warnings {
+					if w.Line == 0 {
+						notes++
+					}
+				}
+				read := plural(len(warnings)-notes, "warning")
+				if notes > 0 {
+					read += ", " + plural(notes, "note")
+				}
 				fmt.Fprintf(c.stderr, "dry run: %s, %s, as %s titled «%s»; nothing was stored\n",
-					plural(len(d.Articles), "article"), plural(len(warnings), "warning"), as, d.Title)
+					plural(len(d.Articles), "article"), read, as, d.Title)
 				return nil
 			}
 			if err := round.New(s).Import(d); err != nil {
@@ -73,10 +84,15 @@ var cmdImport = &command{
 }
 
 // printWarnings names, one a line, the lines of a draft file that look
-// like headings but were read as text (parse.Warning).
+// like headings but were read as text (parse.Warning), then the notes on
+// what the file holds that was left out, such as a Word file's tables.
 func printWarnings(w io.Writer, warnings []parse.Warning) {
 	for _, warning := range warnings {
-		fmt.Fprintf(w, "statutectl: warning: %s\n", warning)
+		kind := "warning"
+		if warning.Line == 0 {
+			kind = "note"
+		}
+		fmt.Fprintf(w, "statutectl: %s: %s\n", kind, warning)
 	}
 }
 

@@ -109,3 +109,42 @@ func TestImportUTF16WithoutByteOrderMark(t *testing.T) {
 		t.Error("the database changed")
 	}
 }
+
+// A Word document is imported as a text file is: its dry run prints the
+// outline and, on standard error, a note for each kind of content left
+// out, and stores nothing; the import stores the same articles. The file
+// is one LibreOffice wrote, with article headings numbered by a list
+// («المادة %1:»), a table and a footnote.
+func TestImportWordDocument(t *testing.T) {
+	db, _ := importSample(t)
+	before := fileHash(t, db)
+	file := filepath.Join("..", "..", "drafts", "word", "testdata", "libreoffice-numbered.docx")
+
+	out, errOut, code := ctl(t, db, "", "import", "--dry-run", file)
+	wantOutline := "الباب الأول: أحكام عامة\n  المادة 1: الموضوع\t[1]\n  المادة 2: تعريفات\t[2]\n" +
+		"الباب الثاني: الأجهزة\n  المادة 3: الجمعية العامة\t[3]\n  المادة 4: المكتب\t[4]\n"
+	if code != exitOK || out != wantOutline {
+		t.Fatalf("import --dry-run: exit %d, stdout %q, stderr %q; want the outline\n%s", code, out, errOut, wantOutline)
+	}
+	for _, want := range []string{
+		"statutectl: note: the file holds tables (1), which were left out",
+		"statutectl: note: the file holds footnotes (1), which were left out",
+		"dry run: 4 articles, no warnings, 2 notes, as a new draft titled «نظام داخلي تجريبي لغرفة الصناعة التقليدية»; nothing was stored",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q, want %q", errOut, want)
+		}
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("import --dry-run changed the database")
+	}
+
+	stored, errStored, code := ctl(t, db, "", "import", file)
+	if code != exitOK || !strings.Contains(stored, "\t4 articles\tversion 1\t") || strings.Count(errStored, "statutectl: note:") != 2 {
+		t.Fatalf("import: exit %d, stdout %q, stderr %q; want the new draft and the two notes", code, stored, errStored)
+	}
+	id := strings.Split(stored, "\t")[0]
+	if text := mustCtl(t, db, "show", "3", "--draft", id, "--text"); text != "تتألف الجمعية العامة من جميع أعضاء الغرفة، وتجتمع مرتين في السنة.\n" {
+		t.Errorf("article 3 reads %q, without its footnote", text)
+	}
+}

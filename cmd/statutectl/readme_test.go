@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -332,7 +333,10 @@ var badInputs = map[string]struct {
 	args    []string
 	prepare func(t *testing.T, db string) (dbArg string)
 }{
-	"a Word document given to `import`":                     {file: []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml"), args: []string{"import", "FILE"}},
+	"a zip that is not a Word document given to `import`":   {file: zipOf("notes.txt", "المادة 1"), args: []string{"import", "FILE"}},
+	"an Excel workbook given to `import`":                   {file: zipOf("xl/workbook.xml", "<workbook/>"), args: []string{"import", "FILE"}},
+	"a Word document cut short (a download not finished)":   {file: zipOf("word/document.xml", "<document/>")[:40], args: []string{"import", "FILE"}},
+	"a Word document protected by a password":               {file: []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"), args: []string{"import", "FILE"}},
 	"a text file saved as UTF-16":                           {file: []byte("\xff\xfeL\x00a\x00"), args: []string{"import", "FILE"}},
 	"a text file saved as UTF-16 without a byte-order mark": {file: []byte("'\x06D\x06E\x06'\x06/\x06)\x06 \x001\x00\n\x00"), args: []string{"import", "FILE"}},
 	"a text file in Windows-1256":                           {file: []byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), args: []string{"import", "FILE"}},
@@ -457,4 +461,21 @@ func TestReadmeBadInputTable(t *testing.T) {
 			t.Errorf("the README's table of bad input has no row %q any more: update this test with the README", given)
 		}
 	}
+}
+
+// zipOf is a zip archive holding one file.
+func zipOf(name, content string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create(name)
+	if err == nil {
+		_, err = w.Write([]byte(content))
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }

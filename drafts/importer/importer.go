@@ -5,13 +5,17 @@
 // A file's kind is told from its first bytes, not from its name, so that a
 // file renamed by mistake is read for what it is or refused for what it
 // is: a Word 97–2003 document (.doc) is refused with the way to save it as
-// .docx. Text and Markdown are read by package parse. Word (.docx) and PDF
-// files are refused for now with a sentence that says how to import their
-// text.
+// .docx, and a password-protected one with the way to remove the password. Text and Markdown are read by package parse, Word documents
+// (.docx) by package word, which turns their paragraphs into the text
+// parse reads (in a Word file, a line is a paragraph, or the part of one
+// after a manual line break). PDF files are refused for now with a
+// sentence that says how to import their text.
 //
 // Whatever the kind, Read returns the draft as parse gives it with the
 // lines that looked like headings but were read as text (parse.Warning),
-// and stores nothing: the front-ends show both before they store.
+// and for a Word file the notes on what it holds that was left out
+// (tables, footnotes…: Warnings with no line), and stores nothing: the
+// front-ends show them before they store.
 package importer
 
 import (
@@ -21,6 +25,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/parse"
+	"statute/drafts/word"
 )
 
 // Kind is what a file holds, told from its first bytes.
@@ -29,7 +34,7 @@ type Kind string
 // The kinds of file import knows.
 const (
 	Text    Kind = "text" // UTF-8 or UTF-16 text, Markdown included
-	Word    Kind = "docx" // a zip: Office Open XML, or another zip
+	Word    Kind = "docx" // a zip: Office Open XML, or another zip, which package word names
 	PDF     Kind = "pdf"
 	OldWord Kind = "doc" // an OLE2 compound file: Word 97–2003
 )
@@ -43,13 +48,18 @@ const MaxFileBytes = 64 << 20
 var (
 	msgOldWord = drafts.NewMessage("import.old-word",
 		"%s is a Word 97–2003 document (.doc), which import does not read: open it in Word or LibreOffice, save it as a Word document (.docx), and import that")
-	msgWordUnavailable = drafts.NewMessage("import.word-unavailable",
-		"%s is a Word document, which import does not read yet: open it in Word or LibreOffice, save it as plain text (UTF-8), and import that")
+	msgEncrypted = drafts.NewMessage("import.encrypted",
+		"%s is protected by a password, which import cannot open: open it in Word, remove the password (File, Info, Protect Document, Encrypt with Password), save it, and import that")
 	msgPDFUnavailable = drafts.NewMessage("import.pdf-unavailable",
 		"%s is a PDF file, which import does not read yet: import the Word or text file it was made from")
 	msgTooLarge = drafts.NewMessage("import.too-large",
 		"%s is %s, more than a draft's file can be (%s): is it the right file?")
 )
+
+// encryptedPackage is the name, in UTF-16LE, of the stream that holds a
+// password-protected Office document: Word saves such a .docx inside an
+// OLE2 file, which would otherwise read as a .doc.
+var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 
 // Sniff tells what data holds from its first bytes.
 func Sniff(data []byte) Kind {
@@ -67,7 +77,8 @@ func Sniff(data []byte) Kind {
 // Read reads a draft from data, the bytes of the file named name (its
 // base name, for Draft.Source and for the sentences of errors). It stores
 // nothing. The errors are Invalid: a file of a kind import does not read,
-// one too large, or text parse refuses (its error, prefixed with name).
+// one too large, a Word file package word refuses, or text parse refuses
+// (its error, prefixed with name).
 func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
 	if len(data) > MaxFileBytes {
 		return nil, nil, msgTooLarge.Err(drafts.Invalid, name, Size(int64(len(data))), Size(MaxFileBytes))
@@ -77,9 +88,12 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	}
 	switch Sniff(data) {
 	case OldWord:
+		if bytes.Contains(data, encryptedPackage) {
+			return nil, nil, msgEncrypted.Err(drafts.Invalid, name)
+		}
 		return nil, nil, msgOldWord.Err(drafts.Invalid, name)
 	case Word:
-		return nil, nil, msgWordUnavailable.Err(drafts.Invalid, name)
+		return word.Read(name, data, opt)
 	case PDF:
 		return nil, nil, msgPDFUnavailable.Err(drafts.Invalid, name)
 	}

@@ -1,6 +1,8 @@
 package importer_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -28,6 +30,8 @@ func TestReadRefusesWhatItDoesNotRead(t *testing.T) {
 	}{
 		{"statute.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "save it as a Word document (.docx)"},
 		{"statute.txt", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "Word 97–2003"},
+		{"protected.docx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00..", "remove the password"},
+		{"notes.zip", zipOf(map[string]string{"notes.txt": "المادة 1"}), "is a zip archive, not a Word document"},
 	} {
 		_, _, err := importer.Read(c.name, []byte(c.data), parse.Options{})
 		if !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), c.name) || !strings.Contains(err.Error(), c.want) {
@@ -55,4 +59,40 @@ func TestSniff(t *testing.T) {
 			t.Errorf("Sniff(%q) = %s, want %s", data, got, want)
 		}
 	}
+}
+
+// A Word document is read whatever its name says, with the notes on what
+// it holds besides its text.
+func TestReadWord(t *testing.T) {
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>نظام</w:t></w:r></w:p><w:p><w:r><w:t>المادة 1</w:t></w:r></w:p><w:p><w:r><w:t>نص.</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`
+	d, warnings, err := importer.Read("draft.txt", []byte(zipOf(map[string]string{"word/document.xml": doc})), parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Articles) != 1 || d.Articles[0].Text() != "نص." || d.Source != "draft.txt" {
+		t.Errorf("read %+v", d.Articles)
+	}
+	if len(warnings) != 1 || warnings[0].ID != "word.note.tables" || warnings[0].Line != 0 {
+		t.Errorf("warnings %+v, want the note on the table", warnings)
+	}
+}
+
+func zipOf(parts map[string]string) string {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, data := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			panic(err)
+		}
+		if _, err := w.Write([]byte(data)); err != nil {
+			panic(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return b.String()
 }

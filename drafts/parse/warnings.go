@@ -13,8 +13,12 @@ import (
 // Why is an English sentence that says what the line looked like and what
 // to do; ID and Args are the message it was made from, for an interface
 // that says it in its user's language.
+//
+// A Warning whose Line is 0 is a note on the file as a whole, from an
+// importer that reads more than text: what a Word document holds that was
+// left out, such as its tables. Text and Article are then empty.
 type Warning struct {
-	Line int    // 1-based, in the file as read
+	Line int    // 1-based, in the file as read; 0 for a note on the whole file
 	Text string // the line as written, trimmed
 	// Article is the key of the article whose text the line became, or ""
 	// when it went to the title or preamble.
@@ -25,8 +29,11 @@ type Warning struct {
 }
 
 // String is the warning on one line: «line 14, in article 2: «* المادة 3»:
-// this list item …».
+// this list item …»; a note on the whole file is its sentence alone.
 func (w Warning) String() string {
+	if w.Line == 0 {
+		return w.Why
+	}
 	where := "in the title and preamble"
 	if w.Article != "" {
 		where = "in article " + w.Article
