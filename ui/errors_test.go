@@ -9,6 +9,7 @@ import (
 	"statute/drafts"
 	_ "statute/drafts/boltstore" // their sentences too
 	_ "statute/drafts/export"
+	_ "statute/drafts/external"
 	_ "statute/drafts/importer"
 	_ "statute/drafts/parse"
 	_ "statute/drafts/round"

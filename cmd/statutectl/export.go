@@ -20,14 +20,15 @@ var cmdExport = &command{
 	args: "--what consolidated|table --format docx|html|md|txt|akn|pdf|xlsx|csv --out FILE [--tracked] [--version N] [--chamber C] [--status S] [--draft DRAFT]",
 	summary: "write a draft version's consolidated text to FILE (- for standard output), replacing FILE only once all is\n" +
 		"written, and print its path; import reads an md or txt file back to the same draft.\n" +
-		"Available now: --what consolidated with --format md, txt or html (one self-contained page, printable);\n" +
-		"--tracked, html only, marks the version's changes against the version before it, each naming its amendments.\n" +
+		"Available now: --what consolidated with --format md, txt or html (one self-contained page, printable), or pdf\n" +
+		"(that page printed by Chromium, Chrome or Edge, else LibreOffice, whichever is installed: the one found first);\n" +
+		"--tracked, html or pdf, marks the version's changes against the version before it, each naming its amendments.\n" +
 		"The other formats, --what table, --chamber and --status are to come: they are refused for now (exit 2)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version (table, the amendments, to come)")
-		format := fs.String("format", "", "the file's `format`: md, txt or html (docx, akn, pdf, xlsx, csv to come)")
+		format := fs.String("format", "", "the file's `format`: md, txt, html or pdf (docx, akn, xlsx, csv to come)")
 		out := fs.String("out", "", "the `FILE` to write, - for standard output")
-		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html only; not for version 1)")
+		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html or pdf; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
 		chamber := fs.String("chamber", "", "the amendments of chamber `C` only, for the table (to come)")
 		status := fs.String("status", "", "the amendments in status `S` only, for the table (to come)")

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"statute/assets"
+	"statute/drafts/external"
 )
 
 // unchanged fails the test unless compare's JSON report says the two
@@ -116,9 +117,9 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt or html"},
+		{[]string{"--format", "docx"}, exitUsage, "the docx format is not available yet: use md, txt, html or pdf"},
 		{[]string{"--format", "xlsx", "--what", "table"}, exitUsage, "the table of amendments is not available yet"},
-		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html only"},
+		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html or pdf only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber or status"},
 		{[]string{"--format", "rtf"}, exitUsage, `there is no export format "rtf"`},
@@ -184,5 +185,25 @@ func TestExportHTML(t *testing.T) {
 	}
 	if again := mustCtl(t, db, "export", "--format", "html", "--out", "-", "--version", "1"); again != readString(t, out) {
 		t.Error("export --version 1 --out - writes another page than the first export of version 1")
+	}
+}
+
+// export --format pdf prints the version's page to a PDF file, with a
+// converter installed (LibreOffice in CI).
+func TestExportPDF(t *testing.T) {
+	l := external.System()
+	if l.Find(external.LibreOffice) == "" && l.Find(external.Chromium) == "" {
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			t.Fatal("neither LibreOffice nor Chromium is installed, and CI must run this test")
+		}
+		t.Skip("neither LibreOffice nor Chromium is installed")
+	}
+	db, _ := importSample(t)
+	out := filepath.Join(t.TempDir(), "v1.pdf")
+	if got := mustCtl(t, db, "export", "--format", "pdf", "--out", out); got != out+"\n" {
+		t.Errorf("export --format pdf printed %q, want the file's path", got)
+	}
+	if pdf := readString(t, out); !strings.HasPrefix(pdf, "%PDF-") || len(pdf) < 10<<10 {
+		t.Errorf("%s is %d bytes starting %q, not a PDF of the draft", out, len(pdf), pdf[:min(8, len(pdf))])
 	}
 }

@@ -2,11 +2,13 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"slices"
 	"strings"
 
 	"statute/drafts"
+	"statute/drafts/external"
 	"statute/drafts/parse"
 	"statute/drafts/round"
 )
@@ -25,7 +27,7 @@ const (
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown, Text and HTML are available yet.
+// The formats of the exports; only Markdown, Text, HTML and PDF are available yet.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -43,9 +45,9 @@ func Formats() []Format {
 }
 
 // Available reports whether exports can be written in f now.
-func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML }
+func (f Format) Available() bool { return f == Markdown || f == Text || f == HTML || f == PDF }
 
-// available names the formats available, for sentences: «md, txt or html».
+// available names the formats available, for sentences: «md, txt, html or pdf».
 func available() string {
 	var names []string
 	for _, f := range Formats() {
@@ -69,7 +71,7 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML only). Chamber and Status are for the
+	// it, marked in the text (HTML and PDF only). Chamber and Status are for the
 	// export to come: the amendments of one chamber, or in one status.
 	Tracked bool
 	Chamber string
@@ -81,15 +83,15 @@ var (
 	msgUnknownWhat = drafts.NewMessage("export.unknown-what",
 		"there is no export %q: export the consolidated text (consolidated); the table of amendments (table) is to come")
 	msgUnknownFormat = drafts.NewMessage("export.unknown-format",
-		"there is no export format %q: use md, txt or html (docx, akn, pdf, xlsx and csv are to come)")
+		"there is no export format %q: use %s")
 	msgNoFormat = drafts.NewMessage("export.no-format",
-		"say which format to export in: md, txt or html")
+		"say which format to export in: %s")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
 		"the %s format is not available yet: use %s")
 	msgTableUnavailable = drafts.NewMessage("export.table-unavailable",
-		"the table of amendments is not available yet: export the consolidated text (consolidated) as md, txt or html")
+		"the table of amendments is not available yet: export the consolidated text (consolidated) as %s")
 	msgTrackedHTMLOnly = drafts.NewMessage("export.tracked-html-only",
-		"the text with tracked changes is written in html only: export it as html, or export the %s text without them")
+		"the text with tracked changes is written in html or pdf only: export it as html or pdf, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
 		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
@@ -109,20 +111,20 @@ func (q Request) Check() error {
 	case "", Consolidated:
 	case Table:
 		if !slices.Contains(Formats(), q.Format) && q.Format != "" {
-			return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+			return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
 		}
-		return msgTableUnavailable.Err(drafts.Invalid)
+		return msgTableUnavailable.Err(drafts.Invalid, available())
 	default:
 		return msgUnknownWhat.Err(drafts.Invalid, q.What)
 	}
 	switch {
 	case q.Format == "":
-		return msgNoFormat.Err(drafts.Invalid)
+		return msgNoFormat.Err(drafts.Invalid, available())
 	case !slices.Contains(Formats(), q.Format):
-		return msgUnknownFormat.Err(drafts.Invalid, q.Format)
+		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available())
 	case !q.Format.Available():
 		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
-	case q.Tracked && q.Format != HTML:
+	case q.Tracked && q.Format != HTML && q.Format != PDF:
 		return msgTrackedHTMLOnly.Err(drafts.Invalid, q.Format)
 	case q.Chamber != "" || q.Status != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
@@ -142,11 +144,13 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML). Nothing is
-// written when it is refused. The errors are Check's; the store's NotFound
-// (no such draft or version); Invalid when the text would not import back
-// as it is stored (md, txt), or when q.Tracked asks for version 1, which
-// has none before it; Unavailable when w fails (WriteDraft).
+// changes against the version before when q.Tracked (HTML, PDF). Nothing
+// is written when it is refused. The errors are Check's; the store's
+// NotFound (no such draft or version); Invalid when the text would not
+// import back as it is stored (md, txt), or when q.Tracked asks for
+// version 1, which has none before it; Unavailable when w fails
+// (WriteDraft), or for a PDF those of PDFOf (no converter installed, or
+// one that failed).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
@@ -165,7 +169,13 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := WriteHTML(w, d, prev); err != nil {
+	page := func(w io.Writer) error { return WriteHTML(w, d, prev) }
+	if q.Format == PDF {
+		err = PDFOf(context.Background(), w, external.System(), page)
+	} else {
+		err = page(w)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &Result{Draft: d}, nil
@@ -192,16 +202,23 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 
 // WriteDraft writes d's text to w in format f: Markdown or Text once it
 // has read the text back as import does and found the same draft; HTML,
-// which import does not read, as WriteHTML writes it. Invalid:
-// f is not available, or the text would import as another draft (a line
-// of an article that reads as a heading), the article and the line named;
-// nothing is written then. Unavailable: w failed.
+// which import does not read, as WriteHTML writes it; PDF, that page
+// printed (PDFOf). Invalid: f is not available, or the text would import
+// as another draft (a line of an article that reads as a heading), the
+// article and the line named; nothing is written then. Unavailable: w failed, or PDFOf did.
 func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
 	}
-	if f == HTML {
+	switch f {
+	case HTML:
 		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case PDF:
+		page := func(w io.Writer) error { return WriteHTML(w, d, nil) }
+		if err := PDFOf(context.Background(), w, external.System(), page); err != nil {
 			return nil, err
 		}
 		return &Result{Draft: d}, nil

@@ -247,16 +247,17 @@ func TestCheck(t *testing.T) {
 	}{
 		{export.Request{Format: export.Markdown}, ""},
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
-		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt or html"},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt or html"},
-		{export.Request{Format: "rtf"}, `there is no export format "rtf"`},
-		{export.Request{}, "say which format"},
+		{export.Request{Format: export.Word}, "the docx format is not available yet: use md, txt, html or pdf"},
+		{export.Request{Format: export.PDF}, ""},
+		{export.Request{Format: export.PDF, Tracked: true}, ""},
+		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, html or pdf`},
+		{export.Request{}, "say which format to export in: md, txt, html or pdf"},
 		{export.Request{What: export.Table, Format: export.CSV}, "the table of amendments is not available yet"},
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
 		{export.Request{Format: export.HTML, Tracked: true}, ""},
-		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html only"},
-		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html only"},
+		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html or pdf only"},
+		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html or pdf only"},
 		{export.Request{Format: export.Markdown, Chamber: "FM"}, "by chamber or status"},
 		{export.Request{Format: export.Text, Status: "submitted"}, "by chamber or status"},
 	} {
@@ -274,8 +275,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt and html available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.HTML, export.PDF}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, html and pdf available", export.Formats(), avail)
 	}
 }
 
