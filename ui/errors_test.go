@@ -12,6 +12,7 @@ import (
 	_ "statute/drafts/external"
 	_ "statute/drafts/importer"
 	_ "statute/drafts/parse"
+	_ "statute/drafts/pdftext"
 	_ "statute/drafts/round"
 	"statute/ui"
 )

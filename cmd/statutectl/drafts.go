@@ -18,9 +18,11 @@ import (
 var cmdImport = &command{
 	name: "import",
 	args: "FILE [--title T] [--article-word W] [--version-of DRAFT] [--dry-run]",
-	summary: "read a draft statute from a text or Markdown file (- for standard input) and store it; lines that look\n" +
-		"like headings but were read as text are named on standard error. --dry-run stores nothing: it prints the\n" +
-		"outline the file was read as (as outline does) and those lines",
+	summary: "read a draft statute from a text or Markdown file, or a PDF (- for standard input), and store it; lines\n" +
+		"that look like headings but were read as text are named on standard error. A PDF's text is read by poppler's\n" +
+		"pdftotext (Debian: poppler-utils), its page headers, footers and numbers removed and its Arabic repaired; a\n" +
+		"scanned PDF, or one whose Arabic comes out reversed, is refused: import the Word file instead.\n" +
+		"--dry-run stores nothing: it prints the outline the file was read as (as outline does) and those lines",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		title := fs.String("title", "", "the draft's `title`, if not its first line")
