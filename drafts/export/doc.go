@@ -17,9 +17,12 @@
 //     each block, for the eye only (import ignores blank lines).
 //
 // The third, HTML (html), is for reading and printing, not for import: one
-// self-contained page, and the only format that shows the version's
-// changes against the version before it (Request.Tracked); html.go says
-// how it is laid out and how changes are marked.
+// self-contained page, which shows on request the version's changes
+// against the version before it (Request.Tracked); html.go says how it is
+// laid out and how changes are marked. The fourth, PDF (pdf), is that
+// page printed by Chromium or LibreOffice, whichever is installed
+// (PDFOf, for any page the package writes as HTML); pdf.go says why
+// through those programs and how each is run.
 //
 // Every Markdown or text export is read back before a byte is written:
 // text that would import as another draft (an amendment's wording that holds a line such
@@ -27,7 +30,7 @@
 // the article, rather than written wrong.
 //
 // What comes next, under the names the issue gives them (Request): the
-// other formats of the consolidated text (docx, akn, pdf) and the table
+// other formats of the consolidated text (docx, akn) and the table
 // of amendments (Table; xlsx, csv), chosen by chamber and status. Request.Check refuses
 // them for now with a sentence that names what is available.
 package export
