@@ -24,14 +24,23 @@
 //     د, ذ) so close to a following ي that pdftotext reads a space
 //     between them («تعر يفات», Amiri): see joinSplitWords;
 //   - a haraka read after a space («تُحد َث») is put back on its letter;
-//   - page headers and footers repeated on most pages, and lone page
-//     numbers («3», «- 3 -», «صفحة 3», «٣», «3/12»), are removed;
+//   - page headers and footers repeated on most pages, their numbers
+//     aside («الجريدة الرسمية - الصفحة 3»), and lone page numbers («3»,
+//     «- 3 -», «صفحة 3», «٣», «3/12»), are removed;
+//   - a page printed on two columns, which -layout writes side by side,
+//     is read column by column, the right one first for Arabic;
 //   - the lines of a paragraph are joined into one (one paragraph a line,
-//     as parse reads text), a line ending where the page's text ends on
-//     its left (for Arabic) or right (for French), or with a full stop,
-//     semicolon or colon, ending its paragraph; a word broken across two
+//     as parse reads text): a line that stops short of the far edge of the
+//     text (the left one for Arabic, the right one for French), or ends
+//     with a full stop, a semicolon or a question mark, or comes before
+//     an item of a list, ends its paragraph; a word broken across two
 //     lines without a hyphen is joined only when the document has the
 //     whole word elsewhere and not both halves.
+//
+// What a PDF does not tell is not guessed: an «ال» inside a word may be a
+// reversed «لا» or right as it is, and stays; a paragraph whose sentence
+// ended at the end of a printed line comes out as two; harakat on several
+// letters of one word may stay displaced.
 //
 // Two kinds of PDF cannot be read so and are refused, with the advice to
 // import the Word file instead: a scanned document (pictures of pages,

@@ -44,6 +44,7 @@ const (
 // A line is one printed line: its text in reading order, and its left
 // and right edges in pdftotext's -layout columns.
 type line struct {
+	raw         string // as pdftotext wrote it
 	text        string
 	left, right int
 	rtl         bool
@@ -60,15 +61,29 @@ func Repair(raw string) (string, Report) {
 		pages = pages[:len(pages)-1] // pdftotext ends every page with \f
 	}
 	rep.Pages = len(pages)
-	doc := make([][]line, len(pages))
+	full := make([][]line, len(pages))
 	for i, p := range pages {
 		for _, s := range strings.Split(p, "\n") {
 			if l := readLine(s); l.text != "" {
-				doc[i] = append(doc[i], l)
+				full[i] = append(full[i], l)
 			}
 		}
 	}
-	removeRunning(doc, &rep)
+	removeRunning(full, &rep)
+	// Each column of a page is read as a page of its own, in the order
+	// the page reads.
+	var doc [][]line
+	for _, p := range full {
+		for _, col := range columns(p) {
+			var c []line
+			for _, s := range col {
+				if l := readLine(s); l.text != "" {
+					c = append(c, l)
+				}
+			}
+			doc = append(doc, c)
+		}
+	}
 	words := lexicon(doc)
 	for _, p := range doc {
 		for _, l := range p {
@@ -95,7 +110,7 @@ func Repair(raw string) (string, Report) {
 // forms folded, harakat put back on their letters, and spaces squeezed.
 func readLine(s string) line {
 	s = strings.TrimRight(s, " \t\r")
-	var l line
+	l := line{raw: s}
 	for _, r := range s {
 		if r == ' ' {
 			l.left++
@@ -235,8 +250,10 @@ var pageNumber = regexp.MustCompile(`(?i)^[\s\-–—−_.|•·*()\[\]]*(?:(?:p
 // removeRunning removes page headers and footers: among the first two and
 // the last two lines of each page, a line that is a page number alone,
 // and a line found there on at least half of the pages (two at least),
-// once a page, so that a title printed under a header of the same words
-// stays.
+// its numbers aside («الجريدة الرسمية - الصفحة 3»), once a page, so that
+// a title printed under a header of the same words stays. A line that
+// starts as a heading does is never taken for a header: with their
+// numbers aside, the headings of articles look alike.
 func removeRunning(doc [][]line, rep *Report) {
 	const zone = 2
 	edges := func(p []line) []int {
@@ -252,9 +269,9 @@ func removeRunning(doc [][]line, rep *Report) {
 	for _, p := range doc {
 		seen := map[string]bool{}
 		for _, i := range edges(p) {
-			if t := p[i].text; !seen[t] {
-				seen[t] = true
-				count[t]++
+			if k := runningKey(p[i].text); !seen[k] {
+				seen[k] = true
+				count[k]++
 			}
 		}
 	}
@@ -264,8 +281,10 @@ func removeRunning(doc [][]line, rep *Report) {
 		var keep []line
 		edge := edges(p)
 		for i, l := range p {
-			if slices.Contains(edge, i) && !removed[l.text] && (pageNumber.MatchString(l.text) || count[l.text] >= running) {
-				removed[l.text] = true
+			k := runningKey(l.text)
+			if slices.Contains(edge, i) && !removed[k] &&
+				(pageNumber.MatchString(l.text) || (count[k] >= running && !headingLike.MatchString(l.text))) {
+				removed[k] = true
 				if !slices.Contains(rep.Removed, l.text) {
 					rep.Removed = append(rep.Removed, l.text)
 				}
@@ -275,6 +294,121 @@ func removeRunning(doc [][]line, rep *Report) {
 		}
 		doc[pi] = keep
 	}
+}
+
+// runningKey is a line with its digits, of any shape, replaced by «#».
+func runningKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isDigit(r) {
+			return '#'
+		}
+		return r
+	}, s)
+}
+
+// headingLike matches a line that starts with the word of a division or
+// of an article.
+var headingLike = regexp.MustCompile(`^(?:المادة|الفصل|الباب|القسم|الكتاب|الفرع|البند|(?i:article|chapitre|titre|section|livre|partie))\s`)
+
+// columns splits a page printed on several columns, which pdftotext
+// -layout writes side by side, into its columns in reading order (from
+// the right for Arabic), each line as pdftotext wrote its piece; a page
+// on one column is returned whole. A column gap is a band of positions,
+// in the middle three fifths of the page, that at most one line in
+// twenty crosses, with text on both of its sides on two lines in five or
+// more. A line that crosses the gap (a title over both columns) goes
+// with the column that comes first.
+func columns(p []line) [][]string {
+	raws := make([]string, len(p))
+	for i, l := range p {
+		raws[i] = l.raw
+	}
+	if len(p) < 6 {
+		return [][]string{raws}
+	}
+	occ := make([][]bool, len(p))
+	width := 0
+	rtl := 0
+	for i, l := range p {
+		for _, r := range l.raw {
+			if !isMark(r) {
+				occ[i] = append(occ[i], r != ' ')
+			}
+		}
+		width = max(width, len(occ[i]))
+		if l.rtl {
+			rtl++
+		}
+	}
+	cover := make([]int, width)
+	for _, o := range occ {
+		for x, b := range o {
+			if b {
+				cover[x]++
+			}
+		}
+	}
+	limit := len(p) / 20
+	gap := -1
+	for x := width / 5; x < width*4/5 && gap < 0; x++ {
+		if cover[x] > limit {
+			continue
+		}
+		y := x
+		for y < width*4/5 && cover[y] <= limit {
+			y++
+		}
+		if y-x >= 2 {
+			left, right := 0, 0
+			for _, o := range occ {
+				if slices.Contains(o[:min(x, len(o))], true) {
+					left++
+				}
+				if y < len(o) && slices.Contains(o[y:], true) {
+					right++
+				}
+			}
+			if 5*left >= 2*len(p) && 5*right >= 2*len(p) {
+				gap = (x + y) / 2
+			}
+		}
+		x = y
+	}
+	if gap < 0 {
+		return [][]string{raws}
+	}
+	var left, right []string // of the gap
+	for i, raw := range raws {
+		if cover := occ[i]; gap < len(cover) && cover[gap] {
+			if 2*rtl > len(p) {
+				right = append(right, raw)
+			} else {
+				left = append(left, raw)
+			}
+			continue
+		}
+		at, col := len(raw), 0
+		for j, r := range raw {
+			if isMark(r) {
+				continue
+			}
+			if col == gap {
+				at = j
+				break
+			}
+			col++
+		}
+		if l := raw[:at]; strings.TrimFunc(l, func(r rune) bool { return r == ' ' || isMark(r) }) != "" {
+			left = append(left, l)
+		}
+		if r := raw[at:]; strings.TrimFunc(r, func(r rune) bool { return r == ' ' || isMark(r) }) != "" {
+			right = append(right, r)
+		}
+	}
+	if 2*rtl > len(p) {
+		return [][]string{right, left}
+	}
+	return [][]string{left, right}
 }
 
 // lexicon counts the words of the text (its letters only, without the
@@ -350,26 +484,34 @@ func reversed(doc [][]line) string {
 }
 
 // enumeration matches the start of a line that opens an item of a list:
-// «- », «• », «1. », «2) », «أ) ».
-var enumeration = regexp.MustCompile(`^(?:[-–•*]\s|[0-9٠-٩]+[.)\-]\s|\p{Arabic}\)\s)`)
+// «- », «• », «1. », «2) », «أ) », «أولا:».
+var enumeration = regexp.MustCompile(`^(?:[-–•*]\s|[0-9٠-٩]+[.)\-]\s|\p{Arabic}\)\s|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)\s*[:-])`)
 
 // paragraphs joins the lines of each paragraph. A line goes on with the
 // next when it runs to the far edge of the page's text (the left edge for
 // Arabic, the right for French) and is more than half as wide as the
-// page's text, does not end with a full stop,
-// semicolon, colon or question mark, and the next line reads in the same
-// direction and opens no item of a list. A word broken across the two
-// lines is joined when the document has the joined word and not both
-// pieces as words of their own.
+// page's text, does not end with a full stop, semicolon or question mark,
+// and the next line reads in the same direction and opens no item of a
+// list. A word broken across the two lines is joined when the document
+// has the joined word and not both pieces as words of their own.
 func paragraphs(doc [][]line, words map[string]int, rep *Report) []string {
 	var out []string
 	var cur strings.Builder
 	for _, p := range doc {
-		minLeft, maxRight := 1<<30, 0
-		for _, l := range p {
-			minLeft, maxRight = min(minLeft, l.left), max(maxRight, l.right)
+		// The edges of the page's text: those of most of its lines, as
+		// one line with a French phrase, whose letters -layout counts
+		// wider than Arabic ones, may stick out.
+		lefts, rights := make([]int, len(p)), make([]int, len(p))
+		for i, l := range p {
+			lefts[i], rights[i] = l.left, l.right
 		}
-		tol := max(4, (maxRight-minLeft)/10)
+		slices.Sort(lefts)
+		slices.Sort(rights)
+		minLeft, maxRight := 0, 0
+		if len(p) > 0 {
+			minLeft, maxRight = lefts[len(p)/4], rights[len(p)-1-len(p)/4]
+		}
+		tol := max(4, (maxRight-minLeft)/6) // -layout places Arabic glyphs in its columns roughly
 		for i, l := range p {
 			if cur.Len() > 0 {
 				prev := cur.String()
@@ -394,7 +536,9 @@ func paragraphs(doc [][]line, words map[string]int, rep *Report) []string {
 				full = l.right >= maxRight-tol
 			}
 			full = full && 2*(l.right-l.left) > maxRight-minLeft
-			goesOn := full && !strings.ContainsAny(lastRune(l.text), ".؛;:!?؟")
+			// A colon at the end of a full line may be one inside a
+			// sentence; the list it opens, if any, stops the line below.
+			goesOn := full && !strings.ContainsAny(lastRune(l.text), ".؛;!?؟")
 			if goesOn {
 				var next *line
 				if i+1 < len(p) {

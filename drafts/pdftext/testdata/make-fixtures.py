@@ -5,8 +5,9 @@
 # as PDF by LibreOffice. Run it from the repository's root with Debian's
 # python3-uno, LibreOffice Writer and fonts-hosny-amiri installed:
 #
-#   /usr/bin/python3 drafts/pdftext/testdata/make-fixtures.py
+#   /usr/bin/python3 drafts/pdftext/testdata/make-fixtures.py [NAME.pdf…]
 #
+# (with names, it writes only those files).
 # It reads drafts/export/testdata/sample.txt (the sample as plain text, one
 # paragraph a line) and writes, into drafts/pdftext/testdata:
 #   sample-amiri.pdf    Amiri, header the title, footer «- N -»
@@ -14,6 +15,9 @@
 #   visual-order.pdf    two articles drawn left to right letter by letter
 #                       (no bidi), as old tools wrote Arabic: pdftotext
 #                       gives them back reversed
+#   bulletin-columns.pdf  the sample up to article 10 on two columns, as
+#                       the official bulletin is printed, Amiri, header
+#                       «الجريدة الرسمية عدد 7400», footer «... - الصفحة N»
 # The scanned fixture is made from the first of these with poppler and
 # ImageMagick (see README in this folder).
 import os, subprocess, sys, tempfile, time
@@ -45,12 +49,19 @@ desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Deskt
 def heading(line):
     return line.startswith(("الباب", "الفصل", "المادة", "الكتاب", "القسم", "الفرع")) and len(line) < 80
 
-def write(name, font, footer, paras, visual=False):
+def write(name, font, footer, paras, visual=False, columns=1, header=None):
+    if sys.argv[1:] and name not in sys.argv[1:]:
+        return
     doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))
     style = doc.StyleFamilies.getByName("PageStyles").getByName("Standard")
     style.HeaderIsOn = True
     style.FooterIsOn = True
     style.WritingMode = 0 if visual else 1  # LR_TB, RL_TB
+    if columns > 1:
+        cols = doc.createInstance("com.sun.star.text.TextColumns")
+        cols.setColumnCount(columns)
+        cols.AutomaticDistance = 600  # 6 mm between the columns
+        style.TextColumns = cols
     base = doc.StyleFamilies.getByName("ParagraphStyles").getByName("Standard")
     for p in ("CharFontName", "CharFontNameComplex"):
         setattr(base, p, font)
@@ -79,7 +90,7 @@ def write(name, font, footer, paras, visual=False):
         c.CharFontNameComplex = font
         c.CharHeightComplex = 10
         if content is None:
-            t.insertString(c, lines[0], False)
+            t.insertString(c, header or lines[0], False)
         else:
             before, after = content
             t.insertString(c, before, False)
@@ -94,9 +105,14 @@ def write(name, font, footer, paras, visual=False):
     print("wrote", out)
 
 body = [l for l in lines if l.strip()]
-write("sample-amiri.pdf", "Amiri", ("- ", " -"), body)
-write("sample-dejavu.pdf", "DejaVu Sans", ("صفحة ", ""), body)
-start = body.index("المادة 3: الطبيعة القانونية للغرف")
-write("visual-order.pdf", "DejaVu Sans", ("", ""), body[start:start + 6], visual=True)
-desktop.terminate()
-office.wait()
+try:
+    write("sample-amiri.pdf", "Amiri", ("- ", " -"), body)
+    write("sample-dejavu.pdf", "DejaVu Sans", ("صفحة ", ""), body)
+    start = body.index("المادة 3: الطبيعة القانونية للغرف")
+    write("visual-order.pdf", "DejaVu Sans", ("", ""), body[start:start + 6], visual=True)
+    end = body.index("المادة الحادية عشرة: شروط الترشح")
+    write("bulletin-columns.pdf", "Amiri", ("الجريدة الرسمية - الصفحة ", ""), body[:end], columns=2,
+          header="الجريدة الرسمية عدد 7400")
+finally:
+    desktop.terminate()
+    office.wait()
