@@ -102,7 +102,10 @@ func PDFOf(ctx context.Context, w io.Writer, l external.Lookup, write func(io.Wr
 			"--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
 			"--disable-extensions", "--disable-background-networking", "--disable-component-update",
 			"--disable-sync", "--user-data-dir=" + filepath.Join(dir, "profile"),
-			"--no-pdf-header-footer", "--print-to-pdf=" + out, fileURL(in),
+			// Without the page's date, title and address printed around
+			// it: the flag's name before and since Chrome 110.
+			"--print-to-pdf-no-header", "--no-pdf-header-footer",
+			"--print-to-pdf=" + out, fileURL(in),
 		}
 		if asRoot() {
 			// Chromium refuses to start its sandbox as root (in a

@@ -123,6 +123,10 @@ func TestPDFOfTheSample(t *testing.T) {
 				}
 				t.Skipf("%s is not installed", c.p.Name)
 			}
+			// The run's page, PDF and profile are made in the temporary
+			// folder, and removed.
+			tmp := t.TempDir()
+			t.Setenv("TMPDIR", tmp)
 			var out bytes.Buffer
 			err := export.PDFOf(context.Background(), &out, l, func(w io.Writer) error { return export.WriteHTML(w, d, nil) })
 			if err != nil {
@@ -147,6 +151,9 @@ func TestPDFOfTheSample(t *testing.T) {
 			}
 			if !strings.Contains(text, d.Title) {
 				t.Errorf("the title «%s» is not in the PDF's text", d.Title)
+			}
+			if left, err := os.ReadDir(tmp); err != nil || len(left) != 0 {
+				t.Errorf("the export left %v in the temporary folder (%v)", left, err)
 			}
 		})
 	}

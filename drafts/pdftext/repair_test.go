@@ -1,6 +1,7 @@
 package pdftext_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -162,4 +163,25 @@ func FuzzRepair(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A page on two columns, which pdftotext -layout writes side by side,
+// reads down the right column first, then the left one.
+func TestRepairReadsColumnsInOrder(t *testing.T) {
+	full := strings.Repeat("نص ", 15) // 45 columns wide
+	var lines []string
+	for i := range 8 {
+		right := indent(0, fmt.Sprintf("%sيمين%d", full, i))
+		left := indent(0, fmt.Sprintf("%sيسار%d", full, i))
+		if i == 7 {
+			right, left = indent(30, "يمين7."), indent(30, "يسار7.")
+		}
+		lines = append(lines, left+strings.Repeat(" ", 8)+right)
+	}
+	got, _ := pdftext.Repair(page(lines...))
+	paras := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(paras) != 2 || !strings.HasPrefix(paras[0], full+"يمين0") || !strings.HasSuffix(paras[0], "يمين7.") ||
+		!strings.HasPrefix(paras[1], full+"يسار0") || strings.Contains(paras[0], "يسار") {
+		t.Errorf("Repair gave\n%s\nwant the right column's paragraph, then the left one's", got)
+	}
 }
