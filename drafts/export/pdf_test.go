@@ -214,3 +214,26 @@ func TestPDFTracked(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPDFOfTheSample prints the sample draft (36 articles, about 8
+// pages) to PDF with each converter installed: a run starts the program
+// with a fresh profile, which is most of its time.
+func BenchmarkPDFOfTheSample(b *testing.B) {
+	d := mustParse(b, assets.SampleDraft)
+	for _, p := range []external.Program{external.LibreOffice, external.Chromium} {
+		b.Run(p.Name, func(b *testing.B) {
+			l := only(p)
+			if l.Find(p) == "" {
+				b.Skipf("%s is not installed", p.Name)
+			}
+			var out bytes.Buffer
+			for b.Loop() {
+				out.Reset()
+				if err := export.PDFOf(context.Background(), &out, l, func(w io.Writer) error { return export.WriteHTML(w, d, nil) }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(out.Len()), "bytes/pdf")
+		})
+	}
+}
