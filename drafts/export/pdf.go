@@ -31,7 +31,9 @@ import (
 // ignores part of that stylesheet (sizes in em, the headings' font), so
 // it is given a few rules of its own (libreOfficeStyles) that it does
 // read; its PDF is then close to Chromium's, with a little more space
-// between lines. Either PDF holds the text, in logical order, which
+// between lines. LibreOffice is also tried when Chromium fails (Ubuntu's
+// Chromium, a snap, cannot read the system's temporary folder). Either
+// PDF holds the text, in logical order, which
 // pdftotext and screen readers get back, and can be searched.
 //
 // Any HTML export can be printed so (PDFOf): the consolidated text, with
@@ -68,76 +70,117 @@ p.title { font-size: 20pt; font-weight: bold; text-align: center; }
 `
 
 // PDFOf writes to w the PDF of the HTML page that write writes, printed by
-// the converter l finds (Chromium first, else LibreOffice). Nothing is
-// written when it fails. Unavailable: neither is installed (the sentence
-// says what to install), the converter failed, ran out of time or wrote
-// no PDF, a temporary file could not be written, or w failed; page's own
-// errors as they are (write's own errors too).
+// the converter l finds (Chromium first, else LibreOffice, which is also
+// tried when Chromium fails). Nothing is written when it fails.
+// Unavailable: neither is installed (the sentence says what to install),
+// the converters failed, ran out of time or wrote no PDF (the first one's
+// error), a temporary file could not be written, or w failed; write's own
+// errors as they are.
 func PDFOf(ctx context.Context, w io.Writer, l external.Lookup, write func(io.Writer) error) error {
-	chromium, office := l.Find(external.Chromium), l.Find(external.LibreOffice)
-	if chromium == "" && office == "" {
+	type converter struct {
+		name, path string
+		print      func(ctx context.Context, path, dir string, page []byte) (string, error)
+	}
+	var found []converter
+	if path := l.Find(external.Chromium); path != "" {
+		found = append(found, converter{external.Chromium.Name, path, printChromium})
+	}
+	if path := l.Find(external.LibreOffice); path != "" {
+		found = append(found, converter{external.LibreOffice.Name, path, printLibreOffice})
+	}
+	if len(found) == 0 {
 		return msgNoPDFConverter.Err(drafts.Unavailable)
 	}
 	var html bytes.Buffer
 	if err := write(&html); err != nil {
 		return err
 	}
-	page := html.Bytes()
+	var first error
+	for _, c := range found {
+		pdf, err := printIn(ctx, c.name, c.path, html.Bytes(), c.print)
+		if err == nil {
+			if _, err := w.Write(pdf); err != nil {
+				return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+		// The next converter may succeed where this one failed (Ubuntu's
+		// Chromium, a snap, reads no file in the system's temporary
+		// folder): the first one's error is the one said.
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// printIn prints page to PDF with the converter at path, named name, in a
+// private temporary folder removed afterwards, and returns the PDF.
+func printIn(ctx context.Context, name, path string, page []byte,
+	print func(ctx context.Context, path, dir string, page []byte) (string, error)) ([]byte, error) {
 	dir, err := external.TempDir()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "export.html")
-	if chromium == "" {
-		page = withStyles(page, libreOfficeStyles)
-	}
-	if err := os.WriteFile(in, page, 0o600); err != nil {
-		return msgNoPDFWritten.Wrap(drafts.Unavailable, err, "the export", "the converter")
-	}
-	var out, name string
-	if chromium != "" {
-		name, out = external.Chromium.Name, filepath.Join(dir, "export.pdf")
-		args := []string{
-			"--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-			"--disable-extensions", "--disable-background-networking", "--disable-component-update",
-			"--disable-sync", "--user-data-dir=" + filepath.Join(dir, "profile"),
-			// Without the page's date, title and address printed around
-			// it: the flag's name before and since Chrome 110.
-			"--print-to-pdf-no-header", "--no-pdf-header-footer",
-			"--print-to-pdf=" + out, fileURL(in),
-		}
-		if asRoot() {
-			// Chromium refuses to start its sandbox as root (in a
-			// container, or a CI runner); the page is ours, with no
-			// script, and nothing is fetched from elsewhere.
-			args = append([]string{"--no-sandbox"}, args...)
-		}
-		_, err = external.Run(ctx, PDFTimeout, name, chromium, dir, args...)
-	} else {
-		name, out = external.LibreOffice.Name, filepath.Join(dir, "out", "export.pdf")
-		_, err = external.Run(ctx, PDFTimeout, name, office, dir,
-			"-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
-			"--headless", "--norestore", "--nologo", "--nodefault",
-			// Read as a Writer document, not a web page, so that the PDF
-			// has A4 pages and Writer's PDF export.
-			"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
-			"--outdir", filepath.Join(dir, "out"), in)
-	}
+	out, err := print(ctx, path, dir, page)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pdf, err := os.ReadFile(out)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && !bytes.HasPrefix(pdf, []byte("%PDF-"))) {
-		return msgNoPDFWritten.Err(drafts.Unavailable, name, name)
+		return nil, msgNoPDFWritten.Err(drafts.Unavailable, name, name)
 	}
 	if err != nil {
-		return msgNoPDFWritten.Wrap(drafts.Unavailable, err, name, name)
+		return nil, msgNoPDFWritten.Wrap(drafts.Unavailable, err, name, name)
 	}
-	if _, err := w.Write(pdf); err != nil {
-		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
+	return pdf, nil
+}
+
+// printChromium prints page with Chromium (or Chrome, or Edge) at path,
+// working in dir, and returns where the PDF is to be.
+func printChromium(ctx context.Context, path, dir string, page []byte) (string, error) {
+	in, out := filepath.Join(dir, "export.html"), filepath.Join(dir, "export.pdf")
+	if err := os.WriteFile(in, page, 0o600); err != nil {
+		return "", msgNoPDFWritten.Wrap(drafts.Unavailable, err, external.Chromium.Name, external.Chromium.Name)
 	}
-	return nil
+	args := []string{
+		"--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+		"--disable-extensions", "--disable-background-networking", "--disable-component-update",
+		"--disable-sync", "--user-data-dir=" + filepath.Join(dir, "profile"),
+		// Without the page's date, title and address printed around it:
+		// the flag's name before and since Chrome 110.
+		"--print-to-pdf-no-header", "--no-pdf-header-footer",
+		"--print-to-pdf=" + out, fileURL(in),
+	}
+	if asRoot() {
+		// Chromium refuses to start its sandbox as root (in a container,
+		// or a CI runner); the page is ours, with no script, and nothing
+		// is fetched from elsewhere.
+		args = append([]string{"--no-sandbox"}, args...)
+	}
+	_, err := external.Run(ctx, PDFTimeout, external.Chromium.Name, path, dir, args...)
+	return out, err
+}
+
+// printLibreOffice prints page with LibreOffice at path, working in dir,
+// and returns where the PDF is to be.
+func printLibreOffice(ctx context.Context, path, dir string, page []byte) (string, error) {
+	in, outDir := filepath.Join(dir, "export.html"), filepath.Join(dir, "out")
+	if err := os.WriteFile(in, withStyles(page, libreOfficeStyles), 0o600); err != nil {
+		return "", msgNoPDFWritten.Wrap(drafts.Unavailable, err, external.LibreOffice.Name, external.LibreOffice.Name)
+	}
+	_, err := external.Run(ctx, PDFTimeout, external.LibreOffice.Name, path, dir,
+		"-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--nologo", "--nodefault",
+		// Read as a Writer document, not a web page, so that the PDF has
+		// A4 pages and Writer's PDF export.
+		"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+		"--outdir", outDir, in)
+	return filepath.Join(outDir, "export.pdf"), err
 }
 
 // withStyles adds styles to an HTML page at the end of its head, where

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -235,5 +236,48 @@ func BenchmarkPDFOfTheSample(b *testing.B) {
 			}
 			b.ReportMetric(float64(out.Len()), "bytes/pdf")
 		})
+	}
+}
+
+// When Chromium fails (Ubuntu's, a snap, cannot read the system's
+// temporary folder), LibreOffice prints the page.
+func TestPDFFallsBackOnLibreOffice(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the failing Chromium is a shell script")
+	}
+	office := need(t, external.System(), external.LibreOffice)
+	broken := filepath.Join(t.TempDir(), "chromium")
+	if err := os.WriteFile(broken, []byte("#!/bin/sh\necho 'cannot read the page' >&2\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	l := nothing()
+	l.LookPath = func(name string) (string, error) {
+		switch name {
+		case "chromium":
+			return broken, nil
+		case "soffice":
+			return office, nil
+		}
+		return "", exec.ErrNotFound
+	}
+	var out bytes.Buffer
+	d := mustParse(t, assets.SampleDraft)
+	if err := export.PDFOf(context.Background(), &out, l, func(w io.Writer) error { return export.WriteHTML(w, d, nil) }); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("wrote %q, not a PDF", out.Bytes()[:min(8, out.Len())])
+	}
+	// With LibreOffice gone too, the sentence is Chromium's.
+	l.LookPath = func(name string) (string, error) {
+		if name == "chromium" {
+			return broken, nil
+		}
+		return "", exec.ErrNotFound
+	}
+	out.Reset()
+	err := export.PDFOf(context.Background(), &out, l, func(w io.Writer) error { return export.WriteHTML(w, d, nil) })
+	if !drafts.IsKind(err, drafts.Unavailable) || !strings.Contains(err.Error(), "Chromium stopped with an error (cannot read the page)") || out.Len() != 0 {
+		t.Errorf("got %v and %d bytes, want Chromium's error and nothing written", err, out.Len())
 	}
 }
