@@ -33,8 +33,8 @@ import (
 // read; its PDF is then close to Chromium's, with a little more space
 // between lines. LibreOffice is also tried when Chromium fails (Ubuntu's
 // Chromium, a snap, cannot read the system's temporary folder). Either
-// PDF holds the text, in logical order, which
-// pdftotext and screen readers get back, and can be searched.
+// PDF holds the text, in logical order, which pdftotext and screen
+// readers get back, and can be searched.
 //
 // Any HTML export can be printed so (PDFOf): the consolidated text, with
 // or without its tracked changes, and whatever other page the package
