@@ -10,8 +10,10 @@
 // (consolidating an article's accepted amendments, and finding where they
 // conflict), round (the rules of an amendment round, which the app and
 // statutectl both call),
-// boltstore (the bbolt store) and workload (generated data for
-// benchmarks).
+// boltstore (the bbolt store), workload (generated data for
+// benchmarks), external (finding and running the programs a PDF needs:
+// LibreOffice, Chromium, poppler's pdftotext) and pdftext (a PDF's text,
+// repaired for import).
 //
 // Sentences meant for people are declared as Messages, each under a stable
 // ID that the app translates it by; Error carries the ID with the English

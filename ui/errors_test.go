@@ -9,8 +9,10 @@ import (
 	"statute/drafts"
 	_ "statute/drafts/boltstore" // their sentences too
 	_ "statute/drafts/export"
+	_ "statute/drafts/external"
 	_ "statute/drafts/importer"
 	_ "statute/drafts/parse"
+	_ "statute/drafts/pdftext"
 	_ "statute/drafts/round"
 	_ "statute/drafts/word"
 	"statute/ui"

@@ -18,10 +18,12 @@ import (
 var cmdImport = &command{
 	name: "import",
 	args: "FILE [--title T] [--article-word W] [--version-of DRAFT] [--dry-run]",
-	summary: "read a draft statute from a text, Markdown or Word (.docx) file (- for standard input) and store it;\n" +
-		"lines that look like headings but were read as text, and what a Word file holds that was left out (tables,\n" +
-		"footnotes…), are named on standard error. --dry-run stores nothing: it prints the outline the file was\n" +
-		"read as (as outline does) and those lines",
+	summary: "read a draft statute from a text, Markdown or Word (.docx) file, or a PDF (- for standard input), and\n" +
+		"store it; lines that look like headings but were read as text, and what a Word file holds that was left out\n" +
+		"(tables, footnotes…), are named on standard error. A PDF's text is read by poppler's pdftotext (Debian:\n" +
+		"poppler-utils), its page headers, footers and numbers removed and its Arabic repaired; a scanned PDF, or one\n" +
+		"whose Arabic comes out reversed, is refused: import the Word file instead.\n" +
+		"--dry-run stores nothing: it prints the outline the file was read as (as outline does) and those lines",
 	positional: 1,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		title := fs.String("title", "", "the draft's `title`, if not its first line")

@@ -14,23 +14,24 @@ var cmdExport = &command{
 	args: "--what consolidated|table --format docx|html|md|txt|akn|pdf|xlsx|csv --out FILE [--tracked] [--version N] [--chamber C] [--status S] [--articles A-B] [--draft DRAFT]",
 	summary: "write a draft version's consolidated text, or its table of amendments, to FILE (- for standard output),\n" +
 		"replacing FILE only once all is written, and print its path; import reads an md or txt file back to the same draft.\n" +
-		"--what consolidated: --format md, txt, html (one self-contained page, printable), docx (a Word document, headings\n" +
-		"in Word's heading styles) or akn (Akoma Ntoso 3.0 XML: the version as an act, and the amendments made on it that\n" +
-		"the federation sees, each an amendment document with its change as ins/del, its justification and the\n" +
-		"federation's decision); --tracked, html or docx, marks the version's changes against the version before it: in\n" +
-		"html each names its amendments, in docx they are Word's own tracked changes, each by the chamber whose amendment\n" +
-		"made it (the federation for the staff's), to accept or reject.\n" +
+		"--what consolidated: --format md, txt, html (one self-contained page, printable), pdf (that page printed by\n" +
+		"Chromium, Chrome or Edge, else LibreOffice), docx (a Word document, headings in Word's heading styles) or akn\n" +
+		"(Akoma Ntoso 3.0 XML: the version as an act, and the amendments made on it that the federation sees, each an\n" +
+		"amendment document with its change as ins/del, its justification and the federation's decision); --tracked,\n" +
+		"html, pdf or docx, marks the version's changes against the version before it: in html and pdf each names its\n" +
+		"amendments, in docx they are Word's own tracked changes, each by the chamber whose amendment made it (the\n" +
+		"federation for the staff's), to accept or reject.\n" +
 		"--what table: the comparative table of the amendments to the version that the federation sees (made on it, or\n" +
 		"on an earlier version and still undecided), in the text's order, identical proposals in one row with all their\n" +
 		"chambers: article, current text, proposed text with its changes marked, chambers, justifications, decision and\n" +
-		"note; --format html (printed A4 landscape), xlsx (right to left, filterable) or csv (UTF-8 with a BOM, for\n" +
-		"Excel); --chamber, --status and --articles narrow it.\n" +
-		"The pdf format, and docx for the table, are to come: they are refused for now (exit 2)",
+		"note; --format html (printed A4 landscape), pdf (that page printed), xlsx (right to left, filterable) or csv\n" +
+		"(UTF-8 with a BOM, for Excel); --chamber, --status and --articles narrow it.\n" +
+		"docx for the table is to come: it is refused for now (exit 2)",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version, or table, its amendments")
-		format := fs.String("format", "", "the file's `format`: md, txt, html, docx or akn for the text; html, xlsx or csv for the table (pdf to come)")
+		format := fs.String("format", "", "the file's `format`: md, txt, html, docx, pdf or akn for the text; html, pdf, xlsx or csv for the table")
 		out := fs.String("out", "", "the `FILE` to write, - for standard output")
-		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html or docx; not for version 1)")
+		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html, docx or pdf; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")
 		chamber := fs.String("chamber", "", "the table of chamber `C`'s amendments only (its code: FM, CS…, or FED)")
 		status := fs.String("status", "", "the table of the amendments in status `S` only: undecided (or submitted), accepted, accepted-with-changes, rejected, withdrawn or superseded")

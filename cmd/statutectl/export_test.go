@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"statute/assets"
+	"statute/drafts/external"
 )
 
 // unchanged fails the test unless compare's JSON report says the two
@@ -118,12 +119,11 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "pdf"}, exitUsage, "the pdf format is not available yet: use md, txt, docx, html or akn"},
-		{[]string{"--format", "docx", "--what", "table"}, exitUsage, "the table of amendments is not available as docx yet: use html, xlsx or csv"},
+		{[]string{"--format", "docx", "--what", "table"}, exitUsage, "the table of amendments is not available as docx yet: use html, pdf, xlsx or csv"},
 		{[]string{"--format", "csv", "--what", "table", "--status", "approved"}, exitUsage, `there is no status "approved" for the table`},
 		{[]string{"--format", "csv", "--what", "table", "--articles", "7-3"}, exitError, "the range of articles 7-3 runs backwards"},
 		{[]string{"--format", "xlsx", "--what", "table", "--articles", "99"}, exitError, "the draft has no article 99"},
-		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html or docx only"},
+		{[]string{"--format", "md", "--tracked"}, exitUsage, "tracked changes is written in html, docx or pdf only"},
 		{[]string{"--format", "md", "--chamber", "FM"}, exitUsage, "by chamber, status or article is for the table"},
 		{[]string{"--format", "txt", "--status", "submitted"}, exitUsage, "by chamber, status or article"},
 		{[]string{"--format", "html", "--articles", "3-7"}, exitUsage, "by chamber, status or article"},
@@ -266,8 +266,8 @@ func TestExportAkomaNtoso(t *testing.T) {
 	if n := strings.Count(doc, "<article "); n != 36 || strings.Count(doc, "<amendment ") != 1 || strings.Contains(doc, cs) {
 		t.Errorf("%d articles and %d amendments, CS's draft %s in it: %v; want 36, FM's amendment only", n, strings.Count(doc, "<amendment "), cs, strings.Contains(doc, cs))
 	}
-	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html or docx only") {
-		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html or docx only", code, stderr)
+	if _, stderr, code := ctl(t, db, "", "export", "--format", "akn", "--tracked", "--out", out); code != exitUsage || !strings.Contains(stderr, "html, docx or pdf only") {
+		t.Errorf("akn --tracked: exit %d, %q; want a usage error saying tracked changes are html, docx or pdf only", code, stderr)
 	}
 }
 
@@ -308,5 +308,25 @@ func TestExportTable(t *testing.T) {
 	mustCtl(t, db, "export", "--what", "table", "--format", "xlsx", "--out", xlsx, "--chamber", "SM")
 	if b, err := os.ReadFile(xlsx); err != nil || !strings.HasPrefix(string(b), "PK") {
 		t.Errorf("the XLSX is not a zip file: %v", err)
+	}
+}
+
+// export --format pdf prints the version's page to a PDF file, with a
+// converter installed (LibreOffice in CI).
+func TestExportPDF(t *testing.T) {
+	l := external.System()
+	if l.Find(external.LibreOffice) == "" && l.Find(external.Chromium) == "" {
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			t.Fatal("neither LibreOffice nor Chromium is installed, and CI must run this test")
+		}
+		t.Skip("neither LibreOffice nor Chromium is installed")
+	}
+	db, _ := importSample(t)
+	out := filepath.Join(t.TempDir(), "v1.pdf")
+	if got := mustCtl(t, db, "export", "--format", "pdf", "--out", out); got != out+"\n" {
+		t.Errorf("export --format pdf printed %q, want the file's path", got)
+	}
+	if pdf := readString(t, out); !strings.HasPrefix(pdf, "%PDF-") || len(pdf) < 10<<10 {
+		t.Errorf("%s is %d bytes starting %q, not a PDF of the draft", out, len(pdf), pdf[:min(8, len(pdf))])
 	}
 }

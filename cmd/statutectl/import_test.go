@@ -3,9 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"statute/assets"
+	"statute/drafts/external"
 )
 
 // lookalikeDraft has five articles as its author meant them: «* المادة 3»
@@ -146,5 +150,30 @@ func TestImportWordDocument(t *testing.T) {
 	id := strings.Split(stored, "\t")[0]
 	if text := mustCtl(t, db, "show", "3", "--draft", id, "--text"); text != "تتألف الجمعية العامة من جميع أعضاء الغرفة، وتجتمع مرتين في السنة.\n" {
 		t.Errorf("article 3 reads %q, without its footnote", text)
+	}
+}
+
+// import reads a PDF as it reads text: the sample printed to PDF by
+// LibreOffice stores as 36 articles, and its dry run prints the outline
+// the text file gives.
+func TestImportPDF(t *testing.T) {
+	if external.System().Find(external.PDFToText) == "" {
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			t.Fatal("pdftotext is not installed (Debian: poppler-utils), and CI must run this test")
+		}
+		t.Skip("pdftotext is not installed (Debian: poppler-utils)")
+	}
+	db := filepath.Join(t.TempDir(), "pdf.db")
+	file := "../../drafts/pdftext/testdata/sample-amiri.pdf"
+	out, errOut, code := ctl(t, db, "", "import", "--dry-run", file)
+	if code != exitOK || !strings.Contains(errOut, "dry run: 36 articles") {
+		t.Fatalf("import --dry-run of the PDF: exit %d, stderr %q", code, errOut)
+	}
+	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
+	if want, _, _ := ctl(t, db, "", "import", "--dry-run", sample); out != want {
+		t.Errorf("the PDF's outline\n%s\nis not the text's\n%s", out, want)
+	}
+	if stored := mustCtl(t, db, "import", file); !strings.Contains(stored, "\t36 articles\tversion 1\tمشروع القانون الأساسي لغرف الصناعة التقليدية") {
+		t.Errorf("import of the PDF printed %q, want the sample's 36 articles and title", stored)
 	}
 }

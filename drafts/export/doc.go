@@ -35,6 +35,11 @@
 // documentCollection, how documents are identified (FRBR, eIds) and where
 // each part of an amendment goes.
 //
+// PDF (pdf) is the HTML page printed by Chromium or LibreOffice, whichever
+// is installed (PDFOf, for any page the package writes as HTML: the text,
+// tracked or not, and the table); pdf.go says why through those programs
+// and how each is run.
+//
 // Every Markdown or text export is read back before a byte is written:
 // text that would import as another draft (an amendment's wording that holds a line such
 // as «المادة 5: …», which import reads as a heading) is refused, naming
@@ -49,7 +54,6 @@
 // it, and are for it alone.
 //
 // What comes next, under the names the issue gives them (Request): the
-// other format of the consolidated text (pdf) and the table's docx and
-// pdf. Request.Check refuses them for now with a sentence that names what
-// is available.
+// table's docx. Request.Check refuses it for now with a sentence that
+// names what is available.
 package export

@@ -2,12 +2,14 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
 	"statute/drafts"
+	"statute/drafts/external"
 	"statute/drafts/parse"
 	"statute/drafts/round"
 )
@@ -19,15 +21,15 @@ type What string
 const (
 	// Consolidated is the text of a version of the draft.
 	Consolidated What = "consolidated"
-	// Table is the table of the amendments (not available yet).
+	// Table is the comparative table of the amendments.
 	Table What = "table"
 )
 
 // Format names the format of an export, as its file's extension does.
 type Format string
 
-// The formats of the exports; only Markdown, Text, HTML, Word and
-// AkomaNtoso are available yet.
+// The formats of the exports; Available and TableAvailable say which
+// can be written now.
 const (
 	Markdown   Format = "md"
 	Text       Format = "txt"
@@ -46,7 +48,7 @@ func Formats() []Format {
 
 // Available reports whether exports can be written in f now.
 func (f Format) Available() bool {
-	return f == Markdown || f == Text || f == HTML || f == Word || f == AkomaNtoso
+	return f == Markdown || f == Text || f == HTML || f == Word || f == AkomaNtoso || f == PDF
 }
 
 // available names the formats the consolidated text can be written in
@@ -80,7 +82,7 @@ type Request struct {
 	Draft   string
 	Version int
 	// Tracked asks for the version's changes against the version before
-	// it, marked in the text (HTML and Word only).
+	// it, marked in the text (HTML, Word and PDF only).
 	Tracked bool
 	// Chamber, Status and Articles narrow the table to one chamber's
 	// amendments (its code), to those in one status (ParseOutcome reads
@@ -93,7 +95,7 @@ type Request struct {
 
 // TableAvailable reports whether the table of amendments can be written
 // in f now.
-func (f Format) TableAvailable() bool { return f == HTML || f == Excel || f == CSV }
+func (f Format) TableAvailable() bool { return f == HTML || f == Excel || f == CSV || f == PDF }
 
 // The sentences this package says.
 var (
@@ -104,7 +106,7 @@ var (
 	msgNoFormat = drafts.NewMessage("export.no-format",
 		"say which format to export in: %s")
 	msgFormatUnavailable = drafts.NewMessage("export.format-unavailable",
-		"the %s format is not available yet: use %s")
+		"the consolidated text is not written as %s: use %s (%s is for the table of amendments)")
 	msgTableNoFormat = drafts.NewMessage("export.table-no-format",
 		"say which format to write the table of amendments in: %s")
 	msgTableFormatLater = drafts.NewMessage("export.table-format-later",
@@ -113,8 +115,8 @@ var (
 		"the table of amendments is not written as %s: use %s")
 	msgTableTracked = drafts.NewMessage("export.table-tracked",
 		"tracked changes are for the consolidated text: the table marks each proposal's changes already; leave them out")
-	msgTrackedFormat = drafts.NewMessage("export.tracked-html-docx",
-		"the text with tracked changes is written in html or docx only: export it as html or docx, or export the %s text without them")
+	msgTrackedFormat = drafts.NewMessage("export.tracked-format",
+		"the text with tracked changes is written in html, docx or pdf only: export it in one of them, or export the %s text without them")
 	msgTrackedFirst = drafts.NewMessage("export.tracked-first-version",
 		"draft %s version 1 has no version before it to track changes against: export version 1 without tracked changes, or choose a later version")
 	msgFilterUnavailable = drafts.NewMessage("export.filter-unavailable",
@@ -143,8 +145,8 @@ func (q Request) Check() error {
 	case !slices.Contains(Formats(), q.Format):
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
 	case !q.Format.Available():
-		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available())
-	case q.Tracked && q.Format != HTML && q.Format != Word:
+		return msgFormatUnavailable.Err(drafts.Invalid, q.Format, available(), q.Format)
+	case q.Tracked && q.Format != HTML && q.Format != Word && q.Format != PDF:
 		return msgTrackedFormat.Err(drafts.Invalid, q.Format)
 	case q.Chamber != "" || q.Status != "" || q.Articles != "":
 		return msgFilterUnavailable.Err(drafts.Invalid)
@@ -161,7 +163,7 @@ func (q Request) checkTable() error {
 		return msgTableNoFormat.Err(drafts.Invalid, tableAvailable())
 	case !slices.Contains(Formats(), q.Format):
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
-	case q.Format == Word || q.Format == PDF:
+	case q.Format == Word:
 		return msgTableFormatLater.Err(drafts.Invalid, q.Format, tableAvailable())
 	case !q.Format.TableAvailable():
 		return msgTableFormat.Err(drafts.Invalid, q.Format, tableAvailable())
@@ -186,8 +188,8 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML, Word; in Word
-// each change is authored and dated from the round's amendments and
+// changes against the version before when q.Tracked (HTML, Word, PDF; in
+// Word each change is authored and dated from the round's amendments and
 // decisions, as the package's notes on Word say, dates in the machine's
 // local time), or with the amendments made on it (Akoma Ntoso: AKNOf,
 // WriteAKN); or, for Table, the comparative table of the amendments made
@@ -196,7 +198,8 @@ type Result struct {
 // store's NotFound (no such draft or version); Invalid when the text
 // would not import back as it is stored (md, txt), or when q.Tracked asks
 // for version 1, which has none before it; Unavailable when w fails
-// (WriteDraft).
+// (WriteDraft), or for a PDF those of PDFOf (no converter installed, or
+// one that failed).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 	return write(r, w, q, time.Local)
 }
@@ -250,7 +253,15 @@ func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result
 		if err != nil {
 			return nil, err
 		}
-	} else if err := WriteHTML(w, d, prev); err != nil {
+	} else {
+		page := func(w io.Writer) error { return WriteHTML(w, d, prev) }
+		if q.Format == PDF {
+			err = PDFOf(context.Background(), w, external.System(), page)
+		} else {
+			err = page(w)
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &Result{Draft: d}, nil
@@ -277,12 +288,12 @@ func version(r *round.Round, id string, v int) (*drafts.Draft, error) {
 
 // WriteDraft writes d's text to w in format f: Markdown or Text once it
 // has read the text back as import does and found the same draft; HTML,
-// which import does not read, as WriteHTML writes it; Word as the
-// package's notes on Word say; Akoma Ntoso as WriteAKN writes the act
-// alone, without amendments. Invalid:
-// f is not available, or the text would import as another draft (a line
-// of an article that reads as a heading), the article and the line named;
-// nothing is written then. Unavailable: w failed.
+// which import does not read, as WriteHTML writes it; PDF, that page
+// printed (PDFOf); Word as the package's notes on Word say; Akoma Ntoso as
+// WriteAKN writes the act alone, without amendments. Invalid: f is not
+// available, or the text would import as another draft (a line of an
+// article that reads as a heading), the article and the line named;
+// nothing is written then. Unavailable: w failed, or PDFOf did.
 func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	if err := (Request{Format: f}).Check(); err != nil {
 		return nil, err
@@ -290,6 +301,12 @@ func WriteDraft(w io.Writer, d *drafts.Draft, f Format) (*Result, error) {
 	switch f {
 	case HTML:
 		if err := WriteHTML(w, d, nil); err != nil {
+			return nil, err
+		}
+		return &Result{Draft: d}, nil
+	case PDF:
+		page := func(w io.Writer) error { return WriteHTML(w, d, nil) }
+		if err := PDFOf(context.Background(), w, external.System(), page); err != nil {
 			return nil, err
 		}
 		return &Result{Draft: d}, nil

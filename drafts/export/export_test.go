@@ -249,20 +249,22 @@ func TestCheck(t *testing.T) {
 		{export.Request{What: export.Consolidated, Format: export.Text}, ""},
 		{export.Request{Format: export.Word}, ""},
 		{export.Request{Format: export.Word, Tracked: true}, ""},
-		{export.Request{Format: export.PDF}, "the pdf format is not available yet: use md, txt, docx, html or akn"},
-		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, docx, html or akn for the text, html, xlsx or csv for the table`},
-		{export.Request{}, "say which format to export in: md, txt, docx, html or akn"},
+		{export.Request{Format: export.PDF}, ""},
+		{export.Request{Format: export.PDF, Tracked: true}, ""},
+		{export.Request{Format: export.Excel}, "the consolidated text is not written as xlsx: use md, txt, docx, html, akn or pdf (xlsx is for the table of amendments)"},
+		{export.Request{Format: "rtf"}, `there is no export format "rtf": use md, txt, docx, html, akn or pdf for the text, html, pdf, xlsx or csv for the table`},
+		{export.Request{}, "say which format to export in: md, txt, docx, html, akn or pdf"},
 		{export.Request{Format: export.AkomaNtoso}, ""},
-		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html or docx only"},
+		{export.Request{Format: export.AkomaNtoso, Tracked: true}, "tracked changes is written in html, docx or pdf only"},
 		{export.Request{Format: export.AkomaNtoso, Chamber: "FM"}, "by chamber, status or article"},
 		{export.Request{What: export.Table, Format: export.CSV}, ""},
 		{export.Request{What: export.Table, Format: export.Excel}, ""},
 		{export.Request{What: export.Table, Format: export.HTML, Chamber: "fm", Status: "Accepted", Articles: "3-7"}, ""},
 		{export.Request{What: export.Table, Format: export.CSV, Status: "submitted"}, ""},
-		{export.Request{What: export.Table}, "say which format to write the table of amendments in: html, xlsx or csv"},
-		{export.Request{What: export.Table, Format: export.Word}, "the table of amendments is not available as docx yet: use html, xlsx or csv"},
-		{export.Request{What: export.Table, Format: export.PDF}, "the table of amendments is not available as pdf yet"},
-		{export.Request{What: export.Table, Format: export.Markdown}, "the table of amendments is not written as md: use html, xlsx or csv"},
+		{export.Request{What: export.Table}, "say which format to write the table of amendments in: html, pdf, xlsx or csv"},
+		{export.Request{What: export.Table, Format: export.Word}, "the table of amendments is not available as docx yet: use html, pdf, xlsx or csv"},
+		{export.Request{What: export.Table, Format: export.PDF}, ""},
+		{export.Request{What: export.Table, Format: export.Markdown}, "the table of amendments is not written as md: use html, pdf, xlsx or csv"},
 		{export.Request{What: export.Table, Format: export.AkomaNtoso}, "not written as akn"},
 		{export.Request{What: export.Table, Format: "ods"}, `there is no export format "ods"`},
 		{export.Request{What: export.Table, Format: export.HTML, Tracked: true}, "tracked changes are for the consolidated text"},
@@ -272,8 +274,8 @@ func TestCheck(t *testing.T) {
 		{export.Request{What: "tabel", Format: export.CSV}, `there is no export "tabel"`},
 		{export.Request{Format: export.HTML}, ""},
 		{export.Request{Format: export.HTML, Tracked: true}, ""},
-		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html or docx only"},
-		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html or docx only"},
+		{export.Request{Format: export.Markdown, Tracked: true}, "tracked changes is written in html, docx or pdf only"},
+		{export.Request{Format: export.Text, Tracked: true}, "tracked changes is written in html, docx or pdf only"},
 		{export.Request{Format: export.Markdown, Chamber: "FM"}, "by chamber, status or article is for the table of amendments (table)"},
 		{export.Request{Format: export.Text, Status: "submitted"}, "by chamber, status or article"},
 		{export.Request{Format: export.HTML, Articles: "3-7"}, "by chamber, status or article"},
@@ -292,8 +294,8 @@ func TestCheck(t *testing.T) {
 			avail = append(avail, f)
 		}
 	}
-	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML, export.AkomaNtoso}) || len(export.Formats()) != 8 {
-		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx, html and akn available", export.Formats(), avail)
+	if !slices.Equal(avail, []export.Format{export.Markdown, export.Text, export.Word, export.HTML, export.AkomaNtoso, export.PDF}) || len(export.Formats()) != 8 {
+		t.Errorf("formats %v, available %v; want the issue's eight, md, txt, docx, html, akn and pdf available", export.Formats(), avail)
 	}
 }
 
@@ -347,8 +349,8 @@ func TestWriteStoredVersions(t *testing.T) {
 	if !drafts.IsKind(err, drafts.NotFound) || err.Error() != want || out.Len() != 0 {
 		t.Errorf("version 3: %v, %d bytes written; want NotFound %q and nothing written", err, out.Len(), want)
 	}
-	if _, err := export.Write(r, &out, export.Request{Format: export.PDF}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
-		t.Errorf("pdf: %v, %d bytes written; want Invalid and nothing", err, out.Len())
+	if _, err := export.Write(r, &out, export.Request{Format: export.Excel}); !drafts.IsKind(err, drafts.Invalid) || out.Len() != 0 {
+		t.Errorf("xlsx: %v, %d bytes written; want Invalid and nothing", err, out.Len())
 	}
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"context"
 	"io"
 	"slices"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/external"
 	"statute/drafts/parse"
 	"statute/drafts/review"
 	"statute/drafts/round"
@@ -383,6 +385,9 @@ func WriteComparison(w io.Writer, c *Comparison, f Format) error {
 		return WriteComparisonXLSX(w, c)
 	case CSV:
 		return WriteComparisonCSV(w, c)
+	case PDF:
+		page := func(w io.Writer) error { return WriteComparisonHTML(w, c) }
+		return PDFOf(context.Background(), w, external.System(), page)
 	}
 	return WriteComparisonHTML(w, c)
 }

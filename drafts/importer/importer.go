@@ -5,11 +5,13 @@
 // A file's kind is told from its first bytes, not from its name, so that a
 // file renamed by mistake is read for what it is or refused for what it
 // is: a Word 97–2003 document (.doc) is refused with the way to save it as
-// .docx, and a password-protected one with the way to remove the password. Text and Markdown are read by package parse, Word documents
-// (.docx) by package word, which turns their paragraphs into the text
-// parse reads (in a Word file, a line is a paragraph, or the part of one
-// after a manual line break). PDF files are refused for now with a
-// sentence that says how to import their text.
+// .docx, and a password-protected one with the way to remove the password.
+// Text and Markdown are read by package parse, Word documents (.docx) by
+// package word, which turns their paragraphs into the text parse reads (in
+// a Word file, a line is a paragraph, or the part of one after a manual
+// line break). The text of a PDF is read by poppler's pdftotext and
+// repaired by package pdftext (which says what it repairs, and which PDFs
+// it refuses), then read by parse as a text file is.
 //
 // Whatever the kind, Read returns the draft as parse gives it with the
 // lines that looked like headings but were read as text (parse.Warning),
@@ -20,11 +22,14 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 
 	"statute/drafts"
+	"statute/drafts/external"
 	"statute/drafts/parse"
+	"statute/drafts/pdftext"
 	"statute/drafts/word"
 )
 
@@ -50,8 +55,6 @@ var (
 		"%s is a Word 97–2003 document (.doc), which import does not read: open it in Word or LibreOffice, save it as a Word document (.docx), and import that")
 	msgEncrypted = drafts.NewMessage("import.encrypted",
 		"%s is protected by a password, which import cannot open: open it in Word, remove the password (File, Info, Protect Document, Encrypt with Password), save it, and import that")
-	msgPDFUnavailable = drafts.NewMessage("import.pdf-unavailable",
-		"%s is a PDF file, which import does not read yet: import the Word or text file it was made from")
 	msgTooLarge = drafts.NewMessage("import.too-large",
 		"%s is %s, more than a draft's file can be (%s): is it the right file?")
 )
@@ -77,8 +80,10 @@ func Sniff(data []byte) Kind {
 // Read reads a draft from data, the bytes of the file named name (its
 // base name, for Draft.Source and for the sentences of errors). It stores
 // nothing. The errors are Invalid: a file of a kind import does not read,
-// one too large, a Word file package word refuses, or text parse refuses
-// (its error, prefixed with name).
+// one too large, a Word file package word refuses, a PDF pdftext refuses
+// (scanned, or its Arabic reversed), or text parse refuses (its error,
+// prefixed with name); Unavailable: a PDF while pdftotext is not
+// installed, or fails on it.
 func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
 	if len(data) > MaxFileBytes {
 		return nil, nil, msgTooLarge.Err(drafts.Invalid, name, Size(int64(len(data))), Size(MaxFileBytes))
@@ -95,7 +100,11 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	case Word:
 		return word.Read(name, data, opt)
 	case PDF:
-		return nil, nil, msgPDFUnavailable.Err(drafts.Invalid, name)
+		text, _, err := pdftext.Read(context.Background(), external.System(), name, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		data = []byte(text)
 	}
 	d, warnings, err := parse.ParseWithWarnings(data, opt)
 	if err != nil {

@@ -3,10 +3,13 @@ package importer_test
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"statute/drafts"
+	"statute/drafts/external"
 	"statute/drafts/importer"
 	"statute/drafts/parse"
 )
@@ -95,4 +98,34 @@ func zipOf(parts map[string]string) string {
 		panic(err)
 	}
 	return b.String()
+}
+
+// A PDF is read through pdftotext and repaired: the sample draft printed
+// by LibreOffice imports with its 36 articles and title, whatever the
+// file is named; a scanned one is refused saying so.
+func TestReadPDF(t *testing.T) {
+	if external.System().Find(external.PDFToText) == "" {
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			t.Fatal("pdftotext is not installed (Debian: poppler-utils), and CI must run this test")
+		}
+		t.Skip("pdftotext is not installed (Debian: poppler-utils)")
+	}
+	data, err := os.ReadFile("../pdftext/testdata/sample-amiri.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := importer.Read("statut.txt", data, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Articles) != 36 || d.Title != "مشروع القانون الأساسي لغرف الصناعة التقليدية" || d.Source != "statut.txt" {
+		t.Errorf("read %d articles titled «%s» from %q, want the sample's 36 and its title", len(d.Articles), d.Title, d.Source)
+	}
+	scanned, err := os.ReadFile("../pdftext/testdata/scanned.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importer.Read("scan.pdf", scanned, parse.Options{}); !drafts.IsKind(err, drafts.Invalid) || !strings.Contains(err.Error(), "scan.pdf holds pictures") {
+		t.Errorf("a scanned PDF: got %v, want Invalid saying so", err)
+	}
 }
