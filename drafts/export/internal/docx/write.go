@@ -34,14 +34,20 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 		name string
 		body func(*bytes.Buffer)
 	}{
-		{"[Content_Types].xml", func(b *bytes.Buffer) { b.WriteString(contentTypes) }},
+		{"[Content_Types].xml", d.contentTypes},
 		{"_rels/.rels", func(b *bytes.Buffer) { b.WriteString(packageRels) }},
 		{"docProps/core.xml", d.core},
 		{"docProps/app.xml", func(b *bytes.Buffer) { b.WriteString(appProps) }},
 		{"word/document.xml", d.document},
 		{"word/styles.xml", d.styles},
 		{"word/settings.xml", d.settings},
-		{"word/_rels/document.xml.rels", func(b *bytes.Buffer) { b.WriteString(documentRels) }},
+		{"word/_rels/document.xml.rels", d.documentRels},
+	}
+	if d.pageNumbers() {
+		parts = append(parts, struct {
+			name string
+			body func(*bytes.Buffer)
+		}{"word/footer1.xml", d.footer})
 	}
 	var b bytes.Buffer
 	for _, p := range parts {
@@ -61,6 +67,55 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
+// pageNumbers reports whether a section of the document numbers its
+// pages, which then share one footer part.
+func (d *Document) pageNumbers() bool {
+	if d.opt.Section.PageNumbers {
+		return true
+	}
+	for _, bl := range d.blocks {
+		if bl.end != nil && bl.end.PageNumbers {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Document) contentTypes(b *bytes.Buffer) {
+	b.WriteString(contentTypes)
+	if d.pageNumbers() {
+		b.WriteString(`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`)
+	}
+	b.WriteString(`</Types>`)
+}
+
+func (d *Document) documentRels(b *bytes.Buffer) {
+	b.WriteString(documentRels)
+	if d.pageNumbers() {
+		b.WriteString(`<Relationship Id="` + footerID + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`)
+	}
+	b.WriteString(`</Relationships>`)
+}
+
+// footerID is the relationship of the footer that numbers the pages.
+const footerID = "rId3"
+
+// relsNS is the namespace of relationship IDs, declared where a part
+// refers to another.
+const relsNS = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+// footer writes the footer that holds the page's number: a PAGE field,
+// whose «1» Word and LibreOffice replace as they lay the pages out.
+func (d *Document) footer(b *bytes.Buffer) {
+	b.WriteString(xmlHeader + `<w:ftr ` + wordNS + ` ` + relsNS + `><w:p><w:pPr>`)
+	if d.opt.RTL {
+		b.WriteString(`<w:bidi/>`)
+	}
+	b.WriteString(`<w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`)
+}
+
+// contentTypes, documentRels: the parts every document has, their
+// closing tags written after those of the parts some have.
 const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 	`<Default Extension="xml" ContentType="application/xml"/>` +
@@ -68,8 +123,7 @@ const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.or
 	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-	`</Types>`
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`
 
 const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
@@ -79,8 +133,7 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 
 const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-	`</Relationships>`
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>`
 
 const appProps = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 	`<Application>Statute Workbench</Application></Properties>`
@@ -172,7 +225,11 @@ type writer struct {
 
 func (d *Document) document(b *bytes.Buffer) {
 	w := &writer{b: b, d: d}
-	b.WriteString(xmlHeader + `<w:document ` + wordNS + `><w:body>`)
+	ns := wordNS
+	if d.pageNumbers() {
+		ns += ` ` + relsNS
+	}
+	b.WriteString(xmlHeader + `<w:document ` + ns + `><w:body>`)
 	var last *Paragraph
 	for _, bl := range d.blocks {
 		switch {
@@ -298,6 +355,9 @@ func (w *writer) run(r *Run) {
 	if r.Underline {
 		pr.WriteString(`<w:u w:val="single"/>`)
 	}
+	if r.Box {
+		pr.WriteString(`<w:bdr w:val="dotted" w:sz="4" w:space="0" w:color="auto"/>`)
+	}
 	if r.Fill != "" {
 		pr.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(r.Fill) + `"/>`)
 	}
@@ -415,7 +475,11 @@ func (w *writer) section(s Section) {
 		m = 1134
 	}
 	ms := strconv.Itoa(m)
-	w.b.WriteString(`<w:sectPr><w:pgSz w:w="` + strconv.Itoa(width) + `" w:h="` + strconv.Itoa(height) + `"` + orient + `/>` +
+	w.b.WriteString(`<w:sectPr>`)
+	if s.PageNumbers {
+		w.b.WriteString(`<w:footerReference w:type="default" r:id="` + footerID + `"/>`)
+	}
+	w.b.WriteString(`<w:pgSz w:w="` + strconv.Itoa(width) + `" w:h="` + strconv.Itoa(height) + `"` + orient + `/>` +
 		`<w:pgMar w:top="` + ms + `" w:right="` + ms + `" w:bottom="` + ms + `" w:left="` + ms + `" w:header="709" w:footer="709" w:gutter="0"/>`)
 	if w.d.opt.RTL {
 		w.b.WriteString(`<w:bidi/>`)
