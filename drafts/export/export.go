@@ -93,7 +93,7 @@ type Request struct {
 
 // TableAvailable reports whether the table of amendments can be written
 // in f now.
-func (f Format) TableAvailable() bool { return f == HTML || f == Excel || f == CSV }
+func (f Format) TableAvailable() bool { return f == HTML || f == Word || f == Excel || f == CSV }
 
 // The sentences this package says.
 var (
@@ -161,7 +161,7 @@ func (q Request) checkTable() error {
 		return msgTableNoFormat.Err(drafts.Invalid, tableAvailable())
 	case !slices.Contains(Formats(), q.Format):
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
-	case q.Format == Word || q.Format == PDF:
+	case q.Format == PDF:
 		return msgTableFormatLater.Err(drafts.Invalid, q.Format, tableAvailable())
 	case !q.Format.TableAvailable():
 		return msgTableFormat.Err(drafts.Invalid, q.Format, tableAvailable())
