@@ -81,6 +81,10 @@ type Paragraph struct {
 	// KeepNext keeps the paragraph on the page of the next one (headings
 	// do so by their style).
 	KeepNext bool
+	// Compact sets the paragraph's lines single-spaced, with 2 points
+	// after it rather than the body text's 6: for the cells of a table,
+	// where every line counts.
+	Compact bool
 }
 
 // A Run is text in one format.

@@ -115,7 +115,7 @@ func TestTableInALandscapeSection(t *testing.T) {
 			{{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "النص الأصلي", Bold: true}}}}, Fill: "D9D9D9"}, {}, {}},
 			{
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "قديم", Change: docx.Del("FM — فاس مكناس", at)}}}}},
-				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "جديد", Underline: true, Change: docx.Ins("FM — فاس مكناس", at)}}}}},
+				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "جديد", Underline: true, Change: docx.Ins("FM — فاس مكناس", at)}}, Compact: true}}},
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "FM"}}}}},
 			},
 			{
@@ -132,6 +132,7 @@ func TestTableInALandscapeSection(t *testing.T) {
 		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`, `<w:pgSz w:w="11906" w:h="16838"/>`,
 		`<w:delText xml:space="preserve">قديم</w:delText>`, `<w:u w:val="single"/>`,
 		`<w:tcW w:w="8000" w:type="dxa"/><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>`, `<w:tcW w:w="2000" w:type="dxa"/><w:vMerge/>`,
+		`<w:pPr><w:bidi/><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:ins w:id="2"`,
 		`<w:strike/><w:color w:val="A00000"/><w:bdr w:val="dotted" w:sz="4" w:space="0" w:color="auto"/><w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>`,
 	} {
 		if !strings.Contains(doc, want) {
@@ -140,6 +141,9 @@ func TestTableInALandscapeSection(t *testing.T) {
 	}
 	if n := strings.Count(doc, "<w:sectPr>"); n != 3 {
 		t.Errorf("%d sections, want 3 (portrait, landscape, portrait)", n)
+	}
+	if n := strings.Count(doc, "<w:spacing "); n != 1 {
+		t.Errorf("%d paragraphs spaced on their own, want the one compact cell", n)
 	}
 	if n := strings.Count(doc, "<w:tblHeader/>"); n != 1 {
 		t.Errorf("%d header rows, want 1", n)

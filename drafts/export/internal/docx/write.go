@@ -268,6 +268,9 @@ func (w *writer) paragraph(p *Paragraph, end *Section) {
 	if w.d.opt.RTL {
 		b.WriteString(`<w:bidi/>`)
 	}
+	if p.Compact {
+		b.WriteString(`<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>`)
+	}
 	switch p.Align {
 	case Start:
 		b.WriteString(`<w:jc w:val="left"/>`) // the start, in a w:bidi paragraph too
