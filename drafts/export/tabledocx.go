@@ -21,8 +21,11 @@ import (
 // Arabic draft (w:bidiVisual: its first column, the article, on the right)
 // and left to right for a French one, whose header row Word repeats at
 // the top of each page it spans and whose rows it keeps whole on a page
-// where one fits. The columns share the page's width as the HTML's do,
-// the three texts (current, proposed, justification) widest.
+// where one fits. The three texts (current, proposed, justification) are
+// the widest columns, the current and proposed texts wider than in the
+// HTML table, and cells are single-spaced: with rows kept whole, a page
+// of the workload's table (articles of some 600 letters) held one row
+// with the HTML's widths and spacing, and holds two so.
 //
 // The proposed text's changes only look like tracked changes: inserted
 // words are underlined and bold, deleted ones struck through, italic,
@@ -36,8 +39,8 @@ import (
 // is why a deletion has its slant and its box too.
 
 // tableShares are the columns' shares of the page's width, in per cent,
-// in the order of the headers: as the HTML table's columns.
-var tableShares = [6]int{9, 22, 25, 12, 17, 15}
+// in the order of the headers.
+var tableShares = [6]int{7, 26, 28, 11, 15, 13}
 
 // The table document's page and text: A4 landscape with Word's narrow
 // margins (in twentieths of a point), and 10-point text (in half-points).
@@ -93,13 +96,13 @@ func WriteComparisonDOCX(w io.Writer, c *Comparison) error {
 	t := docx.Table{Widths: tableWidths(), HeaderRows: 1, Rows: make([][]docx.Cell, 0, len(c.Rows)+1)}
 	head := make([]docx.Cell, len(tw.headers))
 	for i, s := range tw.headers {
-		head[i] = docx.Cell{Fill: headerFill, Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: s, Bold: true}}}}}
+		head[i] = docx.Cell{Fill: headerFill, Paragraphs: []docx.Paragraph{{Compact: true, Runs: []docx.Run{{Text: s, Bold: true}}}}}
 	}
 	t.Rows = append(t.Rows, head)
 	for i := range c.Rows {
 		row := &c.Rows[i]
 		t.Rows = append(t.Rows, []docx.Cell{
-			{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: row.Article, Bold: true}}}}},
+			{Paragraphs: []docx.Paragraph{{Compact: true, Runs: []docx.Run{{Text: row.Article, Bold: true}}}}},
 			{Paragraphs: plainParagraphs(strings.Split(row.Current, "\n"))},
 			{Paragraphs: markedParagraphs(row.Changes)},
 			{Paragraphs: plainParagraphs(tw.chamberLine(row))},
@@ -108,7 +111,7 @@ func WriteComparisonDOCX(w io.Writer, c *Comparison) error {
 		})
 	}
 	if len(c.Rows) == 0 {
-		t.Rows = append(t.Rows, []docx.Cell{{Span: len(tw.headers), Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: tw.empty}}}}}})
+		t.Rows = append(t.Rows, []docx.Cell{{Span: len(tw.headers), Paragraphs: []docx.Paragraph{{Compact: true, Runs: []docx.Run{{Text: tw.empty}}}}}})
 	}
 	doc.AddTable(t)
 
@@ -129,7 +132,7 @@ func plainParagraphs(lines []string) []docx.Paragraph {
 	ps := make([]docx.Paragraph, 0, len(lines))
 	for _, s := range lines {
 		if s != "" {
-			ps = append(ps, docx.Paragraph{Runs: []docx.Run{{Text: s}}})
+			ps = append(ps, docx.Paragraph{Compact: true, Runs: []docx.Run{{Text: s}}})
 		}
 	}
 	return ps
@@ -139,12 +142,12 @@ func plainParagraphs(lines []string) []docx.Paragraph {
 // notes above), a new paragraph at each line feed as in the HTML table.
 func markedParagraphs(cs []diff.Change) []docx.Paragraph {
 	var ps []docx.Paragraph
-	var p docx.Paragraph
+	p := docx.Paragraph{Compact: true}
 	for _, c := range cs {
 		for i, part := range strings.Split(c.Text, "\n") {
 			if i > 0 {
 				ps = append(ps, p)
-				p = docx.Paragraph{}
+				p = docx.Paragraph{Compact: true}
 			}
 			if part != "" {
 				p.Runs = append(p.Runs, markedRun(c.Op, part))
