@@ -24,12 +24,12 @@ var cmdExport = &command{
 		"--what table: the comparative table of the amendments to the version that the federation sees (made on it, or\n" +
 		"on an earlier version and still undecided), in the text's order, identical proposals in one row with all their\n" +
 		"chambers: article, current text, proposed text with its changes marked, chambers, justifications, decision and\n" +
-		"note; --format html (printed A4 landscape), pdf (that page printed), xlsx (right to left, filterable) or csv\n" +
-		"(UTF-8 with a BOM, for Excel); --chamber, --status and --articles narrow it.\n" +
-		"docx for the table is to come: it is refused for now (exit 2)",
+		"note; --format html (printed A4 landscape), pdf (that page printed), docx (a Word document, A4 landscape, right\n" +
+		"to left, changes marked by formatting, not as tracked changes), xlsx (right to left, filterable) or csv (UTF-8\n" +
+		"with a BOM, for Excel); --chamber, --status and --articles narrow it.",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		what := fs.String("what", string(export.Consolidated), "`WHAT` to export: consolidated, the text of a version, or table, its amendments")
-		format := fs.String("format", "", "the file's `format`: md, txt, html, docx, pdf or akn for the text; html, pdf, xlsx or csv for the table")
+		format := fs.String("format", "", "the file's `format`: md, txt, html, docx, pdf or akn for the text; docx, html, pdf, xlsx or csv for the table")
 		out := fs.String("out", "", "the `FILE` to write, - for standard output")
 		tracked := fs.Bool("tracked", false, "the text with its changes against the version before marked (html, docx or pdf; not for version 1)")
 		version := fs.Int("version", 0, "the draft's version `N` (default: its latest)")

@@ -119,7 +119,6 @@ func TestFailedExportLeavesFileUntouched(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--format", "docx", "--what", "table"}, exitUsage, "the table of amendments is not available as docx yet: use html, pdf, xlsx or csv"},
 		{[]string{"--format", "csv", "--what", "table", "--status", "approved"}, exitUsage, `there is no status "approved" for the table`},
 		{[]string{"--format", "csv", "--what", "table", "--articles", "7-3"}, exitError, "the range of articles 7-3 runs backwards"},
 		{[]string{"--format", "xlsx", "--what", "table", "--articles", "99"}, exitError, "the draft has no article 99"},
@@ -308,6 +307,14 @@ func TestExportTable(t *testing.T) {
 	mustCtl(t, db, "export", "--what", "table", "--format", "xlsx", "--out", xlsx, "--chamber", "SM")
 	if b, err := os.ReadFile(xlsx); err != nil || !strings.HasPrefix(string(b), "PK") {
 		t.Errorf("the XLSX is not a zip file: %v", err)
+	}
+
+	docx := filepath.Join(dir, "table.docx")
+	mustCtl(t, db, "export", "--what", "table", "--format", "docx", "--out", docx, "--articles", "3")
+	doc := wordPart(t, docx)
+	if !strings.Contains(doc, `w:orient="landscape"`) || !strings.Contains(doc, "<w:bidiVisual/>") || !strings.Contains(doc, fm) || !strings.Contains(doc, cs) ||
+		strings.Contains(doc, sm) || !strings.Contains(doc, "المواد: 3") || strings.Contains(doc, "<w:ins ") || strings.Contains(doc, "<w:del ") {
+		t.Errorf("the Word table of article 3 is not a landscape right-to-left table of FM's and CS's proposal, its filter stated, without tracked changes:\n%s", doc)
 	}
 }
 

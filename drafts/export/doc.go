@@ -48,12 +48,13 @@
 // The table of amendments (Table), the comparative table (الجدول المقارن)
 // the general assembly reads, is built once from the round
 // (BuildComparison: which amendments, grouped how, in what order; table.go
-// says) and written in three formats: HTML for printing (A4 landscape),
+// says) and written in four formats: HTML for printing (A4 landscape),
+// Word (docx) for printing and annotating (A4 landscape, right to left),
 // XLSX for spreadsheets (right to left, filterable) and CSV (UTF-8 with a
-// byte-order mark, for Excel). Request.Chamber, Status and Articles narrow
-// it, and are for it alone.
-//
-// What comes next, under the names the issue gives them (Request): the
-// table's docx. Request.Check refuses it for now with a sentence that
-// names what is available.
+// byte-order mark, for Excel). In Word the proposed text's changes only
+// look like tracked changes (underlined and bold, struck through and
+// grey), and are not Word's revisions: the table records proposals, and
+// Word's «Accept all changes» must leave it as it is (tabledocx.go says
+// more). Request.Chamber, Status and Articles narrow it, and are for it
+// alone.
 package export

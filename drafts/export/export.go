@@ -95,7 +95,9 @@ type Request struct {
 
 // TableAvailable reports whether the table of amendments can be written
 // in f now.
-func (f Format) TableAvailable() bool { return f == HTML || f == Excel || f == CSV || f == PDF }
+func (f Format) TableAvailable() bool {
+	return f == HTML || f == Word || f == Excel || f == CSV || f == PDF
+}
 
 // The sentences this package says.
 var (
@@ -109,8 +111,6 @@ var (
 		"the consolidated text is not written as %s: use %s (%s is for the table of amendments)")
 	msgTableNoFormat = drafts.NewMessage("export.table-no-format",
 		"say which format to write the table of amendments in: %s")
-	msgTableFormatLater = drafts.NewMessage("export.table-format-later",
-		"the table of amendments is not available as %s yet: use %s")
 	msgTableFormat = drafts.NewMessage("export.table-format",
 		"the table of amendments is not written as %s: use %s")
 	msgTableTracked = drafts.NewMessage("export.table-tracked",
@@ -163,8 +163,6 @@ func (q Request) checkTable() error {
 		return msgTableNoFormat.Err(drafts.Invalid, tableAvailable())
 	case !slices.Contains(Formats(), q.Format):
 		return msgUnknownFormat.Err(drafts.Invalid, q.Format, available(), tableAvailable())
-	case q.Format == Word:
-		return msgTableFormatLater.Err(drafts.Invalid, q.Format, tableAvailable())
 	case !q.Format.TableAvailable():
 		return msgTableFormat.Err(drafts.Invalid, q.Format, tableAvailable())
 	case q.Tracked:

@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"statute/drafts/export"
 )
 
 // needLibreOffice returns the commands that run LibreOffice's Python
@@ -168,5 +171,82 @@ func TestWordTrackedInLibreOffice(t *testing.T) {
 		if !authors[code] {
 			t.Errorf("no change LibreOffice lists is by %s", code)
 		}
+	}
+}
+
+// officeTable is what LibreOffice reads in the Word table (see
+// testdata/libreoffice.py's --table mode).
+type officeTable struct {
+	Paragraphs [][2]string `json:"paragraphs"`
+	Redlines   [][3]string `json:"redlines"`
+	Landscape  bool        `json:"landscape"`
+	HeaderRows int         `json:"headerRows"`
+	SplitRows  int         `json:"splitRows"`
+	Cells      [][]string  `json:"cells"`
+	Pages      int         `json:"pages"`
+}
+
+// LibreOffice opens the comparative table as Word would lay it out: a
+// landscape page, one table whose header row repeats and whose rows do
+// not break, each cell reading what the table holds, and not one tracked
+// change, so that accepting all changes leaves the proposals as they are.
+// It prints it to PDF, a page per few rows.
+func TestWordTableInLibreOffice(t *testing.T) {
+	python := needLibreOffice(t)
+	r, _ := tableRound(t)
+	c := comparison(t, r, export.Request{})
+	var b bytes.Buffer
+	if err := export.WriteComparison(&b, c, export.Word); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path, pdf := filepath.Join(dir, "table.docx"), filepath.Join(dir, "table.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, filepath.Join("testdata", "libreoffice.py"), "--table", path, filepath.Join(dir, "profile"), pdf)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("LibreOffice could not read the file: %v\n%s", err, stderr.String())
+	}
+	var got officeTable
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Redlines) != 0 {
+		t.Errorf("LibreOffice finds tracked changes in the table: %v", got.Redlines)
+	}
+	if !got.Landscape || got.HeaderRows != 1 || got.SplitRows != 0 {
+		t.Errorf("LibreOffice lays the table out landscape: %v, repeating %d header rows, %d rows that may break; want landscape, 1, 0",
+			got.Landscape, got.HeaderRows, got.SplitRows)
+	}
+	want := readWordTable(t, b.Bytes())
+	var above []string
+	for _, p := range got.Paragraphs {
+		above = append(above, p[1])
+	}
+	if !slices.Equal(above, want.before) {
+		t.Errorf("LibreOffice reads above the table\n%q\nwant\n%q", above, want.before)
+	}
+	if len(got.Cells) != len(c.Rows)+1 {
+		t.Fatalf("LibreOffice reads %d rows, want the header and %d", len(got.Cells), len(c.Rows))
+	}
+	for i, row := range got.Cells {
+		if !slices.Equal(row, want.cells[i]) {
+			t.Errorf("LibreOffice reads row %d as\n%q\nwant\n%q", i, row, want.cells[i])
+		}
+		if i > 0 && (row[0] != c.Rows[i-1].Article || row[1] != c.Rows[i-1].Current) {
+			t.Errorf("LibreOffice reads row %d's article and text as %q, %q", i, row[0], row[1])
+		}
+	}
+	if got.Pages < 2 {
+		t.Errorf("the table takes %d page, want more: its rows are too tall for one landscape page", got.Pages)
+	}
+	if p, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(p, []byte("%PDF-")) {
+		t.Errorf("LibreOffice did not print the table to PDF: %v", err)
 	}
 }

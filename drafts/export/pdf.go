@@ -77,27 +77,56 @@ p.title { font-size: 20pt; font-weight: bold; text-align: center; }
 // error), a temporary file could not be written, or w failed; write's own
 // errors as they are.
 func PDFOf(ctx context.Context, w io.Writer, l external.Lookup, write func(io.Writer) error) error {
+	return PDFOfDocument(ctx, w, l, write, nil)
+}
+
+// PDFOfDocument is PDFOf for a document the package writes both as an
+// HTML page (html) and as a Word file (word): Chromium prints the page,
+// LibreOffice the Word file, which it lays out as Word would (LibreOffice
+// reads an HTML page's print rules only in part: it ignores @page, so a
+// landscape table comes out portrait). A nil word is PDFOf.
+func PDFOfDocument(ctx context.Context, w io.Writer, l external.Lookup, html, word func(io.Writer) error) error {
 	type converter struct {
 		name, path string
 		print      func(ctx context.Context, path, dir string, page []byte) (string, error)
+		word       bool // prints the Word file rather than the page
 	}
 	var found []converter
 	if path := l.Find(external.Chromium); path != "" {
-		found = append(found, converter{external.Chromium.Name, path, printChromium})
+		found = append(found, converter{external.Chromium.Name, path, printChromium, false})
 	}
 	if path := l.Find(external.LibreOffice); path != "" {
-		found = append(found, converter{external.LibreOffice.Name, path, printLibreOffice})
+		if word != nil {
+			found = append(found, converter{external.LibreOffice.Name, path, printWordWithLibreOffice, true})
+		} else {
+			found = append(found, converter{external.LibreOffice.Name, path, printLibreOffice, false})
+		}
 	}
 	if len(found) == 0 {
 		return msgNoPDFConverter.Err(drafts.Unavailable)
 	}
-	var html bytes.Buffer
-	if err := write(&html); err != nil {
-		return err
+	var page, doc []byte
+	source := func(c converter) ([]byte, error) {
+		write, b := html, &page
+		if c.word {
+			write, b = word, &doc
+		}
+		if *b == nil {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return nil, err
+			}
+			*b = buf.Bytes()
+		}
+		return *b, nil
 	}
 	var first error
 	for _, c := range found {
-		pdf, err := printIn(ctx, c.name, c.path, html.Bytes(), c.print)
+		in, err := source(c)
+		if err != nil {
+			return err
+		}
+		pdf, err := printIn(ctx, c.name, c.path, in, c.print)
 		if err == nil {
 			if _, err := w.Write(pdf); err != nil {
 				return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
@@ -180,6 +209,20 @@ func printLibreOffice(ctx context.Context, path, dir string, page []byte) (strin
 		// A4 pages and Writer's PDF export.
 		"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
 		"--outdir", outDir, in)
+	return filepath.Join(outDir, "export.pdf"), err
+}
+
+// printWordWithLibreOffice prints the Word file doc with LibreOffice at
+// path, working in dir, and returns where the PDF is to be.
+func printWordWithLibreOffice(ctx context.Context, path, dir string, doc []byte) (string, error) {
+	in, outDir := filepath.Join(dir, "export.docx"), filepath.Join(dir, "out")
+	if err := os.WriteFile(in, doc, 0o600); err != nil {
+		return "", msgNoPDFWritten.Wrap(drafts.Unavailable, err, external.LibreOffice.Name, external.LibreOffice.Name)
+	}
+	_, err := external.Run(ctx, PDFTimeout, external.LibreOffice.Name, path, dir,
+		"-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--nologo", "--nodefault",
+		"--convert-to", "pdf:writer_pdf_Export", "--outdir", outDir, in)
 	return filepath.Join(outDir, "export.pdf"), err
 }
 

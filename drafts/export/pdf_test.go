@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -279,5 +280,46 @@ func TestPDFFallsBackOnLibreOffice(t *testing.T) {
 	err := export.PDFOf(context.Background(), &out, l, func(w io.Writer) error { return export.WriteHTML(w, d, nil) })
 	if !drafts.IsKind(err, drafts.Unavailable) || !strings.Contains(err.Error(), "Chromium stopped with an error (cannot read the page)") || out.Len() != 0 {
 		t.Errorf("got %v and %d bytes, want Chromium's error and nothing written", err, out.Len())
+	}
+}
+
+// The comparative table prints on A4 pages in landscape by either
+// converter: Chromium from its page, LibreOffice from its Word file (it
+// would print the page in portrait, ignoring @page); both hold the row
+// that groups FM's and CS's proposal.
+func TestTablePDFIsLandscape(t *testing.T) {
+	r, _ := tableRound(t)
+	c := comparison(t, r, export.Request{})
+	for _, p := range []external.Program{external.LibreOffice, external.Chromium} {
+		t.Run(p.Name, func(t *testing.T) {
+			l := only(p)
+			if p.Name == external.Chromium.Name && l.Find(p) == "" {
+				t.Skip("Chromium is not installed (CI has LibreOffice only)")
+			}
+			need(t, l, p)
+			var out bytes.Buffer
+			page := func(w io.Writer) error { return export.WriteComparisonHTML(w, c) }
+			doc := func(w io.Writer) error { return export.WriteComparisonDOCX(w, c) }
+			if err := export.PDFOfDocument(context.Background(), &out, l, page, doc); err != nil {
+				t.Fatal(err)
+			}
+			f := filepath.Join(t.TempDir(), "table.pdf")
+			if err := os.WriteFile(f, out.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			info, err := exec.Command("pdfinfo", f).CombinedOutput()
+			if err != nil {
+				t.Fatalf("pdfinfo: %v\n%s", err, info)
+			}
+			if !regexp.MustCompile(`Page size:\s+84[12]\.\d+ x 59[45]\.\d+ pts`).Match(info) {
+				t.Errorf("the table's PDF is not A4 landscape:\n%s", info)
+			}
+			text := pdfText(t, out.Bytes())
+			for _, want := range []string{"FM", "CS", "الجدول المقارن"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("«%s» is not in the table's PDF", want)
+				}
+			}
+		})
 	}
 }

@@ -374,20 +374,24 @@ type shownAs struct {
 	stale bool
 }
 
-// WriteComparison writes the table c to w in format f: HTML, XLSX or CSV.
-// Invalid: the table is not written in f (yet). Unavailable: w failed.
+// WriteComparison writes the table c to w in format f: HTML, Word, XLSX
+// or CSV. Invalid: the table is not written in f (yet). Unavailable: w
+// failed.
 func WriteComparison(w io.Writer, c *Comparison, f Format) error {
 	if err := (Request{What: Table, Format: f}).Check(); err != nil {
 		return err
 	}
 	switch f {
+	case Word:
+		return WriteComparisonDOCX(w, c)
 	case Excel:
 		return WriteComparisonXLSX(w, c)
 	case CSV:
 		return WriteComparisonCSV(w, c)
 	case PDF:
 		page := func(w io.Writer) error { return WriteComparisonHTML(w, c) }
-		return PDFOf(context.Background(), w, external.System(), page)
+		doc := func(w io.Writer) error { return WriteComparisonDOCX(w, c) }
+		return PDFOfDocument(context.Background(), w, external.System(), page, doc)
 	}
 	return WriteComparisonHTML(w, c)
 }

@@ -1,6 +1,7 @@
 """Reads a .docx file with LibreOffice, as a reviewer would, for the export's tests.
 
 Usage: python3 libreoffice.py FILE.docx PROFILE_DIR
+       python3 libreoffice.py --table FILE.docx PROFILE_DIR OUT.pdf
 
 Starts a headless LibreOffice of its own (its profile in PROFILE_DIR, so that
 runs do not share one), opens FILE three times, and prints one JSON object:
@@ -8,6 +9,15 @@ runs do not share one), opens FILE three times, and prints one JSON object:
   redlines:   [type, author, date] of each tracked change, in document order
   accepted:   [style, text] of each paragraph once every change is accepted
   rejected:   [style, text] of each paragraph once every change is rejected
+With --table, for the comparative table, it opens FILE once, saves it as
+OUT.pdf, and prints:
+  paragraphs: [style, text] of each paragraph outside the table
+  redlines:   as above (a table of proposals has none)
+  landscape:  whether the first page style is landscape
+  headerRows: how many rows the table repeats on each page (0 if none)
+  splitRows:  how many of its rows may break across pages
+  cells:      the text of each cell, row by row, in the table's order
+  pages:      how many pages the document lays out
 It stops the LibreOffice it started (the launcher and soffice.bin), whatever happens.
 """
 
@@ -38,8 +48,48 @@ def paragraphs(doc):
     return out
 
 
+def redlines(doc):
+    out = []
+    e = doc.Redlines.createEnumeration()
+    while e.hasMoreElements():
+        r = e.nextElement()
+        d = r.RedlineDateTime
+        out.append([r.RedlineType, r.RedlineAuthor,
+                    "%04d-%02d-%02dT%02d:%02d:%02d" % (d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds)])
+    return out
+
+
+def read_table(desktop, url, pdf):
+    """What the --table mode prints (see the module's notes)."""
+    doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    result = {"paragraphs": paragraphs(doc), "redlines": redlines(doc)}
+    style = doc.Text.createEnumeration().nextElement().PageStyleName or "Standard"
+    result["landscape"] = bool(doc.StyleFamilies.getByName("PageStyles").getByName(style).IsLandscape)
+    tables = doc.TextTables
+    if tables.getCount() != 1:
+        raise SystemExit("%d tables in the document, want 1" % tables.getCount())
+    t = tables.getByIndex(0)
+    result["headerRows"] = t.HeaderRowCount if t.RepeatHeadline else 0
+    rows = t.Rows
+    result["splitRows"] = sum(1 for i in range(rows.getCount()) if rows.getByIndex(i).IsSplitAllowed)
+    cells = []
+    for i in range(rows.getCount()):
+        # A row whose cells span columns has fewer cells: read them by name.
+        row = [t.getCellByName(n).getString() for n in t.getCellNames() if int("".join(c for c in n if c.isdigit())) == i + 1]
+        cells.append(row)
+    result["cells"] = cells
+    result["pages"] = doc.CurrentController.PageCount
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)), (prop("FilterName", "writer_pdf_Export"),))
+    doc.close(True)
+    return result
+
+
 def main():
-    path, profile = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    args = sys.argv[1:]
+    table = args[:1] == ["--table"]
+    if table:
+        args = args[1:]
+    path, profile = os.path.abspath(args[0]), os.path.abspath(args[1])
     pipe = "statute_export_%d" % os.getpid()
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
@@ -72,17 +122,18 @@ def main():
         def load():
             return desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
 
+        if table:
+            json.dump(read_table(desktop, url, args[2]), sys.stdout, ensure_ascii=False)
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge goes down with LibreOffice
+            return
+
         result = {}
         doc = load()
         result["paragraphs"] = paragraphs(doc)
-        redlines = []
-        e = doc.Redlines.createEnumeration()
-        while e.hasMoreElements():
-            r = e.nextElement()
-            d = r.RedlineDateTime
-            redlines.append([r.RedlineType, r.RedlineAuthor,
-                             "%04d-%02d-%02dT%02d:%02d:%02d" % (d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds)])
-        result["redlines"] = redlines
+        result["redlines"] = redlines(doc)
         for key, command in (("accepted", ".uno:AcceptAllTrackedChanges"), ("rejected", ".uno:RejectAllTrackedChanges")):
             dispatcher.executeDispatch(doc.CurrentController.Frame, command, "", 0, ())
             # Make sure the command is done: no tracked change is left.

@@ -15,7 +15,8 @@
 // The zip holds, in this order: [Content_Types].xml, _rels/.rels,
 // docProps/core.xml and docProps/app.xml (the title, author, language and
 // creation time a file manager shows), word/document.xml (the text),
-// word/styles.xml, word/settings.xml and word/_rels/document.xml.rels.
+// word/styles.xml, word/settings.xml and word/_rels/document.xml.rels,
+// and last word/footer1.xml when a section numbers its pages.
 // Every entry carries the same fixed time (1 January 1980, the first a
 // zip can hold) and is compressed alike, so that one document always
 // gives the same bytes: exports can be compared and kept as golden files.
@@ -77,11 +78,14 @@
 // repeated at the top of every page it spans (w:tblHeader), and no row is
 // split across pages. Cells hold paragraphs, so they take runs with
 // revisions like any other, or runs that only look like them (Underline,
-// Strike, Color, Fill); a cell may span columns (Span) or join the cells
+// Strike, Color, Fill, Box); a cell may span columns (Span) or join the cells
 // below it (Merge), as an article's cell beside each of its amendments. EndSection ends the page layout used so far
 // (it writes an empty paragraph that holds the section's properties) and
 // starts a new one: a landscape table between portrait text is
 // EndSection(portrait), the table, EndSection(landscape), the rest
 // laid out by Options.Section. Pages are A4, 2 cm margins unless the
-// Section says otherwise.
+// Section says otherwise. A section may number its pages
+// (Section.PageNumbers): a footer with a PAGE field, centred, which the
+// word processor fills in as it lays the pages out; the sections that
+// number theirs share that one footer.
 package docx

@@ -35,6 +35,9 @@ type Section struct {
 	// Margin is each page margin in twentieths of a point; 0 is 1134
 	// (2 cm).
 	Margin int
+	// PageNumbers puts each page's number at the foot of its pages,
+	// centred.
+	PageNumbers bool
 }
 
 // Style names a paragraph style that styles.xml defines.
@@ -78,6 +81,10 @@ type Paragraph struct {
 	// KeepNext keeps the paragraph on the page of the next one (headings
 	// do so by their style).
 	KeepNext bool
+	// Compact sets the paragraph's lines single-spaced, with 2 points
+	// after it rather than the body text's 6: for the cells of a table,
+	// where every line counts.
+	Compact bool
 }
 
 // A Run is text in one format.
@@ -90,6 +97,9 @@ type Run struct {
 	// for the style's. Marks meant to survive black-and-white printing
 	// need more than a colour: underline, strike, weight.
 	Color, Fill string
+	// Box draws a dotted border around the text: with Strike and Italic,
+	// a deletion that only looks like one.
+	Box bool
 	// Change, when set, makes the run an insertion or a deletion.
 	Change *Revision
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -114,11 +115,11 @@ func TestTableInALandscapeSection(t *testing.T) {
 			{{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "النص الأصلي", Bold: true}}}}, Fill: "D9D9D9"}, {}, {}},
 			{
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "قديم", Change: docx.Del("FM — فاس مكناس", at)}}}}},
-				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "جديد", Underline: true, Change: docx.Ins("FM — فاس مكناس", at)}}}}},
+				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "جديد", Underline: true, Change: docx.Ins("FM — فاس مكناس", at)}}, Compact: true}}},
 				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "FM"}}}}},
 			},
 			{
-				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "مقترح", Strike: true, Color: "A00000", Fill: "E6E6E6"}}}}, Span: 2, Merge: docx.Restart},
+				{Paragraphs: []docx.Paragraph{{Runs: []docx.Run{{Text: "مقترح", Strike: true, Color: "A00000", Fill: "E6E6E6", Box: true}}}}, Span: 2, Merge: docx.Restart},
 				{Merge: docx.Continue},
 			},
 		},
@@ -131,7 +132,8 @@ func TestTableInALandscapeSection(t *testing.T) {
 		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`, `<w:pgSz w:w="11906" w:h="16838"/>`,
 		`<w:delText xml:space="preserve">قديم</w:delText>`, `<w:u w:val="single"/>`,
 		`<w:tcW w:w="8000" w:type="dxa"/><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>`, `<w:tcW w:w="2000" w:type="dxa"/><w:vMerge/>`,
-		`<w:strike/><w:color w:val="A00000"/><w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>`,
+		`<w:pPr><w:bidi/><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:ins w:id="2"`,
+		`<w:strike/><w:color w:val="A00000"/><w:bdr w:val="dotted" w:sz="4" w:space="0" w:color="auto"/><w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
@@ -139,6 +141,9 @@ func TestTableInALandscapeSection(t *testing.T) {
 	}
 	if n := strings.Count(doc, "<w:sectPr>"); n != 3 {
 		t.Errorf("%d sections, want 3 (portrait, landscape, portrait)", n)
+	}
+	if n := strings.Count(doc, "<w:spacing "); n != 1 {
+		t.Errorf("%d paragraphs spaced on their own, want the one compact cell", n)
 	}
 	if n := strings.Count(doc, "<w:tblHeader/>"); n != 1 {
 		t.Errorf("%d header rows, want 1", n)
@@ -149,6 +154,45 @@ func TestTableInALandscapeSection(t *testing.T) {
 	// The date is the wall time in the document's zone: UTC here.
 	if !strings.Contains(doc, `w:date="2026-07-01T09:30:00Z"`) {
 		t.Error("the revision is not dated 2026-07-01T09:30:00Z")
+	}
+}
+
+// A section that numbers its pages has a footer with the page's number,
+// which the package names and the section refers to; a document that
+// numbers none has no footer at all.
+func TestPageNumbers(t *testing.T) {
+	d := docx.New(docx.Options{RTL: true, Section: docx.Section{Landscape: true, PageNumbers: true}})
+	d.Add(docx.Paragraph{Runs: []docx.Run{{Text: "نص"}}})
+	d.EndSection(docx.Section{})
+	d.Add(docx.Paragraph{Runs: []docx.Run{{Text: "جدول"}}})
+	ps := parts(t, d)
+	footer, ok := ps["word/footer1.xml"]
+	if !ok {
+		t.Fatalf("no footer among the parts %v", slices.Sorted(maps.Keys(ps)))
+	}
+	for _, want := range []string{`<w:fldSimple w:instr=" PAGE ">`, `<w:jc w:val="center"/>`, `<w:bidi/>`} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("the footer lacks %s:\n%s", want, footer)
+		}
+	}
+	if !strings.Contains(ps["[Content_Types].xml"], `<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`) {
+		t.Error("[Content_Types].xml does not name the footer")
+	}
+	if !strings.Contains(ps["word/_rels/document.xml.rels"], `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`) {
+		t.Error("the document's relationships do not name the footer")
+	}
+	doc := ps["word/document.xml"]
+	// The first section does not number its pages; the last does.
+	if n := strings.Count(doc, `<w:footerReference w:type="default" r:id="rId3"/>`); n != 1 || !strings.Contains(doc, `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`) {
+		t.Errorf("%d sections refer to the footer, want 1 with its namespace declared:\n%s", n, doc)
+	}
+	if i, j := strings.Index(doc, "footerReference"), strings.Index(doc, "جدول"); i < j {
+		t.Error("the section without page numbers refers to the footer")
+	}
+
+	plain := parts(t, docx.New(docx.Options{}))
+	if _, ok := plain["word/footer1.xml"]; ok || strings.Contains(plain["[Content_Types].xml"], "footer") || strings.Contains(plain["word/document.xml"], "xmlns:r=") {
+		t.Error("a document without page numbers has a footer")
 	}
 }
 

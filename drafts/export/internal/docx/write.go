@@ -2,9 +2,11 @@ package docx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -32,26 +34,35 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	z := zip.NewWriter(cw)
 	parts := []struct {
 		name string
-		body func(*bytes.Buffer)
+		body func(*bufio.Writer)
 	}{
-		{"[Content_Types].xml", func(b *bytes.Buffer) { b.WriteString(contentTypes) }},
-		{"_rels/.rels", func(b *bytes.Buffer) { b.WriteString(packageRels) }},
+		{"[Content_Types].xml", d.contentTypes},
+		{"_rels/.rels", func(b *bufio.Writer) { b.WriteString(packageRels) }},
 		{"docProps/core.xml", d.core},
-		{"docProps/app.xml", func(b *bytes.Buffer) { b.WriteString(appProps) }},
+		{"docProps/app.xml", func(b *bufio.Writer) { b.WriteString(appProps) }},
 		{"word/document.xml", d.document},
 		{"word/styles.xml", d.styles},
 		{"word/settings.xml", d.settings},
-		{"word/_rels/document.xml.rels", func(b *bytes.Buffer) { b.WriteString(documentRels) }},
+		{"word/_rels/document.xml.rels", d.documentRels},
 	}
-	var b bytes.Buffer
+	if d.pageNumbers() {
+		parts = append(parts, struct {
+			name string
+			body func(*bufio.Writer)
+		}{"word/footer1.xml", d.footer})
+	}
+	// Each part is written straight into its zip entry: a table of
+	// thousands of rows is tens of megabytes of XML, which a buffer
+	// would hold whole and copy as it grew.
+	b := bufio.NewWriterSize(nil, 64<<10)
 	for _, p := range parts {
-		b.Reset()
-		p.body(&b)
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return cw.n, err
 		}
-		if _, err := f.Write(b.Bytes()); err != nil {
+		b.Reset(f)
+		p.body(b)
+		if err := b.Flush(); err != nil {
 			return cw.n, err
 		}
 	}
@@ -61,6 +72,55 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
+// pageNumbers reports whether a section of the document numbers its
+// pages, which then share one footer part.
+func (d *Document) pageNumbers() bool {
+	if d.opt.Section.PageNumbers {
+		return true
+	}
+	for _, bl := range d.blocks {
+		if bl.end != nil && bl.end.PageNumbers {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Document) contentTypes(b *bufio.Writer) {
+	b.WriteString(contentTypes)
+	if d.pageNumbers() {
+		b.WriteString(`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`)
+	}
+	b.WriteString(`</Types>`)
+}
+
+func (d *Document) documentRels(b *bufio.Writer) {
+	b.WriteString(documentRels)
+	if d.pageNumbers() {
+		b.WriteString(`<Relationship Id="` + footerID + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`)
+	}
+	b.WriteString(`</Relationships>`)
+}
+
+// footerID is the relationship of the footer that numbers the pages.
+const footerID = "rId3"
+
+// relsNS is the namespace of relationship IDs, declared where a part
+// refers to another.
+const relsNS = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+// footer writes the footer that holds the page's number: a PAGE field,
+// whose «1» Word and LibreOffice replace as they lay the pages out.
+func (d *Document) footer(b *bufio.Writer) {
+	b.WriteString(xmlHeader + `<w:ftr ` + wordNS + ` ` + relsNS + `><w:p><w:pPr>`)
+	if d.opt.RTL {
+		b.WriteString(`<w:bidi/>`)
+	}
+	b.WriteString(`<w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`)
+}
+
+// contentTypes, documentRels: the parts every document has, their
+// closing tags written after those of the parts some have.
 const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 	`<Default Extension="xml" ContentType="application/xml"/>` +
@@ -68,8 +128,7 @@ const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.or
 	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-	`</Types>`
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`
 
 const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
@@ -79,15 +138,14 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 
 const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-	`</Relationships>`
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>`
 
 const appProps = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 	`<Application>Statute Workbench</Application></Properties>`
 
 const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 
-func (d *Document) core(b *bytes.Buffer) {
+func (d *Document) core(b *bufio.Writer) {
 	b.WriteString(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
 	elem := func(name, s string) {
 		if s == "" {
@@ -119,7 +177,7 @@ func (d *Document) langs() string {
 	return `<w:lang w:val="` + latin + `" w:bidi="` + bidi + `"/>`
 }
 
-func (d *Document) settings(b *bytes.Buffer) {
+func (d *Document) settings(b *bufio.Writer) {
 	b.WriteString(xmlHeader + `<w:settings ` + wordNS + `>`)
 	b.WriteString(`<w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>`)
 	b.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
@@ -130,7 +188,7 @@ func (d *Document) settings(b *bytes.Buffer) {
 // headingSizes are the sizes of Heading1 to Heading6 in half-points.
 var headingSizes = [6]int{36, 34, 32, 30, 28, 28}
 
-func (d *Document) styles(b *bytes.Buffer) {
+func (d *Document) styles(b *bufio.Writer) {
 	o := d.opt
 	fonts := `<w:rFonts w:ascii="` + attr(o.Font) + `" w:hAnsi="` + attr(o.Font) + `" w:cs="` + attr(o.ComplexFont) + `"/>`
 	size := func(hp int) string {
@@ -165,14 +223,18 @@ func (d *Document) styles(b *bytes.Buffer) {
 
 // writer writes word/document.xml, numbering the revisions as it goes.
 type writer struct {
-	b   *bytes.Buffer
+	b   *bufio.Writer
 	d   *Document
 	ids int // the last revision ID given
 }
 
-func (d *Document) document(b *bytes.Buffer) {
+func (d *Document) document(b *bufio.Writer) {
 	w := &writer{b: b, d: d}
-	b.WriteString(xmlHeader + `<w:document ` + wordNS + `><w:body>`)
+	ns := wordNS
+	if d.pageNumbers() {
+		ns += ` ` + relsNS
+	}
+	b.WriteString(xmlHeader + `<w:document ` + ns + `><w:body>`)
 	var last *Paragraph
 	for _, bl := range d.blocks {
 		switch {
@@ -205,6 +267,9 @@ func (w *writer) paragraph(p *Paragraph, end *Section) {
 	}
 	if w.d.opt.RTL {
 		b.WriteString(`<w:bidi/>`)
+	}
+	if p.Compact {
+		b.WriteString(`<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>`)
 	}
 	switch p.Align {
 	case Start:
@@ -278,35 +343,9 @@ func (w *writer) closeRevision(r *Revision) {
 func (w *writer) run(r *Run) {
 	b := w.b
 	b.WriteString(`<w:r>`)
-	var pr bytes.Buffer
-	if r.Bold {
-		pr.WriteString(`<w:b/><w:bCs/>`)
-	}
-	if r.Italic {
-		pr.WriteString(`<w:i/><w:iCs/>`)
-	}
-	if r.Strike {
-		pr.WriteString(`<w:strike/>`)
-	}
-	if r.Color != "" {
-		pr.WriteString(`<w:color w:val="` + attr(r.Color) + `"/>`)
-	}
-	if r.Size > 0 {
-		n := strconv.Itoa(r.Size)
-		pr.WriteString(`<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`)
-	}
-	if r.Underline {
-		pr.WriteString(`<w:u w:val="single"/>`)
-	}
-	if r.Fill != "" {
-		pr.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(r.Fill) + `"/>`)
-	}
-	if w.d.opt.RTL {
-		pr.WriteString(`<w:rtl/>`)
-	}
-	if pr.Len() > 0 {
+	if r.Bold || r.Italic || r.Strike || r.Color != "" || r.Size > 0 || r.Underline || r.Box || r.Fill != "" || w.d.opt.RTL {
 		b.WriteString(`<w:rPr>`)
-		b.Write(pr.Bytes())
+		w.runProperties(r)
 		b.WriteString(`</w:rPr>`)
 	}
 	textTag := "w:t"
@@ -321,9 +360,13 @@ func (w *writer) run(r *Run) {
 			i++
 		}
 		if i > 0 {
-			b.WriteString("<" + textTag + ` xml:space="preserve">`)
+			b.WriteByte('<')
+			b.WriteString(textTag)
+			b.WriteString(` xml:space="preserve">`)
 			escape(b, s[:i])
-			b.WriteString("</" + textTag + ">")
+			b.WriteString("</")
+			b.WriteString(textTag)
+			b.WriteByte('>')
 		}
 		if i < len(s) {
 			if s[i] == '\t' {
@@ -415,7 +458,11 @@ func (w *writer) section(s Section) {
 		m = 1134
 	}
 	ms := strconv.Itoa(m)
-	w.b.WriteString(`<w:sectPr><w:pgSz w:w="` + strconv.Itoa(width) + `" w:h="` + strconv.Itoa(height) + `"` + orient + `/>` +
+	w.b.WriteString(`<w:sectPr>`)
+	if s.PageNumbers {
+		w.b.WriteString(`<w:footerReference w:type="default" r:id="` + footerID + `"/>`)
+	}
+	w.b.WriteString(`<w:pgSz w:w="` + strconv.Itoa(width) + `" w:h="` + strconv.Itoa(height) + `"` + orient + `/>` +
 		`<w:pgMar w:top="` + ms + `" w:right="` + ms + `" w:bottom="` + ms + `" w:left="` + ms + `" w:header="709" w:footer="709" w:gutter="0"/>`)
 	if w.d.opt.RTL {
 		w.b.WriteString(`<w:bidi/>`)
@@ -423,54 +470,103 @@ func (w *writer) section(s Section) {
 	w.b.WriteString(`</w:sectPr>`)
 }
 
+// runProperties writes the properties of run r, in the order the schema
+// gives them.
+func (w *writer) runProperties(r *Run) {
+	b := w.b
+	if r.Bold {
+		b.WriteString(`<w:b/><w:bCs/>`)
+	}
+	if r.Italic {
+		b.WriteString(`<w:i/><w:iCs/>`)
+	}
+	if r.Strike {
+		b.WriteString(`<w:strike/>`)
+	}
+	if r.Color != "" {
+		b.WriteString(`<w:color w:val="` + attr(r.Color) + `"/>`)
+	}
+	if r.Size > 0 {
+		n := strconv.Itoa(r.Size)
+		b.WriteString(`<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`)
+	}
+	if r.Underline {
+		b.WriteString(`<w:u w:val="single"/>`)
+	}
+	if r.Box {
+		b.WriteString(`<w:bdr w:val="dotted" w:sz="4" w:space="0" w:color="auto"/>`)
+	}
+	if r.Fill != "" {
+		b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + attr(r.Fill) + `"/>`)
+	}
+	if w.d.opt.RTL {
+		b.WriteString(`<w:rtl/>`)
+	}
+}
+
 // attr is s escaped for an attribute.
 func attr(s string) string {
-	var b bytes.Buffer
-	escape(&b, s)
-	return b.String()
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r >= utf8.RuneSelf || strings.ContainsRune(`<>&"'`, r) }) {
+		return s // a colour, a style's name: nothing to escape
+	}
+	var buf bytes.Buffer
+	b := bufio.NewWriter(&buf)
+	escape(b, s)
+	b.Flush()
+	return buf.String()
 }
 
 // escape writes s as XML text or attribute value: markup characters as
 // entities, the characters XML 1.0 forbids dropped, and bytes that are not
-// UTF-8 written as U+FFFD.
-func escape(b *bytes.Buffer, s string) {
+// UTF-8 written as U+FFFD. Text that needs none of that is written in
+// stretches, not a character at a time: Arabic is all multi-byte.
+func escape(b *bufio.Writer, s string) {
+	start := 0 // the first byte not written yet
 	for i := 0; i < len(s); {
 		c := s[i]
+		var with string // what s[i] (and the bytes of its rune) become
+		n := 1
 		if c < utf8.RuneSelf {
-			i++
 			switch {
 			case c == '<':
-				b.WriteString("&lt;")
+				with = "&lt;"
 			case c == '>':
-				b.WriteString("&gt;")
+				with = "&gt;"
 			case c == '&':
-				b.WriteString("&amp;")
+				with = "&amp;"
 			case c == '"':
-				b.WriteString("&quot;")
+				with = "&quot;"
 			case c == '\'':
-				b.WriteString("&apos;")
+				with = "&apos;"
 			case c == '\t':
-				b.WriteString("&#9;")
+				with = "&#9;"
 			case c == '\n':
-				b.WriteString("&#10;")
+				with = "&#10;"
 			case c == '\r':
-				b.WriteString("&#13;")
+				with = "&#13;"
 			case c < 0x20:
-				// forbidden in XML 1.0
+				// forbidden in XML 1.0: dropped
 			default:
-				b.WriteByte(c)
+				i++
+				continue
 			}
-			continue
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				with = "\uFFFD"
+			case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
+				// forbidden in XML 1.0: dropped
+			default:
+				i += n
+				continue
+			}
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b.WriteString("\uFFFD")
-		case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
-			// forbidden in XML 1.0
-		default:
-			b.WriteString(s[i : i+n])
-		}
+		b.WriteString(s[start:i])
+		b.WriteString(with)
 		i += n
+		start = i
 	}
+	b.WriteString(s[start:])
 }
