@@ -40,8 +40,8 @@ import (
 // article is inserted whole, a removed one deleted whole in its old place
 // (after the article that preceded it); the title, the preamble and the
 // divisions are marked the same way when they changed, divisions matched
-// by their place in the tree as diff.Compare matches them (tracked.go
-// finds these changes).
+// by their place in the tree as diff.Compare matches them. These are the
+// changes the HTML page marks too: tracked.go finds them for both.
 //
 // Each change names its author and date, as a reviewer's would. A change
 // an amendment made is the chamber's: the amendment among the article's

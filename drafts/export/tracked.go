@@ -7,10 +7,11 @@ import (
 	"statute/drafts/diff"
 )
 
-// The Word export reads a version's changes from one walk of the two
-// versions, blocks, that names no format: which blocks of text stayed,
-// came, went or changed word by word, in what order, and who made each
-// change. The format only says how a block looks.
+// The text exports that show a version's changes (HTML and Word) read
+// them from one walk of the two versions, blocks: which blocks of text
+// stayed, came, went or changed word by word, in what order, and who made
+// each change. Each format only says how a block looks, so that the page
+// and the Word file never disagree about what changed or who changed it.
 
 // A part is what a block of the text is.
 type part int
