@@ -530,12 +530,25 @@ func TestHTMLTrackedStructureAndRepeal(t *testing.T) {
 // The page and the Word file mark the same changes: paragraph by
 // paragraph, the same words inserted, deleted and kept, in the same
 // places, each mark credited to the same chamber; for a version made by a
-// round (seven amendments, a repeal among them) and for one the staff
-// restructured.
+// round (six amendments, a repeal among them), for one the staff
+// restructured, and for one imported without its preamble and its last
+// division, an article renumbered and another retitled.
 func TestHTMLAndWordMarkTheSameChanges(t *testing.T) {
 	for name, r := range map[string]func(t *testing.T) *round.Round{
 		"a round":                func(t *testing.T) *round.Round { return newTracked(t).r },
 		"structure and a repeal": func(t *testing.T) *round.Round { r, _ := restructured(t); return r },
+		"a division gone, articles renumbered and retitled": func(t *testing.T) *round.Round {
+			v1, v2 := mustParse(t, assets.SampleDraft), mustParse(t, assets.SampleDraft)
+			v2.Preamble = nil
+			gone := v2.Articles[len(v2.Articles)-1].Division
+			v2.Divisions = v2.Divisions[:gone]
+			for i := range v2.Articles {
+				v2.Articles[i].Division = min(v2.Articles[i].Division, gone-1)
+			}
+			v2.Articles[2].Number, v2.Articles[2].Key = "3 مكررة", "3bis"
+			v2.Articles[3].Heading = "عنوان جديد"
+			return storeWith(t, v1, v2)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := r(t)
