@@ -22,10 +22,11 @@
 // LibreOffice, and for the Word import to read back by its styles: one
 // paragraph per paragraph, headings in Word's heading styles; docx.go says
 // how it is laid out. HTML and Word are the formats that show the
-// version's changes against the version before it (Request.Tracked): in
-// Word as its own tracked changes, each authored by the chamber whose
-// amendment made it, so that accepting them all gives the version and
-// rejecting them all the one before.
+// version's changes against the version before it (Request.Tracked),
+// the same changes credited to the same chambers in both, found once
+// (tracked.go): in Word as its own tracked changes, each authored by the
+// chamber whose amendment made it, so that accepting them all gives the
+// version and rejecting them all the one before.
 //
 // Akoma Ntoso (akn) is for other systems that read legal
 // documents: one XML file in the OASIS LegalDocML vocabulary, valid

@@ -186,10 +186,10 @@ type Result struct {
 
 // Write writes to w what q asks, read from the round's store: the
 // consolidated text of version q.Version of draft q.Draft, with its
-// changes against the version before when q.Tracked (HTML, Word, PDF; in
-// Word each change is authored and dated from the round's amendments and
-// decisions, as the package's notes on Word say, dates in the machine's
-// local time), or with the amendments made on it (Akoma Ntoso: AKNOf,
+// changes against the version before when q.Tracked (HTML, Word, PDF;
+// each change credited from the round's amendments and decisions, as the
+// package's notes on Word say, and in Word dated, in the machine's local
+// time), or with the amendments made on it (Akoma Ntoso: AKNOf,
 // WriteAKN); or, for Table, the comparative table of the amendments made
 // on that version (BuildComparison, WriteComparison). Nothing is written
 // when it is refused. The errors are Check's and BuildComparison's; the
@@ -242,17 +242,14 @@ func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result
 	if err != nil {
 		return nil, err
 	}
+	who, err := newAuthorship(r, d, prev)
+	if err != nil {
+		return nil, err
+	}
 	if q.Format == Word {
-		who, err := newAuthorship(r, d, prev)
-		if err != nil {
-			return nil, err
-		}
 		err = writeWord(w, d, prev, who, zone)
-		if err != nil {
-			return nil, err
-		}
 	} else {
-		page := func(w io.Writer) error { return WriteHTML(w, d, prev) }
+		page := func(w io.Writer) error { return writeHTML(w, d, prev, who) }
 		if q.Format == PDF {
 			err = PDFOf(context.Background(), w, external.System(), page)
 		} else {

@@ -24,15 +24,22 @@ import (
 // of the text it heads.
 //
 // With Request.Tracked the file shows the version's changes against the
-// version before it, article by article, matched as diff.Compare matches
-// them: in a changed article the words the version added are inside <ins>
-// and the words it removed inside <del> (diff.Words); a new article is
-// wholly inside <ins>, and a removed one is written wholly inside <del> in
-// its old place (after the article that preceded it). Each <ins> and <del>
-// names in its title attribute, and a note under its article names for the
-// reader, the amendments the article's changes come from (Article.Sources:
-// each chamber's code and region, and the amendment's ID). Changes to the
-// title, the preamble and the divisions are not marked.
+// version before it, the very changes the Word export tracks (tracked.go
+// finds them once for both): articles matched as diff.Compare matches
+// them, divisions by their place in the tree. In a block that changed
+// (the title, the preamble, a division's heading line, an article's
+// heading line or its paragraphs) the words the version added are inside
+// <ins> and the words it removed inside <del> (diff.Words); what the
+// version added whole (a paragraph, a division, an article) is wholly
+// inside <ins>, and what it removed is written wholly inside <del> in its
+// old place (a removed article after the article that preceded it). Each
+// <ins> and <del> names in its title attribute who made it, as Word's
+// revisions do: the amendment and its chamber, or the federation for the
+// staff's own changes («مصدر التغيير: FED (…)»). A note under each
+// article that changed names for the reader the amendments its changes
+// come from (Article.Sources: each chamber's code and region, and the
+// amendment's ID), and under a removed article the accepted repeal that
+// removed it.
 //
 // Tracked changes must survive printing in black and white, where the
 // colours screens use for them are lost and both kinds of mark may come
@@ -70,11 +77,18 @@ del { text-decoration: line-through; font-style: italic; border: 1px dotted curr
 
 // WriteHTML writes d to w as one HTML file (see the package's notes on
 // the HTML export). With prev, the version before d, the file shows d's
-// changes against it; with nil, d's text alone. Unavailable: w failed.
+// changes against it; with nil, d's text alone. Its marks then name no
+// one: who made each change is read from the round, which Write does.
+// Unavailable: w failed.
 func WriteHTML(w io.Writer, d, prev *drafts.Draft) error {
+	return writeHTML(w, d, prev, nil)
+}
+
+// writeHTML is WriteHTML, with prev's changes credited as who says.
+func writeHTML(w io.Writer, d, prev *drafts.Draft, who *authorship) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	h := &htmlWriter{b: b, d: d}
-	h.draft(prev)
+	h.draft(blocks(d, prev, who), prev != nil)
 	if err := b.Flush(); err != nil {
 		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
 	}
@@ -89,62 +103,52 @@ type htmlWriter struct {
 func (h *htmlWriter) raw(s string)  { h.b.WriteString(s) }
 func (h *htmlWriter) text(s string) { h.b.WriteString(html.EscapeString(s)) }
 
-func (h *htmlWriter) draft(prev *drafts.Draft) {
-	d := h.d
-	h.open(d.Title, styles)
-	if d.Title != "" {
-		h.raw("<header><p class=\"title\">")
-		h.text(d.Title)
-		h.raw("</p></header>\n")
-	}
-	if len(d.Preamble) > 0 {
-		h.raw("<div class=\"preamble\">\n")
-		for _, p := range d.Preamble {
-			h.raw("<p>")
-			h.text(p)
-			h.raw("</p>\n")
+// draft writes the page of the blocks bs; tracked, a note under each
+// article that changed names its sources.
+func (h *htmlWriter) draft(bs []block, tracked bool) {
+	h.open(h.d.Title, styles)
+	for i := range bs {
+		b := &bs[i]
+		if len(b.olds) == 0 && len(b.news) == 0 && b.part != bodyPart {
+			continue
 		}
-		h.raw("</div>\n")
-	}
-	var (
-		changes = map[string]*diff.ArticleDiff{} // by new key
-		removed = map[string][]*drafts.Article{} // by the new key of the article they follow, "" for the start
-	)
-	if prev != nil {
-		rep := diff.Compare(prev, d, diff.Options{})
-		for i := range rep.Articles {
-			if a := &rep.Articles[i]; a.Kind != diff.Removed {
-				changes[a.NewKey] = a
-			}
-		}
-		after := ""
-		for i := range prev.Articles {
-			a := &prev.Articles[i]
-			if k, ok := rep.NewKey(a.Key); ok {
-				after = k
+		switch b.part {
+		case titlePart:
+			h.raw("<header>")
+			h.block(b, "<p class=\"title\">", "</p>")
+			h.raw("</header>\n")
+		case preamblePart:
+			h.raw("<div class=\"preamble\">\n")
+			h.block(b, "<p>", "</p>\n")
+			h.raw("</div>\n")
+		case divisionPart:
+			n := fmt.Sprint(int(b.level))
+			h.block(b, "<h"+n+">", "</h"+n+">\n")
+		case headingPart:
+			if b.removed {
+				h.raw("<section class=\"article removed\" id=\"removed-")
 			} else {
-				removed[after] = append(removed[after], a)
+				h.raw("<section class=\"article\" id=\"art-")
 			}
+			h.text(b.art.Key)
+			h.raw("\">\n")
+			h.block(b, "<h6>", "</h6>\n")
+		case bodyPart:
+			h.block(b, "<p>", "</p>\n")
+			if tracked && b.changed {
+				who := h.sources(b.art.Sources)
+				if b.removed {
+					who = h.credit(b.authors[0])
+				}
+				if who != "" {
+					h.raw("<p class=\"sources\">")
+					h.text(who)
+					h.raw("</p>\n")
+				}
+			}
+			h.raw("</section>\n")
 		}
 	}
-	written := 0 // divisions written so far, in document order
-	divisions := func(upTo int) {
-		for ; written <= upTo && written < len(d.Divisions); written++ {
-			dv := d.Divisions[written]
-			n := fmt.Sprint(int(dv.Level))
-			h.raw("<h" + n + ">")
-			h.text(divisionHeading(d, dv))
-			h.raw("</h" + n + ">\n")
-		}
-	}
-	h.removed(removed[""])
-	for i := range d.Articles {
-		a := &d.Articles[i]
-		divisions(a.Division)
-		h.article(a, changes[a.Key], prev != nil)
-		h.removed(removed[a.Key])
-	}
-	divisions(len(d.Divisions) - 1)
 	h.raw("</body>\n</html>\n")
 }
 
@@ -160,97 +164,55 @@ func (h *htmlWriter) open(title, css string) {
 	h.raw("</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n")
 }
 
-// article writes a: as it reads, or with its changes c when tracked (c
-// nil then means it did not change).
-func (h *htmlWriter) article(a *drafts.Article, c *diff.ArticleDiff, tracked bool) {
-	h.raw("<section class=\"article\" id=\"art-")
-	h.text(a.Key)
-	h.raw("\">\n<h6>")
-	who := h.sources(a.Sources)
+// block writes b's paragraphs, each between open and close: wholly
+// inside <ins> or <del> when the other side has none, else with its word
+// changes marked. Each mark's title names who made it.
+func (h *htmlWriter) block(b *block, open, close string) {
 	switch {
-	case c == nil:
-		h.text(h.d.ArticleTitle(a))
-		h.raw("</h6>\n")
-		for _, p := range a.Paragraphs {
-			h.raw("<p>")
-			h.text(p)
-			h.raw("</p>\n")
+	case b.inserted(), b.deleted():
+		op, ps := diff.Insert, b.news
+		if b.deleted() {
+			op, ps = diff.Delete, b.olds
 		}
-	case c.Kind == diff.Added:
-		h.mark(diff.Insert, h.d.ArticleTitle(a), who)
-		h.raw("</h6>\n")
-		for _, p := range a.Paragraphs {
-			h.raw("<p>")
-			h.mark(diff.Insert, p, who)
-			h.raw("</p>\n")
+		who := h.credit(b.authors[0])
+		for _, p := range ps {
+			h.raw(open)
+			h.mark(op, p, who)
+			h.raw(close)
+		}
+	case b.changes == nil:
+		for _, p := range b.news {
+			h.raw(open)
+			h.text(p)
+			h.raw(close)
 		}
 	default:
-		h.text(h.d.Word() + " ")
-		if c.OldNumber != c.NewNumber {
-			h.mark(diff.Delete, c.OldNumber, who)
-			h.mark(diff.Insert, c.NewNumber, who)
-		} else {
-			h.text(a.Number)
-		}
-		if c.Heading != nil {
-			h.raw(": ")
-			h.changes(c.Heading, who, false)
-		} else if a.Heading != "" {
-			h.text(": " + a.Heading)
-		}
-		h.raw("</h6>\n")
-		if c.Text != nil {
-			h.raw("<p>")
-			h.changes(c.Text, who, true)
-			h.raw("</p>\n")
-		} else {
-			for _, p := range a.Paragraphs {
-				h.raw("<p>")
-				h.text(p)
-				h.raw("</p>\n")
+		h.raw(open)
+		h.changes(b.changes, func(i int) string {
+			if by := b.by[i]; by >= 0 {
+				return h.credit(b.authors[by])
 			}
-		}
-	}
-	if tracked && c != nil && who != "" {
-		h.raw("<p class=\"sources\">")
-		h.text(who)
-		h.raw("</p>\n")
-	}
-	h.raw("</section>\n")
-}
-
-// removed writes the articles of the previous version that this one
-// removed, each wholly struck through.
-func (h *htmlWriter) removed(as []*drafts.Article) {
-	for _, a := range as {
-		h.raw("<section class=\"article removed\" id=\"removed-")
-		h.text(a.Key)
-		h.raw("\">\n<h6>")
-		h.mark(diff.Delete, h.d.ArticleTitle(a), "")
-		h.raw("</h6>\n")
-		for _, p := range a.Paragraphs {
-			h.raw("<p>")
-			h.mark(diff.Delete, p, "")
-			h.raw("</p>\n")
-		}
-		h.raw("</section>\n")
+			return ""
+		}, close+open)
+		h.raw(close)
 	}
 }
 
-// changes writes the changes cs; with paragraphs, a line break in them
-// ends a paragraph and starts the next (the caller opened the first and
-// closes the last).
-func (h *htmlWriter) changes(cs []diff.Change, who string, paragraphs bool) {
-	for _, c := range cs {
-		parts := []string{c.Text}
-		if paragraphs {
-			parts = strings.Split(c.Text, "\n")
+// changes writes the changes cs, the i-th's marks titled who(i) (none
+// when who is nil); a line break in them writes between, which ends a
+// paragraph and starts the next (the caller opened the first and closes
+// the last).
+func (h *htmlWriter) changes(cs []diff.Change, who func(i int) string, between string) {
+	for i, c := range cs {
+		title := ""
+		if who != nil {
+			title = who(i)
 		}
-		for i, s := range parts {
-			if i > 0 {
-				h.raw("</p>\n<p>")
+		for j, s := range strings.Split(c.Text, "\n") {
+			if j > 0 {
+				h.raw(between)
 			}
-			h.mark(c.Op, s, who)
+			h.mark(c.Op, s, title)
 		}
 	}
 }
@@ -282,8 +244,18 @@ func (h *htmlWriter) mark(op diff.Op, s, who string) {
 	h.raw("</" + tag + ">")
 }
 
+// credit names who made a change, as sources does; "" for no one.
+func (h *htmlWriter) credit(a author) string {
+	if a.src.Chamber == "" {
+		return ""
+	}
+	return h.sources([]drafts.Source{a.src})
+}
+
 // sources names the amendments an article's changes come from, for a
-// reader of the draft's language: «تعديل FM (فاس مكناس) رقم ID؛ …».
+// reader of the draft's language: «مصدر التغيير: التعديل ID من FM (فاس
+// مكناس)؛ …»; a source without an amendment (the federation's own
+// change) by its chamber alone.
 func (h *htmlWriter) sources(ss []drafts.Source) string {
 	if len(ss) == 0 {
 		return ""
@@ -299,9 +271,12 @@ func (h *htmlWriter) sources(ss []drafts.Source) string {
 			}
 			name += " (" + region + ")"
 		}
-		if fr {
+		switch {
+		case s.Amendment == "":
+			parts = append(parts, name)
+		case fr:
 			parts = append(parts, "amendement "+s.Amendment+" de "+name)
-		} else {
+		default:
 			parts = append(parts, "التعديل "+s.Amendment+" من "+name)
 		}
 	}

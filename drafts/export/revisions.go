@@ -11,10 +11,13 @@ import (
 )
 
 // An author is who made a change of a version, and when: a tracked
-// change's author and date in a Word file.
+// change's author and date in a Word file; src, the amendment that made
+// it and its chamber, names it on the HTML page (no amendment for the
+// federation's own change, no chamber either when no one is named).
 type author struct {
 	name string
 	at   time.Time
+	src  drafts.Source
 }
 
 // authorship says who made each change of version d against prev, the
@@ -90,7 +93,7 @@ func newAuthorship(r *round.Round, d, prev *drafts.Draft) (*authorship, error) {
 	fed := drafts.Federation
 	at := &authorship{
 		d:          d,
-		federation: author{name: chamberName(d, fed), at: d.Imported},
+		federation: author{name: chamberName(d, fed), at: d.Imported, src: drafts.Source{Chamber: fed.Code}},
 		own:        map[string][]hunk{},
 		by:         map[string]author{},
 		repealedBy: map[string]string{},
@@ -117,7 +120,7 @@ func newAuthorship(r *round.Round, d, prev *drafts.Draft) (*authorship, error) {
 		if _, ok := at.by[a.ID]; ok {
 			return
 		}
-		w := author{name: a.Chamber, at: d.Imported}
+		w := author{name: a.Chamber, at: d.Imported, src: drafts.Source{Amendment: a.ID, Chamber: a.Chamber}}
 		if c, err := drafts.ChamberByCode(a.Chamber); err == nil {
 			w.name = chamberName(d, c)
 		}

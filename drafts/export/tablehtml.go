@@ -94,7 +94,7 @@ func (h *htmlWriter) comparisonRow(tw *tableWords, row *ComparisonRow) {
 	h.raw("</th>\n<td>")
 	h.paragraphs(strings.Split(row.Current, "\n"))
 	h.raw("</td>\n<td><p>")
-	h.changes(row.Changes, "", true)
+	h.changes(row.Changes, nil, "</p>\n<p>")
 	h.raw("</p></td>\n<td>")
 	h.paragraphs(tw.chamberLine(row))
 	h.raw("</td>\n<td>")
