@@ -40,9 +40,11 @@ type DivisionDiff struct {
 	Heading []Change `json:"heading,omitempty"`
 }
 
-// divisionKeys names each division of d by its path in the tree: the
+// DivisionKeys names each division of d by its path in the tree: the
 // level and number (or heading) of it and of each division above it.
-func divisionKeys(d *drafts.Draft) []string {
+// Compare matches the divisions of two versions by these names, and so
+// do the exports that mark a version's changes.
+func DivisionKeys(d *drafts.Draft) []string {
 	keys := make([]string, len(d.Divisions))
 	var key func(i int) string
 	key = func(i int) string {
@@ -75,7 +77,7 @@ func (r *Report) compareStructure(old, new *drafts.Draft, oldOf []int, d *Differ
 		r.Preamble = d.Words(strings.Join(old.Preamble, "\n"), strings.Join(new.Preamble, "\n"))
 	}
 
-	oldKeys, newKeys := divisionKeys(old), divisionKeys(new)
+	oldKeys, newKeys := DivisionKeys(old), DivisionKeys(new)
 	oldByKey := make(map[string]int, len(oldKeys))
 	for i, k := range oldKeys {
 		if _, dup := oldByKey[k]; !dup {

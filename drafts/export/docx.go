@@ -77,15 +77,7 @@ func writeWord(w io.Writer, d, prev *drafts.Draft, who *authorship, zone *time.L
 	for i := range bs {
 		ww.block(&bs[i])
 	}
-	b := bufio.NewWriterSize(w, 64<<10)
-	_, err := doc.WriteTo(b)
-	if err == nil {
-		err = b.Flush()
-	}
-	if err != nil {
-		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
-	}
-	return nil
+	return writeDocument(w, doc)
 }
 
 type wordWriter struct {
@@ -179,4 +171,17 @@ func (w *wordWriter) block(b *block) {
 // rev is a revision of kind k by a.
 func (w *wordWriter) rev(k docx.RevisionKind, a author) *docx.Revision {
 	return &docx.Revision{Kind: k, Author: a.name, Date: a.at}
+}
+
+// writeDocument writes doc to w, buffered. Unavailable: w failed.
+func writeDocument(w io.Writer, doc *docx.Document) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	_, err := doc.WriteTo(b)
+	if err == nil {
+		err = b.Flush()
+	}
+	if err != nil {
+		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
+	}
+	return nil
 }

@@ -1,13 +1,11 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 
-	"statute/drafts"
 	"statute/drafts/diff"
 	"statute/drafts/export/internal/docx"
 )
@@ -115,15 +113,7 @@ func WriteComparisonDOCX(w io.Writer, c *Comparison) error {
 	}
 	doc.AddTable(t)
 
-	b := bufio.NewWriterSize(w, 64<<10)
-	_, err := doc.WriteTo(b)
-	if err == nil {
-		err = b.Flush()
-	}
-	if err != nil {
-		return drafts.Wrap(drafts.Unavailable, err, "the export could not be written: %v", err)
-	}
-	return nil
+	return writeDocument(w, doc)
 }
 
 // plainParagraphs are the lines of a cell, one paragraph each but for

@@ -61,7 +61,7 @@ func (b *block) deleted() bool  { return len(b.news) == 0 && len(b.olds) > 0 }
 // matches them; a removed article stands where it stood (after the
 // article that preceded it, and after the divisions that stand for those
 // that preceded it); divisions are matched by their place in the tree
-// (divisionKeys), a division of prev no longer there standing where it
+// (diff.DivisionKeys), a division of prev no longer there standing where it
 // stood, before the first article of prev that came after it.
 func blocks(d, prev *drafts.Draft, who *authorship) []block {
 	if prev == nil {
@@ -120,7 +120,7 @@ func blocks(d, prev *drafts.Draft, who *authorship) []block {
 		}
 	}
 
-	oldKeys, newKeys := divisionKeys(prev), divisionKeys(d)
+	oldKeys, newKeys := diff.DivisionKeys(prev), diff.DivisionKeys(d)
 	oldDiv := map[string]int{}
 	for i, k := range oldKeys {
 		if _, dup := oldDiv[k]; !dup {
@@ -304,32 +304,4 @@ func lines(s string) []string {
 		return nil
 	}
 	return []string{s}
-}
-
-// divisionKeys names each division of d by its place in the tree, as
-// diff.Compare matches divisions: the level and number (or heading) of it
-// and of each division above it.
-func divisionKeys(d *drafts.Draft) []string {
-	keys := make([]string, len(d.Divisions))
-	var key func(i int) string
-	key = func(i int) string {
-		if keys[i] != "" {
-			return keys[i]
-		}
-		dv := &d.Divisions[i]
-		name := dv.Number
-		if name == "" {
-			name = dv.Heading
-		}
-		k := dv.Level.String() + ":" + name
-		if p := dv.Parent; p >= 0 && p < len(d.Divisions) && p != i {
-			k = key(p) + "/" + k
-		}
-		keys[i] = k
-		return k
-	}
-	for i := range d.Divisions {
-		key(i)
-	}
-	return keys
 }
