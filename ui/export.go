@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -277,7 +276,8 @@ func exportName(q export.Request) string {
 
 // writeExport writes the export q asks to path off the UI goroutine, saying
 // meanwhile that it works, through export.WriteFile, so that path holds
-// the whole export or what it held before; then it offers to open the file
+// the whole export or what it held before (the save dialog has touched
+// nothing: guardFileSaves); then it offers to open the file
 // or its folder, or says why it could not be written.
 func (wb *Workbench) writeExport(q export.Request, path string) {
 	progress := progressModal(wb.win, tr("Export"), tr("Writing {{.File}}…", map[string]any{"File": "\u2068" + filepath.Base(path) + "\u2069"}))
@@ -288,16 +288,6 @@ func (wb *Workbench) writeExport(q export.Request, path string) {
 			res, err = export.Write(wb.round, w, q)
 			return err
 		})
-		if err != nil {
-			// Fyne's save dialog has created the file it offered, or
-			// emptied the one the user chose to replace: an empty file
-			// is no export, and is not left behind.
-			if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() && st.Size() == 0 {
-				if rerr := os.Remove(path); rerr != nil {
-					fyne.LogError("removing the empty file of a failed export", rerr)
-				}
-			}
-		}
 		return func() {
 			progress.Hide()
 			if err != nil {
