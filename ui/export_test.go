@@ -14,6 +14,7 @@ import (
 
 	"statute/drafts/export"
 	"statute/drafts/parse"
+	"statute/drafts/round"
 	"statute/ui"
 	"statute/ui/textwidget"
 )
@@ -288,6 +289,9 @@ func TestReplacingAFileInTheSaveDialogLosesNothingWhenTheExportFails(t *testing.
 		}
 		test.Type(eds[len(eds)-1], articles)
 		tapDialog(t, w, "Export…")
+		if err := wb.Wait(); err != nil { // export.Preflight, then the save dialog
+			t.Fatal(err)
+		}
 		tapDialog(t, w, "Save") // the name proposed, in the folder last used
 		if replace {
 			tapDialog(t, w, "Yes") // replace the file
@@ -356,5 +360,96 @@ func TestOtherFileWritersWriteAsFynesDo(t *testing.T) {
 				t.Errorf("the file holds %q (%v), want %q", got, err, c.write)
 			}
 		})
+	}
+}
+
+// Tracked changes of version 1, which has none before it, are refused in
+// the dialog, in the user's language, before any file is asked for.
+func TestTrackedChangesOfTheFirstVersionAreRefusedBeforeAFileIsChosen(t *testing.T) {
+	f := newFixture(t)
+	files := &pickedFiles{save: filepath.Join(t.TempDir(), "statute-v1-tracked.html")}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Files: files})
+	wb.ShowExport()
+	chooseOption(t, dialogChoices(w)[0], "html")
+	test.Tap(ui.ExportTracked(wb))
+	if err := wb.Wait(); err != nil { // the store is asked off the UI goroutine
+		t.Fatal(err)
+	}
+	refused := export.Preflight(round.New(f.store), export.Request{Format: export.HTML, Tracked: true})
+	want := ui.UserError(refused).Error()
+	if text := topDialogText(w); refused == nil || want == refused.Error() || !containsText(text, want) {
+		t.Errorf("the dialog shows %q, want export's refusal in Arabic, %q", text, want)
+	}
+	exportBtn := dialogButtons(w, ui.UILine("تصدير…"))
+	if len(exportBtn) != 1 || !exportBtn[0].Disabled() {
+		t.Fatal("the export button is not disabled for tracked changes of version 1")
+	}
+	test.Tap(exportBtn[0])
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if files.proposed != "" {
+		t.Errorf("the save dialog was opened (%q) for tracked changes of version 1", files.proposed)
+	}
+	// Without them, the export is offered again.
+	test.Tap(ui.ExportTracked(wb))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if exportBtn[0].Disabled() || containsText(topDialogText(w), want) {
+		t.Errorf("without tracked changes the dialog shows %q, the button disabled: %v", topDialogText(w), exportBtn[0].Disabled())
+	}
+}
+
+// The table's status is chosen from a list of export's outcomes, named in
+// the user's language; the table written holds the amendments in that
+// status only.
+func TestTheTablesStatusIsChosenFromTheOutcomes(t *testing.T) {
+	f := newFixture(t)
+	dir := t.TempDir()
+	files := &pickedFiles{}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Files: files})
+	wb.ShowExport()
+	ui.ChooseExport(wb, 1)
+	choices := dialogChoices(w) // format, version, chamber, status
+	if len(choices) != 4 {
+		t.Fatalf("the table's dialog shows %d lists, want format, version, chamber and status", len(choices))
+	}
+	status := choices[3]
+	if len(status.Options) != len(export.Outcomes())+1 || status.Selected != ui.UILine("جميع الحالات") {
+		t.Errorf("the status list offers %q, chosen %q; want all statuses then the %d outcomes", status.Options, status.Selected, len(export.Outcomes()))
+	}
+	for _, o := range status.Options {
+		if strings.ContainsFunc(o, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+			t.Errorf("the status list offers %q, in English", o)
+		}
+	}
+	chooseOption(t, choices[0], "html")
+	for _, c := range []struct {
+		file, status string // status: its name, in Arabic
+		holds        bool   // the CS and MS amendments, submitted
+	}{
+		{"undecided.html", ui.UILine("لم يُبتّ فيه بعد"), true},
+		{"rejected.html", ui.UILine("مرفوض"), false},
+	} {
+		files.save = filepath.Join(dir, c.file)
+		chooseOption(t, status, c.status)
+		tapDialog(t, w, ui.UILine("تصدير…"))
+		if err := wb.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(files.save)
+		if err != nil {
+			t.Fatalf("%s: no table was written: %v; the window shows %q", c.status, err, topDialogText(w))
+		}
+		if got := strings.Contains(string(data), "CS-7K3QX9AB"); got != c.holds {
+			t.Errorf("%s: the table holds CS's submitted amendment: %v, want %v", c.status, got, c.holds)
+		}
+		tapDialog(t, w, "إغلاق")
+		wb.ShowExport() // the dialog closed on the export
+		ui.ChooseExport(wb, 1)
+		choices = dialogChoices(w)
+		status = choices[3]
+		chooseOption(t, choices[0], "html")
 	}
 }
