@@ -55,7 +55,7 @@ func guardFileSaves() {
 	if !ok {
 		return
 	}
-	// Register destroys the repository it replaces; Fyne's file
+	// Register destroys the repository it replaces: Fyne's desktop file
 	// repository has nothing to tear down, and goes on serving under ours.
 	repository.Register("file", &deferringRepository{fr})
 }
@@ -66,8 +66,9 @@ func (r *deferringRepository) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
 	return &deferredWriter{repo: r.fileRepository, uri: u}, nil
 }
 
-// Destroy is not passed on: the repository wrapped may still be
-// registered under another scheme.
+// Destroy is not passed on: Register called the wrapped repository's
+// own when ours took its place (Fyne's file repository has nothing to
+// tear down), and it is not torn down twice.
 func (r *deferringRepository) Destroy(string) {}
 
 // deferredWriter opens its file at its first Write, or at Close when
