@@ -361,14 +361,38 @@ func newForm(pairs ...any) fyne.CanvasObject {
 	return container.New(formLayout{rtl: rightToLeft()}, objs...)
 }
 
+// showFormRow shows or hides the row of form (made by newForm) whose
+// field is field, its label with it; the rows below close up.
+func showFormRow(form fyne.CanvasObject, field fyne.CanvasObject, show bool) {
+	c, ok := form.(*fyne.Container)
+	if !ok {
+		return
+	}
+	for i := 0; i+1 < len(c.Objects); i += 2 {
+		if c.Objects[i+1] != field {
+			continue
+		}
+		for _, o := range c.Objects[i : i+2] {
+			if show {
+				o.Show()
+			} else {
+				o.Hide()
+			}
+		}
+	}
+}
+
 // formLayout places objects in pairs, label then field, a row each: the
 // labels in a column as wide as the widest, on the right in a
-// right-to-left interface, the fields taking the rest of the width.
+// right-to-left interface, the fields taking the rest of the width. A
+// row whose field is hidden takes no room.
 type formLayout struct{ rtl bool }
 
 func (l formLayout) columns(objs []fyne.CanvasObject) (labelW float32) {
 	for i := 0; i+1 < len(objs); i += 2 {
-		labelW = max(labelW, objs[i].MinSize().Width)
+		if objs[i+1].Visible() {
+			labelW = max(labelW, objs[i].MinSize().Width)
+		}
 	}
 	return labelW
 }
@@ -377,6 +401,9 @@ func (l formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
 	var fieldW, h float32
 	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
 		fieldW = max(fieldW, objs[i+1].MinSize().Width)
 		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + pad
 	}
@@ -393,6 +420,9 @@ func (l formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	var y float32
 	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
 		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 		objs[i].Move(fyne.NewPos(labelX, y))
 		objs[i].Resize(fyne.NewSize(labelW, h))

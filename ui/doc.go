@@ -11,7 +11,10 @@
 // format or reads a new kind of file when they do, and says their
 // refusals in the user's language by message ID. The file dialogs and the
 // desktop's opener come through Options (Files, OpenURL), so that tests
-// drive them without a dialog of the desktop's.
+// drive them without a dialog of the desktop's. Fyne's save dialog would
+// empty a file the user chooses to replace before a byte of the export is
+// written; the app's "file" repository opens nothing until it is written
+// to (filerepo.go), so that a failed export leaves the file as it was.
 //
 // Fyne lays out neither Arabic text nor an Arabic caret right, so every
 // piece of statute text, and every Arabic interface line, is shown by the

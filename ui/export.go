@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,10 +19,12 @@ import (
 // exporter is the federation's export dialog, while it is open: what to
 // export (the consolidated text or the comparative table), in which
 // format, of which version, with tracked changes or not, and for the
-// table which amendments. It decides nothing itself: the formats are
-// those package export lists, and whether a choice can be exported is
-// Request.Check's to say, in its own sentence, which the dialog shows
-// under the choices while the Export button waits.
+// table which amendments, all in one form. It decides nothing itself:
+// the formats are those package export lists, the statuses its
+// outcomes, and whether a choice can be exported is Request.Check's to
+// say, then export.Preflight's (which reads the store, off the UI
+// goroutine), in their own sentence, which the dialog shows under the
+// choices while the Export button waits.
 type exporter struct {
 	wb       *Workbench
 	d        *drafts.Draft // the draft shown, at its latest version
@@ -33,14 +34,15 @@ type exporter struct {
 	format   *choiceList
 	version  *choiceList
 	tracked  *pickRow
-	table    *fyne.Container // the table's choices, shown for the table only
 	chamber  *choiceList
-	status   *textwidget.Editor
+	status   *choiceList // all statuses, then export.Outcomes()
 	articles *textwidget.Editor
-	why      *textwidget.Text // Check's refusal, or nothing
-	body     *fyne.Container  // all of the above, laid out again as they show and hide
+	form     fyne.CanvasObject // the above, the table's rows shown for the table only
+	why      *textwidget.Text  // Check's or Preflight's refusal, or nothing
+	body     *fyne.Container   // all of the above, laid out again as they show and hide
 	ok       *widget.Button
 	updating bool
+	gen      int // the choices' generation: a late Preflight is dropped
 }
 
 // msgCannotOpen says that the desktop could not open an export or its
@@ -90,15 +92,14 @@ func (e *exporter) build() {
 	}
 	e.chamber = newChoice(chambers)
 	e.chamber.SetSelectedIndex(0)
-	e.status = textwidget.NewLineEditor(e.wb.app)
-	e.status.SetPlaceHolder(tr("All (or: accepted, rejected, undecided…)"))
+	statuses := []string{tr("All statuses")}
+	for _, o := range export.Outcomes() {
+		statuses = append(statuses, uiLine(outcomeName(o)))
+	}
+	e.status = newChoice(statuses)
+	e.status.SetSelectedIndex(0)
 	e.articles = textwidget.NewLineEditor(e.wb.app)
 	e.articles.SetPlaceHolder(tr("All (or one article, 3, or a range, 3-7)"))
-	e.table = container.NewVBox(newForm(
-		tr("Chamber"), e.chamber,
-		tr("Status"), e.status,
-		tr("Articles"), e.articles,
-	))
 	e.why = textwidget.NewText("")
 
 	changed := func() {
@@ -107,26 +108,25 @@ func (e *exporter) build() {
 		}
 	}
 	e.what.OnChanged = func(int) { e.chooseFormat(); changed() }
-	for _, c := range []*choiceList{e.format, e.version, e.chamber} {
+	for _, c := range []*choiceList{e.format, e.version, e.chamber, e.status} {
 		c.OnChanged = func(string) { changed() }
 	}
 	e.tracked.OnChanged = func(bool) { changed() }
-	for _, ed := range []*textwidget.Editor{e.status, e.articles} {
-		ed.OnChanged = func(string) { changed() }
-	}
+	e.articles.OnChanged = func(string) { changed() }
 	e.chooseFormat()
 
-	e.body = container.NewVBox(
-		newForm(
-			tr("Export"), e.what,
-			tr("Format"), e.format,
-			tr("Version"), e.version,
-		),
-		e.tracked,
-		e.table,
-		widget.NewSeparator(),
-		e.why,
+	// One form, so that every field starts at one edge: the tracked
+	// changes' box has no label, but sits in the fields' column.
+	e.form = newForm(
+		tr("Export"), e.what,
+		tr("Format"), e.format,
+		tr("Version"), e.version,
+		"", e.tracked,
+		tr("Chamber"), e.chamber,
+		tr("Status"), e.status,
+		tr("Articles"), e.articles,
 	)
+	e.body = container.NewVBox(e.form, widget.NewSeparator(), e.why)
 	cancel := mirrorIcon(widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), nil))
 	e.ok = mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Export…")), theme.DocumentSaveIcon(), e.chooseFile))
 	e.ok.Importance = widget.HighImportance
@@ -172,6 +172,24 @@ func formatName(f export.Format) string {
 	return "." + string(f)
 }
 
+// outcomeName names a status of the table's filter for a person, in the
+// interface language; one this version of the app does not know by name
+// is said as export names it.
+func outcomeName(o export.Outcome) string {
+	names := map[export.Outcome]string{
+		export.Undecided:           tr("Undecided"),
+		export.Accepted:            tr("Accepted"),
+		export.AcceptedWithChanges: tr("Accepted with changes"),
+		export.Rejected:            tr("Rejected"),
+		export.Withdrawn:           tr("Withdrawn"),
+		export.Superseded:          tr("Superseded by a synthesis"),
+	}
+	if n, ok := names[o]; ok {
+		return n
+	}
+	return string(o)
+}
+
 // chooseFormat lists the formats again for the export chosen, and, when
 // the format chosen cannot be written for it, chooses the first that can.
 func (e *exporter) chooseFormat() {
@@ -207,7 +225,9 @@ func (e *exporter) request() export.Request {
 		if i := e.chamber.SelectedIndex(); i > 0 {
 			q.Chamber = drafts.Chambers()[i-1].Code
 		}
-		q.Status = strings.TrimSpace(e.status.Text())
+		if i := e.status.SelectedIndex(); i > 0 {
+			q.Status = string(export.Outcomes()[i-1])
+		}
 		q.Articles = strings.TrimSpace(e.articles.Text())
 	}
 	return q
@@ -215,34 +235,56 @@ func (e *exporter) request() export.Request {
 
 // update shows what the choices allow: the tracked changes where the
 // export chosen can have them, the table's choices for the table, and
-// why the export cannot be made, when it cannot.
+// why the export cannot be made, when it cannot: at once what Check
+// says, and what Preflight says once it has read the store.
 func (e *exporter) update() {
 	q := e.request()
 	withChanges := q
 	withChanges.Tracked = true
-	if withChanges.Check() == nil {
-		e.tracked.Show()
-	} else {
-		e.tracked.Hide()
-	}
-	if q.What == export.Table {
-		e.table.Show()
-	} else {
-		e.table.Hide()
+	showFormRow(e.form, e.tracked, withChanges.Check() == nil)
+	for _, o := range []fyne.CanvasObject{e.chamber, e.status, e.articles} {
+		showFormRow(e.form, o, q.What == export.Table)
 	}
 	q = e.request()
-	if err := q.Check(); err != nil {
+	e.gen++
+	err := q.Check()
+	e.refuse(err)
+	e.body.Refresh()
+	if err != nil {
+		return
+	}
+	// What the store says (a version 1 has no version before it to
+	// track changes against) comes a moment later.
+	gen, wb := e.gen, e.wb
+	wb.background(func() func() {
+		err := export.Preflight(wb.round, q)
+		if err == nil {
+			return func() {} // as Check said
+		}
+		return func() {
+			if gen == e.gen && wb.exporting == e {
+				e.refuse(err)
+				e.body.Refresh()
+			}
+		}
+	})
+}
+
+// refuse says why the export cannot be made, and waits the Export
+// button, or, for nil, says nothing and offers it.
+func (e *exporter) refuse(err error) {
+	if err != nil {
 		e.why.SetText(userError(err).Error())
 		e.ok.Disable()
 	} else {
 		e.why.SetText("")
 		e.ok.Enable()
 	}
-	e.body.Refresh()
 }
 
-// chooseFile asks where to write the export, proposing a name made from
-// the draft's version and the choices, then writes it.
+// chooseFile asks where to write the export, once export.Preflight lets
+// it through, proposing a name made from the draft's version and the
+// choices, then writes it.
 func (e *exporter) chooseFile() {
 	q := e.request()
 	if err := q.Check(); err != nil {
@@ -250,10 +292,19 @@ func (e *exporter) chooseFile() {
 		return
 	}
 	wb := e.wb
-	wb.files().Save(wb.win, wb.startFolder(), exportName(q), func(path string) {
-		if path != "" {
-			wb.rememberFolder(path)
-			wb.writeExport(q, path)
+	wb.background(func() func() {
+		err := export.Preflight(wb.round, q)
+		return func() {
+			if err != nil {
+				showError(wb.win, err)
+				return
+			}
+			wb.files().Save(wb.win, wb.startFolder(), exportName(q), func(path string) {
+				if path != "" {
+					wb.rememberFolder(path)
+					wb.writeExport(q, path)
+				}
+			})
 		}
 	})
 }
@@ -277,7 +328,8 @@ func exportName(q export.Request) string {
 
 // writeExport writes the export q asks to path off the UI goroutine, saying
 // meanwhile that it works, through export.WriteFile, so that path holds
-// the whole export or what it held before; then it offers to open the file
+// the whole export or what it held before (the save dialog has touched
+// nothing: guardFileSaves); then it offers to open the file
 // or its folder, or says why it could not be written.
 func (wb *Workbench) writeExport(q export.Request, path string) {
 	progress := progressModal(wb.win, tr("Export"), tr("Writing {{.File}}…", map[string]any{"File": "\u2068" + filepath.Base(path) + "\u2069"}))
@@ -288,16 +340,6 @@ func (wb *Workbench) writeExport(q export.Request, path string) {
 			res, err = export.Write(wb.round, w, q)
 			return err
 		})
-		if err != nil {
-			// Fyne's save dialog has created the file it offered, or
-			// emptied the one the user chose to replace: an empty file
-			// is no export, and is not left behind.
-			if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() && st.Size() == 0 {
-				if rerr := os.Remove(path); rerr != nil {
-					fyne.LogError("removing the empty file of a failed export", rerr)
-				}
-			}
-		}
 		return func() {
 			progress.Hide()
 			if err != nil {

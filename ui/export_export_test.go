@@ -1,5 +1,7 @@
 package ui
 
+import "fyne.io/fyne/v2"
+
 // ChooseExport chooses option i (0 the consolidated text, 1 the
 // comparative table) of the open export dialog, as a tap on it does.
 func ChooseExport(wb *Workbench, i int) { wb.exporting.what.choose(i) }
@@ -10,3 +12,7 @@ func ExportOffersTracked(wb *Workbench) bool { return wb.exporting.tracked.Visib
 
 // WarningText is how the import confirmation says a warning.
 var WarningText = warningText
+
+// ExportTracked is the open export dialog's row of the tracked changes,
+// to tap as a user does.
+func ExportTracked(wb *Workbench) fyne.Tappable { return wb.exporting.tracked }

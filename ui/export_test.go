@@ -8,12 +8,15 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts/export"
 	"statute/drafts/parse"
+	"statute/drafts/round"
 	"statute/ui"
+	"statute/ui/textwidget"
 )
 
 // pickedFiles stands in for the file dialogs: it answers Save and Open
@@ -243,5 +246,210 @@ func TestTheTableAndTrackedChangesAreOfferedAsExportAllows(t *testing.T) {
 		if err != nil && !containsText(topDialogText(w), err.Error()) {
 			t.Errorf("the table as %s: the dialog shows %q, want export's refusal %q", f, topDialogText(w), err)
 		}
+	}
+}
+
+// dialogEditors are the text editors of the window's top dialog, in the
+// order it lists them.
+func dialogEditors(w fyne.Window) []*textwidget.Editor {
+	var out []*textwidget.Editor
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if e, ok := o.(*textwidget.Editor); ok {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// Through Fyne's own save dialog, a file the user chooses to replace
+// keeps its bytes when the export then fails (a range of articles the
+// draft lacks, found only while the table is written), and is replaced
+// whole when it succeeds; a new file is not created by a failed export.
+func TestReplacingAFileInTheSaveDialogLosesNothingWhenTheExportFails(t *testing.T) {
+	f := newFixture(t)
+	dir := t.TempDir()
+	old := []byte("the federation's earlier table, kept\n")
+	path := filepath.Join(dir, "statute-v1-table.html")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t, "FED")
+	a.Preferences().SetString(ui.PrefFolder, dir)
+	wb, w := f.open(t, a, ui.Options{Lang: "en"}) // Fyne's file dialogs
+	export := func(articles string, replace bool) {
+		t.Helper()
+		wb.ShowExport()
+		ui.ChooseExport(wb, 1)
+		chooseOption(t, dialogChoices(w)[0], "html")
+		eds := dialogEditors(w)
+		if len(eds) == 0 {
+			t.Fatalf("the table's dialog shows %q, with no field for the articles", topDialogText(w))
+		}
+		test.Type(eds[len(eds)-1], articles)
+		tapDialog(t, w, "Export…")
+		if err := wb.Wait(); err != nil { // export.Preflight, then the save dialog
+			t.Fatal(err)
+		}
+		tapDialog(t, w, "Save") // the name proposed, in the folder last used
+		if replace {
+			tapDialog(t, w, "Yes") // replace the file
+		}
+		if err := wb.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	export("999", true)
+	if text := topDialogText(w); !containsText(text, "999") {
+		t.Errorf("after a failed export the window shows %q, want why", text)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != string(old) {
+		t.Fatalf("after a failed export over it the file holds %q (%v), want its bytes %q", got, err, old)
+	}
+	tapDialog(t, w, "OK")
+
+	export("", true)
+	got, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(got), "<html") || strings.Contains(string(got), string(old)) {
+		t.Errorf("after an export over it the file holds %.200q (%v), want the table alone", got, err)
+	}
+	if text := topDialogText(w); !containsText(text, "Export done") {
+		t.Errorf("after the export the window shows %q", text)
+	}
+	tapDialog(t, w, "Close")
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	export("999", false)
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a failed export to a new file left %s: %v", path, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the folder holds %d files after a failed export, want none", len(entries))
+	}
+}
+
+// The app's file repository leaves every other writer as Fyne's own:
+// written, it replaces the file; closed unwritten, it empties it.
+func TestOtherFileWritersWriteAsFynesDo(t *testing.T) {
+	f := newFixture(t)
+	f.open(t, newApp(t, "FED"), ui.Options{Lang: "en"})
+	dir := t.TempDir()
+	for _, c := range []struct{ name, write string }{{"written", "new"}, {"closed unwritten", ""}} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name)
+			if err := os.WriteFile(path, []byte("old bytes"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			w, err := storage.Writer(storage.NewFileURI(path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.write != "" {
+				if _, err := w.Write([]byte(c.write)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := os.ReadFile(path); err != nil || string(got) != c.write {
+				t.Errorf("the file holds %q (%v), want %q", got, err, c.write)
+			}
+		})
+	}
+}
+
+// Tracked changes of version 1, which has none before it, are refused in
+// the dialog, in the user's language, before any file is asked for.
+func TestTrackedChangesOfTheFirstVersionAreRefusedBeforeAFileIsChosen(t *testing.T) {
+	f := newFixture(t)
+	files := &pickedFiles{save: filepath.Join(t.TempDir(), "statute-v1-tracked.html")}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Files: files})
+	wb.ShowExport()
+	chooseOption(t, dialogChoices(w)[0], "html")
+	test.Tap(ui.ExportTracked(wb))
+	if err := wb.Wait(); err != nil { // the store is asked off the UI goroutine
+		t.Fatal(err)
+	}
+	refused := export.Preflight(round.New(f.store), export.Request{Format: export.HTML, Tracked: true})
+	want := ui.UserError(refused).Error()
+	if text := topDialogText(w); refused == nil || want == refused.Error() || !containsText(text, want) {
+		t.Errorf("the dialog shows %q, want export's refusal in Arabic, %q", text, want)
+	}
+	exportBtn := dialogButtons(w, ui.UILine("تصدير…"))
+	if len(exportBtn) != 1 || !exportBtn[0].Disabled() {
+		t.Fatal("the export button is not disabled for tracked changes of version 1")
+	}
+	test.Tap(exportBtn[0])
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if files.proposed != "" {
+		t.Errorf("the save dialog was opened (%q) for tracked changes of version 1", files.proposed)
+	}
+	// Without them, the export is offered again.
+	test.Tap(ui.ExportTracked(wb))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if exportBtn[0].Disabled() || containsText(topDialogText(w), want) {
+		t.Errorf("without tracked changes the dialog shows %q, the button disabled: %v", topDialogText(w), exportBtn[0].Disabled())
+	}
+}
+
+// The table's status is chosen from a list of export's outcomes, named in
+// the user's language; the table written holds the amendments in that
+// status only.
+func TestTheTablesStatusIsChosenFromTheOutcomes(t *testing.T) {
+	f := newFixture(t)
+	dir := t.TempDir()
+	files := &pickedFiles{}
+	wb, w := f.open(t, newApp(t, "FED"), ui.Options{Lang: "ar", Files: files})
+	wb.ShowExport()
+	ui.ChooseExport(wb, 1)
+	choices := dialogChoices(w) // format, version, chamber, status
+	if len(choices) != 4 {
+		t.Fatalf("the table's dialog shows %d lists, want format, version, chamber and status", len(choices))
+	}
+	status := choices[3]
+	if len(status.Options) != len(export.Outcomes())+1 || status.Selected != ui.UILine("جميع الحالات") {
+		t.Errorf("the status list offers %q, chosen %q; want all statuses then the %d outcomes", status.Options, status.Selected, len(export.Outcomes()))
+	}
+	for _, o := range status.Options {
+		if strings.ContainsFunc(o, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+			t.Errorf("the status list offers %q, in English", o)
+		}
+	}
+	chooseOption(t, choices[0], "html")
+	for _, c := range []struct {
+		file, status string // status: its name, in Arabic
+		holds        bool   // the CS and MS amendments, submitted
+	}{
+		{"undecided.html", ui.UILine("لم يُبتّ فيه بعد"), true},
+		{"rejected.html", ui.UILine("مرفوض"), false},
+	} {
+		files.save = filepath.Join(dir, c.file)
+		chooseOption(t, status, c.status)
+		tapDialog(t, w, ui.UILine("تصدير…"))
+		if err := wb.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(files.save)
+		if err != nil {
+			t.Fatalf("%s: no table was written: %v; the window shows %q", c.status, err, topDialogText(w))
+		}
+		if got := strings.Contains(string(data), "CS-7K3QX9AB"); got != c.holds {
+			t.Errorf("%s: the table holds CS's submitted amendment: %v, want %v", c.status, got, c.holds)
+		}
+		tapDialog(t, w, "إغلاق")
+		wb.ShowExport() // the dialog closed on the export
+		ui.ChooseExport(wb, 1)
+		choices = dialogChoices(w)
+		status = choices[3]
+		chooseOption(t, choices[0], "html")
 	}
 }

@@ -93,11 +93,17 @@ func (fyneFiles) Save(w fyne.Window, folder, name string, done func(string)) {
 			done("")
 			return
 		}
-		// Fyne has opened the file for writing (emptied it, when the user
-		// chose to replace it): the export writes it anew, whole, through
-		// export.WriteFile.
+		// The file is written through export.WriteFile, which replaces
+		// it only once the export is whole: the dialog's writer is let go
+		// unopened, the file as it was (guardFileSaves). Fyne's own
+		// writer, had another repository been registered since, has
+		// emptied the file already.
 		path := wc.URI().Path()
-		if err := wc.Close(); err != nil {
+		if dw, ok := wc.(*deferredWriter); ok {
+			if err := dw.abandon(); err != nil {
+				fyne.LogError("letting go of the file the dialog chose", err)
+			}
+		} else if err := wc.Close(); err != nil {
 			fyne.LogError("closing the file the dialog opened", err)
 		}
 		done(path)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"statute/drafts"
@@ -186,7 +187,20 @@ func TestImportAndExportSnapshots(t *testing.T) {
 	tapDialog(t, w, "إلغاء")
 	wb.ShowExport()
 	chooseOption(t, dialogChoices(w)[0], "html")
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	snapshot.Assert(t, w.Canvas(), "export_ar")
+	// The table's choices in the same form, then its list of statuses.
+	ui.ChooseExport(wb, 1)
+	choices := dialogChoices(w) // format, version, chamber, status
+	chooseOption(t, choices[3], ui.UILine("مقبول مع تعديل"))
+	if err := wb.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	snapshot.Assert(t, w.Canvas(), "export_table_ar")
+	test.Tap(choices[3])
+	snapshot.Assert(t, w.Canvas(), "export_status_ar")
 }
 
 // A chamber's laptop has no review board: it imports the draft it is

@@ -130,6 +130,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 		return nil, err
 	}
 	opts.Timings = opts.Timings.withDefaults()
+	guardFileSaves()
 	wb := &Workbench{app: a, win: w, store: store, round: round.New(store), opts: opts, current: -1, loaded: make(chan struct{})}
 	if err := wb.resolveRole(); err != nil {
 		return nil, err

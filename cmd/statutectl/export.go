@@ -53,6 +53,11 @@ var cmdExport = &command{
 				return err
 			}
 			r := round.New(s)
+			// Refused for what it asks, the export touches no file, not
+			// even a temporary one beside FILE.
+			if err := export.Preflight(r, q); err != nil {
+				return err
+			}
 			var res *export.Result
 			write := func(w io.Writer) (err error) {
 				res, err = export.Write(r, w, q)

@@ -172,6 +172,34 @@ func (q Request) checkTable() error {
 	return err
 }
 
+// Preflight is what a front-end asks before it asks where to write an
+// export: whether Write would refuse q for what q asks rather than for
+// what writing it finds. Its errors are Check's; the store's NotFound (no
+// such draft or version); Invalid when q.Tracked asks for version 1,
+// which has no version before it. Write refuses by the same code, so an
+// export Preflight lets through fails only while it is written (a text
+// that would not import back, a range of articles the draft lacks, a PDF
+// converter missing, a file that cannot be written).
+func Preflight(r *round.Round, q Request) error {
+	_, err := preflight(r, q)
+	return err
+}
+
+// preflight is Preflight, returning the version q asks for.
+func preflight(r *round.Round, q Request) (*drafts.Draft, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	d, err := version(r, q.Draft, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	if q.Tracked && d.Version <= 1 {
+		return nil, msgTrackedFirst.Err(drafts.Invalid, d.ID)
+	}
+	return d, nil
+}
+
 // A Result says what was exported.
 type Result struct {
 	// Draft is the version exported.
@@ -192,10 +220,9 @@ type Result struct {
 // time), or with the amendments made on it (Akoma Ntoso: AKNOf,
 // WriteAKN); or, for Table, the comparative table of the amendments made
 // on that version (BuildComparison, WriteComparison). Nothing is written
-// when it is refused. The errors are Check's and BuildComparison's; the
-// store's NotFound (no such draft or version); Invalid when the text
-// would not import back as it is stored (md, txt), or when q.Tracked asks
-// for version 1, which has none before it; Unavailable when w fails
+// when it is refused. The errors are Preflight's and BuildComparison's;
+// Invalid when the text would not import back as it is stored (md, txt);
+// Unavailable when w fails
 // (WriteDraft), or for a PDF those of PDFOf (no converter installed, or
 // one that failed).
 func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
@@ -205,7 +232,8 @@ func Write(r *round.Round, w io.Writer, q Request) (*Result, error) {
 // write is Write, with Word's revision dates written as wall times in
 // zone.
 func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result, error) {
-	if err := q.Check(); err != nil {
+	d, err := preflight(r, q)
+	if err != nil {
 		return nil, err
 	}
 	if q.What == Table {
@@ -217,10 +245,6 @@ func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result
 			return nil, err
 		}
 		return &Result{Draft: c.Draft, Rows: len(c.Rows)}, nil
-	}
-	d, err := version(r, q.Draft, q.Version)
-	if err != nil {
-		return nil, err
 	}
 	switch {
 	case q.Format == AkomaNtoso:
@@ -234,9 +258,6 @@ func write(r *round.Round, w io.Writer, q Request, zone *time.Location) (*Result
 		return &Result{Draft: d}, nil
 	case !q.Tracked:
 		return WriteDraft(w, d, q.Format)
-	}
-	if d.Version <= 1 {
-		return nil, msgTrackedFirst.Err(drafts.Invalid, d.ID)
 	}
 	prev, err := r.Store().DraftVersion(d.ID, d.Version-1)
 	if err != nil {

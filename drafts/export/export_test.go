@@ -355,6 +355,44 @@ func TestWriteStoredVersions(t *testing.T) {
 	}
 }
 
+// Preflight refuses, before any file is chosen, what Write refuses for
+// what the request asks, in the very same sentence: tracked changes of
+// version 1, a version the draft lacks, a format Check refuses; and lets
+// through what Write can make.
+func TestPreflightRefusesWhatWriteRefusesForTheRequest(t *testing.T) {
+	v1 := mustParse(t, assets.SampleDraft)
+	v2 := mustParse(t, assets.SampleDraft)
+	v2.Articles = v2.Articles[:10]
+	r := storeWith(t, v1, v2)
+	for _, c := range []struct {
+		name string
+		q    export.Request
+		kind drafts.ErrorKind // "": exported
+	}{
+		{"tracked changes of version 1", export.Request{Format: export.HTML, Tracked: true, Version: 1}, drafts.Invalid},
+		{"tracked changes of version 2", export.Request{Format: export.HTML, Tracked: true}, ""},
+		{"a version the draft lacks", export.Request{Format: export.HTML, Version: 3}, drafts.NotFound},
+		{"a draft the store lacks", export.Request{Format: export.HTML, Draft: "NOPE"}, drafts.NotFound},
+		{"a format Check refuses", export.Request{Format: export.Excel}, drafts.Invalid},
+		{"the table of version 1", export.Request{What: export.Table, Format: export.CSV, Version: 1}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := export.Preflight(r, c.q)
+			var out bytes.Buffer
+			_, werr := export.Write(r, &out, c.q)
+			if c.kind == "" {
+				if err != nil || werr != nil {
+					t.Errorf("Preflight says %v, Write %v; want both to pass", err, werr)
+				}
+				return
+			}
+			if !drafts.IsKind(err, c.kind) || werr == nil || err.Error() != werr.Error() || out.Len() != 0 {
+				t.Errorf("Preflight says %v, Write %v (%d bytes); want %v, the same sentence from both and nothing written", err, werr, out.Len(), c.kind)
+			}
+		})
+	}
+}
+
 // BenchmarkExportConsolidatedWorkload exports the consolidated text of the
 // 1,000-article workload as Markdown from a store, as statutectl export
 // does: the version read, formatted, read back and written. The issue's
