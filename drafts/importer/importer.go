@@ -15,9 +15,10 @@
 //
 // Whatever the kind, Read returns the draft as parse gives it with the
 // lines that looked like headings but were read as text (parse.Warning),
-// and for a Word file the notes on what it holds that was left out
-// (tables, footnotes…: Warnings with no line), and stores nothing: the
-// front-ends show them before they store.
+// and notes on the whole file (Warnings with no line): for a Word file
+// what it holds that was left out (tables, footnotes…), for a PDF what
+// its repair left out and changed (pdftext.Report.Notes). It stores
+// nothing: the front-ends show them before they store.
 package importer
 
 import (
@@ -91,6 +92,7 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	if opt.Source == "" {
 		opt.Source = name
 	}
+	var notes []parse.Warning // on the whole file: what a PDF's repair changed
 	switch Sniff(data) {
 	case OldWord:
 		if bytes.Contains(data, encryptedPackage) {
@@ -100,17 +102,18 @@ func Read(name string, data []byte, opt parse.Options) (*drafts.Draft, []parse.W
 	case Word:
 		return word.Read(name, data, opt)
 	case PDF:
-		text, _, err := pdftext.Read(context.Background(), external.System(), name, data)
+		text, report, err := pdftext.Read(context.Background(), external.System(), name, data)
 		if err != nil {
 			return nil, nil, err
 		}
 		data = []byte(text)
+		notes = report.Notes()
 	}
 	d, warnings, err := parse.ParseWithWarnings(data, opt)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return d, warnings, nil
+	return d, append(warnings, notes...), nil
 }
 
 // Size says a number of bytes for a person: «3.2 MB», «12 KB», «300 bytes».

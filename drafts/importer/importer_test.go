@@ -114,12 +114,21 @@ func TestReadPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, err := importer.Read("statut.txt", data, parse.Options{})
+	d, warnings, err := importer.Read("statut.txt", data, parse.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(d.Articles) != 36 || d.Title != "مشروع القانون الأساسي لغرف الصناعة التقليدية" || d.Source != "statut.txt" {
 		t.Errorf("read %d articles titled «%s» from %q, want the sample's 36 and its title", len(d.Articles), d.Title, d.Source)
+	}
+	// The fixture has a running header and page numbers: the import says
+	// it left them out, in a note on the whole file.
+	var removed bool
+	for _, w := range warnings {
+		removed = removed || w.Line == 0 && w.ID == "pdftext.note.removed"
+	}
+	if !removed {
+		t.Errorf("warnings %+v, want a note on the page headers and numbers left out", warnings)
 	}
 	scanned, err := os.ReadFile("../pdftext/testdata/scanned.pdf")
 	if err != nil {
