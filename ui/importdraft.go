@@ -82,7 +82,7 @@ func (wb *Workbench) confirmImport(name string, d *drafts.Draft, warnings []pars
 		}
 	}
 	if len(notes) > 0 {
-		objs = append(objs, widget.NewSeparator(), heading(tr("Left out of the file")))
+		objs = append(objs, widget.NewSeparator(), heading(tr("Notes on the file")))
 		for _, w := range notes {
 			objs = append(objs, textwidget.NewText(warningText(w)))
 		}
