@@ -20,7 +20,8 @@ var cmdCompare = &command{
 	name: "compare",
 	args: "OLD NEW [--lenient] [--format plain|json] [--article-word W]",
 	summary: "compare two draft files article by article: added, removed, renumbered and changed articles,\n" +
-		"each change as a word diff (the database is not used)",
+		"each change as a word diff (the database is not used); lines that look like headings but were read as\n" +
+		"text, and notes on what a Word or PDF file left out, are named on standard error, as import names them",
 	positional: 2,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		lenient := fs.Bool("lenient", false, "treat words that differ only in harakat, tatweel or alef forms as equal")
@@ -33,20 +34,26 @@ var cmdCompare = &command{
 			// The two files are read and parsed at once, one per core:
 			// most of the command's time is parsing.
 			var (
-				ds   [2]*drafts.Draft
-				errs [2]error
-				wg   sync.WaitGroup
+				ds       [2]*drafts.Draft
+				warnings [2][]parse.Warning
+				errs     [2]error
+				wg       sync.WaitGroup
 			)
 			for i, path := range args {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					ds[i], errs[i] = readDraft(c.stdin, path, parse.Options{ArticleWord: *word})
+					ds[i], warnings[i], errs[i] = readDraftWarnings(c.stdin, path, parse.Options{ArticleWord: *word})
 				}()
 			}
 			wg.Wait()
 			if err := errors.Join(errs[:]...); err != nil {
 				return err
+			}
+			// A line that looks like a heading but was read as text
+			// changes what is compared: say so, as import does.
+			for i, path := range args {
+				printWarningsOf(c.stderr, path, warnings[i])
 			}
 			return writeReport(c, diff.Compare(ds[0], ds[1], diff.Options{Lenient: *lenient}), *format)
 		}
@@ -94,14 +101,9 @@ func writeReport(c *ctx, r *diff.Report, format string) error {
 	return r.WritePlain(c.stdout)
 }
 
-// readDraft reads and parses a draft file given on the command line.
-func readDraft(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, error) {
-	d, _, err := readDraftWarnings(stdin, path, opt)
-	return d, err
-}
-
-// readDraftWarnings is readDraft that also returns the lines that look
-// like headings but were read as text.
+// readDraftWarnings reads a draft's file given on the command line (- for
+// standard input) as import reads it (importer.Read), with the lines that
+// look like headings but were read as text and the notes on the file.
 func readDraftWarnings(stdin io.Reader, path string, opt parse.Options) (*drafts.Draft, []parse.Warning, error) {
 	data, err := readInput(stdin, path, importer.MaxFileBytes, "a draft's file")
 	if err != nil {

@@ -88,13 +88,20 @@ var cmdImport = &command{
 // printWarnings names, one a line, the lines of a draft file that look
 // like headings but were read as text (parse.Warning), then the notes on
 // what the file holds that was left out, such as a Word file's tables.
-func printWarnings(w io.Writer, warnings []parse.Warning) {
+func printWarnings(w io.Writer, warnings []parse.Warning) { printWarningsOf(w, "", warnings) }
+
+// printWarningsOf is printWarnings for the file named file, named before
+// each line when it is not "" (compare reads two).
+func printWarningsOf(w io.Writer, file string, warnings []parse.Warning) {
+	if file != "" {
+		file += ": "
+	}
 	for _, warning := range warnings {
 		kind := "warning"
 		if warning.Line == 0 {
 			kind = "note"
 		}
-		fmt.Fprintf(w, "statutectl: %s: %s\n", kind, warning)
+		fmt.Fprintf(w, "statutectl: %s%s: %s\n", file, kind, warning)
 	}
 }
 

@@ -177,3 +177,16 @@ func TestImportPDF(t *testing.T) {
 		t.Errorf("import of the PDF printed %q, want the sample's 36 articles and title", stored)
 	}
 }
+
+// compare names, as import does, the lines of either file that look like
+// headings but were read as text: such a line changes what is compared.
+func TestCompareNamesWarnings(t *testing.T) {
+	file := writeFile(t, "lookalike.md", []byte(lookalikeDraft))
+	sample := writeFile(t, "sample-draft.md", assets.SampleDraft)
+	db := filepath.Join(t.TempDir(), "unused.db")
+	_, errOut, code := ctl(t, db, "", "compare", sample, file)
+	want := "statutectl: " + file + ": warning: line 15, in article 2bis: «* المادة 3»"
+	if code != exitOK || !strings.Contains(errOut, want) || strings.Count(errOut, "warning:") != 1 {
+		t.Errorf("compare: exit %d, stderr %q; want the one warning, naming its file: %s", code, errOut, want)
+	}
+}
