@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"statute/drafts"
 	"statute/drafts/diff"
+	"statute/drafts/export/internal/xmltext"
 	"statute/drafts/round"
 )
 
@@ -282,51 +282,8 @@ func (a *aknWriter) raw(s string) { a.b.WriteString(s) }
 func (a *aknWriter) text(s string) { a.escape(s, false) }
 
 // escape writes s escaped for XML, in text or, inAttr, in an attribute's
-// value, where a tab or a line break is written as a reference so that it
-// is not read as a space.
-func (a *aknWriter) escape(s string, inAttr bool) {
-	last := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '<' && c != '>' && c != '&' && c != '"' {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		var esc string
-		switch {
-		case r == '<':
-			esc = "&lt;"
-		case r == '>':
-			esc = "&gt;"
-		case r == '&':
-			esc = "&amp;"
-		case r == '"':
-			esc = "&quot;"
-		case r == '\r':
-			esc = "&#xD;" // kept, not read as a line break
-		case r == '\t' || r == '\n':
-			if !inAttr {
-				i += n
-				continue
-			}
-			esc = "&#x9;"
-			if r == '\n' {
-				esc = "&#xA;"
-			}
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError && n == 1:
-			esc = "" // forbidden in XML 1.0, or not UTF-8: dropped
-		default:
-			i += n
-			continue
-		}
-		a.b.WriteString(s[last:i])
-		a.b.WriteString(esc)
-		i += n
-		last = i
-	}
-	a.b.WriteString(s[last:])
-}
+// value (xmltext.Escape).
+func (a *aknWriter) escape(s string, inAttr bool) { xmltext.Escape(a.b, s, inAttr) }
 
 // attr writes ` name="value"`, the value escaped.
 func (a *aknWriter) attr(name, value string) {

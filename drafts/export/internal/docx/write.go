@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"statute/drafts/export/internal/xmltext"
 )
 
 // zipTime is the time of every entry: the first a zip can hold, so that
@@ -319,7 +321,7 @@ func (w *writer) revision(r *Revision, mark bool) {
 		tag = "w:del"
 	}
 	w.b.WriteString("<" + tag + ` w:id="` + strconv.Itoa(w.ids) + `" w:author="`)
-	escape(w.b, r.Author)
+	escapeAttr(w.b, r.Author)
 	w.b.WriteString(`"`)
 	if !r.Date.IsZero() {
 		// Word writes and reads local wall time, marked Z all the same.
@@ -511,62 +513,13 @@ func attr(s string) string {
 	}
 	var buf bytes.Buffer
 	b := bufio.NewWriter(&buf)
-	escape(b, s)
+	escapeAttr(b, s)
 	b.Flush()
 	return buf.String()
 }
 
-// escape writes s as XML text or attribute value: markup characters as
-// entities, the characters XML 1.0 forbids dropped, and bytes that are not
-// UTF-8 written as U+FFFD. Text that needs none of that is written in
-// stretches, not a character at a time: Arabic is all multi-byte.
-func escape(b *bufio.Writer, s string) {
-	start := 0 // the first byte not written yet
-	for i := 0; i < len(s); {
-		c := s[i]
-		var with string // what s[i] (and the bytes of its rune) become
-		n := 1
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '<':
-				with = "&lt;"
-			case c == '>':
-				with = "&gt;"
-			case c == '&':
-				with = "&amp;"
-			case c == '"':
-				with = "&quot;"
-			case c == '\'':
-				with = "&apos;"
-			case c == '\t':
-				with = "&#9;"
-			case c == '\n':
-				with = "&#10;"
-			case c == '\r':
-				with = "&#13;"
-			case c < 0x20:
-				// forbidden in XML 1.0: dropped
-			default:
-				i++
-				continue
-			}
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && n == 1:
-				with = "\uFFFD"
-			case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
-				// forbidden in XML 1.0: dropped
-			default:
-				i += n
-				continue
-			}
-		}
-		b.WriteString(s[start:i])
-		b.WriteString(with)
-		i += n
-		start = i
-	}
-	b.WriteString(s[start:])
-}
+// escape writes s as XML text (xmltext.Escape).
+func escape(b *bufio.Writer, s string) { xmltext.Escape(b, s, false) }
+
+// escapeAttr writes s as an attribute's value (xmltext.Escape).
+func escapeAttr(b *bufio.Writer, s string) { xmltext.Escape(b, s, true) }
