@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"statute/drafts"
 	"statute/drafts/arabic"
 )
 
@@ -58,62 +57,48 @@ func (a *archive) readNumbering(part string, st *styles) (*numbering, error) {
 		abstracts: make(map[string]*abstractNum), nums: make(map[string]*num), styles: st,
 		counters: make(map[string]*counters), restarted: make(map[string]*[9]bool),
 	}
-	if part == "" {
-		return nb, nil
-	}
-	w, ok, err := a.walk(part)
-	if !ok || err != nil {
-		return nb, err
-	}
-	defer w.close()
-	count := 0
-	err = w.document(func(xml.StartElement) error {
-		return w.within(func(se xml.StartElement) error {
-			if count++; count > MaxDefinitions {
-				return msgTooMany.Err(drafts.Invalid, a.name, part, MaxDefinitions)
-			}
-			switch {
-			case isW(se.Name, "abstractNum"):
-				an := &abstractNum{}
-				nb.abstracts[attr(se, "abstractNumId")] = an
-				return w.within(func(se xml.StartElement) error {
-					switch {
-					case isW(se.Name, "lvl"):
-						i := clampLevel(attr(se, "ilvl"))
-						lv, err := w.level()
-						an.levels[i] = lv
-						return err
-					case isW(se.Name, "numStyleLink"):
-						an.styleLink = val(se)
-					}
-					return w.skip()
-				})
-			case isW(se.Name, "num"):
-				n := &num{}
-				nb.nums[attr(se, "numId")] = n
-				return w.within(func(se xml.StartElement) error {
-					switch {
-					case isW(se.Name, "abstractNumId"):
-						n.abstract = val(se)
-					case isW(se.Name, "lvlOverride"):
-						i := clampLevel(attr(se, "ilvl"))
-						return w.within(func(se xml.StartElement) error {
-							switch {
-							case isW(se.Name, "startOverride"):
-								n.start[i] = number(val(se)) + 1
-							case isW(se.Name, "lvl"):
-								lv, err := w.level()
-								n.levels[i] = lv
-								return err
-							}
-							return w.skip()
-						})
-					}
-					return w.skip()
-				})
-			}
-			return w.skip()
-		})
+	err := a.definitions(part, func(w *walker, se xml.StartElement) error {
+		switch {
+		case isW(se.Name, "abstractNum"):
+			an := &abstractNum{}
+			nb.abstracts[attr(se, "abstractNumId")] = an
+			return w.within(func(se xml.StartElement) error {
+				switch {
+				case isW(se.Name, "lvl"):
+					i := clampLevel(attr(se, "ilvl"))
+					lv, err := w.level()
+					an.levels[i] = lv
+					return err
+				case isW(se.Name, "numStyleLink"):
+					an.styleLink = val(se)
+				}
+				return w.skip()
+			})
+		case isW(se.Name, "num"):
+			n := &num{}
+			nb.nums[attr(se, "numId")] = n
+			return w.within(func(se xml.StartElement) error {
+				switch {
+				case isW(se.Name, "abstractNumId"):
+					n.abstract = val(se)
+				case isW(se.Name, "lvlOverride"):
+					i := clampLevel(attr(se, "ilvl"))
+					return w.within(func(se xml.StartElement) error {
+						switch {
+						case isW(se.Name, "startOverride"):
+							n.start[i] = number(val(se)) + 1
+						case isW(se.Name, "lvl"):
+							lv, err := w.level()
+							n.levels[i] = lv
+							return err
+						}
+						return w.skip()
+					})
+				}
+				return w.skip()
+			})
+		}
+		return w.skip()
 	})
 	return nb, err
 }

@@ -36,51 +36,60 @@ type styles struct {
 // readStyles reads styles.xml; a document without one has no styles.
 func (a *archive) readStyles(part string) (*styles, error) {
 	s := &styles{byID: make(map[string]*style)}
+	err := a.definitions(part, func(w *walker, se xml.StartElement) error {
+		if !isW(se.Name, "style") || attr(se, "type") != "paragraph" {
+			return w.skip()
+		}
+		id := attr(se, "styleId")
+		st := &style{outline: -1}
+		if d := attr(se, "default"); d == "1" || d == "true" || d == "on" {
+			s.def = id
+		}
+		s.byID[id] = st
+		return w.within(func(se xml.StartElement) error {
+			switch {
+			case isW(se.Name, "name"):
+				st.name = val(se)
+			case isW(se.Name, "basedOn"):
+				st.basedOn = val(se)
+			case isW(se.Name, "pPr"):
+				return w.within(func(se xml.StartElement) error {
+					switch {
+					case isW(se.Name, "outlineLvl"):
+						st.outline = outlineLevel(val(se))
+					case isW(se.Name, "numPr"):
+						return w.numPr(se, &st.num)
+					}
+					return w.skip()
+				})
+			}
+			return w.skip()
+		})
+	})
+	return s, err
+}
+
+// definitions calls each for every definition at the top of the part
+// named part (a style, a list), refusing more than MaxDefinitions; a
+// document without that part has none.
+func (a *archive) definitions(part string, each func(w *walker, se xml.StartElement) error) error {
 	if part == "" {
-		return s, nil
+		return nil
 	}
 	w, ok, err := a.walk(part)
 	if !ok || err != nil {
-		return s, err
+		return err
 	}
 	defer w.close()
 	count := 0
-	err = w.document(func(xml.StartElement) error {
+	return w.document(func(xml.StartElement) error {
 		return w.within(func(se xml.StartElement) error {
 			if count++; count > MaxDefinitions {
 				return msgTooMany.Err(drafts.Invalid, a.name, part, MaxDefinitions)
 			}
-			if !isW(se.Name, "style") || attr(se, "type") != "paragraph" {
-				return w.skip()
-			}
-			id := attr(se, "styleId")
-			st := &style{outline: -1}
-			if d := attr(se, "default"); d == "1" || d == "true" || d == "on" {
-				s.def = id
-			}
-			s.byID[id] = st
-			return w.within(func(se xml.StartElement) error {
-				switch {
-				case isW(se.Name, "name"):
-					st.name = val(se)
-				case isW(se.Name, "basedOn"):
-					st.basedOn = val(se)
-				case isW(se.Name, "pPr"):
-					return w.within(func(se xml.StartElement) error {
-						switch {
-						case isW(se.Name, "outlineLvl"):
-							st.outline = outlineLevel(val(se))
-						case isW(se.Name, "numPr"):
-							return w.numPr(se, &st.num)
-						}
-						return w.skip()
-					})
-				}
-				return w.skip()
-			})
+			return each(w, se)
 		})
 	})
-	return s, err
 }
 
 // numPr reads a w:numPr into n.
