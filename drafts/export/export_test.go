@@ -2,7 +2,6 @@ package export_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,31 +12,16 @@ import (
 	"statute/drafts"
 	"statute/drafts/boltstore"
 	"statute/drafts/export"
+	goldenfile "statute/drafts/internal/golden"
 	"statute/drafts/parse"
 	"statute/drafts/round"
 	"statute/drafts/workload"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with the file testdata/name, or rewrites the file
-// when the test runs with -update.
+// golden compares got with the file testdata/name (golden.Check).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run the test with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 // allLevels is a small draft with a preamble, every level of division
