@@ -3,7 +3,6 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 
 	"statute/assets"
 	"statute/drafts"
-	"statute/drafts/boltstore"
 	"statute/drafts/diff"
 	"statute/drafts/export"
 	"statute/drafts/round"
@@ -39,19 +37,8 @@ import (
 // every run; decisions are dated when recorded (fixDates).
 func tableRound(t testing.TB) (*round.Round, *drafts.Draft) {
 	t.Helper()
-	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
 	d := mustParse(t, assets.SampleDraft)
-	if err := s.AddDraft(d); err != nil {
-		t.Fatal(err)
-	}
+	s := storeWith(t, d).Store()
 	text := func(key string) string { return d.Article(key).Text() }
 	art3 := strings.Replace(text("3"), "في هذا القانون", "في القانون رقم 50.17", 1)
 	start := time.Date(2025, 7, 21, 9, 0, 0, 0, time.UTC)
@@ -376,19 +363,8 @@ func TestComparisonCSV(t *testing.T) {
 // article «2 bis» after article 2, undecided.
 func frenchTableRound(t *testing.T) *round.Round {
 	t.Helper()
-	s, err := boltstore.Open(filepath.Join(t.TempDir(), "statute.db"), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
 	d := mustParse(t, []byte("Statut\nArticle premier\nLe présent statut s'applique.\nArticle 2\nLa chambre siège au chef-lieu.\n"))
-	if err := s.AddDraft(d); err != nil {
-		t.Fatal(err)
-	}
+	s := storeWith(t, d).Store()
 	a := &drafts.Amendment{DraftID: d.ID, DraftVersion: 1, BaseHash: d.Article("2").TextHash(), Article: "2", Kind: drafts.Insert,
 		NewNumber: "2 bis", Text: "La chambre publie un rapport.", Justification: "Transparence", Chamber: "FM", Status: drafts.StatusSubmitted}
 	if err := s.AddAmendments(a); err != nil {
@@ -487,19 +463,8 @@ func FuzzArticleRange(f *testing.F) {
 // one accepted.
 func workloadTable(b *testing.B) *round.Round {
 	b.Helper()
-	s, err := boltstore.Open(filepath.Join(b.TempDir(), "statute.db"), boltstore.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			b.Error(err)
-		}
-	})
 	d := workload.Draft(1000, 1)
-	if err := s.AddDraft(d); err != nil {
-		b.Fatal(err)
-	}
+	s := storeWith(b, d).Store()
 	as := workload.Amendments(d, 20000, 1)
 	var accepted []string
 	for i, a := range as {
