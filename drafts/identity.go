@@ -107,8 +107,10 @@ type Receipt struct {
 	Drafts []*Draft
 	// New are amendments to store as they are, IDs and times included.
 	New []*Amendment
-	// Withdraw names submitted amendments the package says were withdrawn.
-	Withdraw []string
+	// Withdraw are stored submitted amendments the package says were
+	// withdrawn, as the package has them: their status and Updated time
+	// are stored, the rest is as stored already.
+	Withdraw []*Amendment
 	// Decisions are entries of the federation's decision log to append as
 	// they are, after the entries already stored, which they must extend.
 	Decisions []Decision

@@ -162,6 +162,36 @@ type Store interface {
 	// then refuses every write.
 	Decisions(f DecisionFilter) ([]Decision, error)
 
+	// SetIdentity makes id the laptop's current key pair; the one before,
+	// if any, stays on record. Invalid: id is incomplete or names no known
+	// role.
+	SetIdentity(id *Identity) error
+	// Identity returns the laptop's current key pair. NotFound: it has
+	// none, and works as before keys existed.
+	Identity() (*Identity, error)
+	// Trust adds k to the register of the other sides' public keys,
+	// setting k.Seq and k.At. Conflict: that key is registered already
+	// (for its role or another), or k's role has a key and k.Replaces does
+	// not name it: a replacement is deliberate. Invalid: k is incomplete.
+	Trust(k *TrustedKey) error
+	// Register returns every entry of the register of keys, in the order
+	// made (CurrentKeys picks each role's current key).
+	Register() ([]TrustedKey, error)
+	// Packages lists the packages taken in, in the order they were.
+	Packages() ([]PackageRecord, error)
+	// Package returns the record of one package taken in, by its ID.
+	// NotFound: it never was.
+	Package(id string) (*PackageRecord, error)
+	// Receive writes what a verified package brings (Receipt), in one
+	// write: all of it or nothing. It sets r.Package.Took, and on each new
+	// amendment what AddAmendments sets. Conflict: the package was taken
+	// in before, a draft version does not follow those stored, an
+	// amendment to withdraw is no longer submitted or was decided, a new
+	// amendment's ID is stored already, or the log entries do not extend
+	// the stored log. Invalid: as AddAmendments, or a log entry is not
+	// the federation's or breaks the chain.
+	Receive(r *Receipt) error
+
 	// Verify reads the whole store and checks every record against its
 	// checksum. Invalid: damage was found, named in the error; the store
 	// then refuses every write.

@@ -83,7 +83,6 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 		}
 	}
 	rec := *d
-	rec.Articles = nil
 	rec.Imported = time.Now().UTC()
 	articles := make([][]byte, len(d.Articles))
 	entries := make([][]byte, len(d.Articles))
@@ -108,43 +107,7 @@ func (s *Store) AddDraft(d *drafts.Draft) error {
 		if k, _ := versions.Cursor().Last(); k != nil {
 			rec.Version = int(binary.BigEndian.Uint32(k)) + 1
 		}
-		hjs, err := json.Marshal(header{Draft: &rec, ArticleCount: len(articles)})
-		if err != nil {
-			return err
-		}
-		v, err := versions.CreateBucket(u32key(rec.Version))
-		if err != nil {
-			return err
-		}
-		if err := v.Put([]byte(keyHeader), seal([]byte(keyHeader), hjs)); err != nil {
-			return err
-		}
-		arts, err := v.CreateBucket([]byte(bucketArticles))
-		if err != nil {
-			return err
-		}
-		arts.FillPercent = 1 // positions only grow: pack the pages full
-		keys, err := v.CreateBucket([]byte(bucketKeys))
-		if err != nil {
-			return err
-		}
-		for i, js := range articles {
-			k := u32key(i)
-			if err := arts.Put(k, seal(k, js)); err != nil {
-				return err
-			}
-			k = []byte(d.Articles[i].Key)
-			if err := keys.Put(k, seal(k, entries[i])); err != nil {
-				return err
-			}
-		}
-		imports := tx.Bucket([]byte(bucketImports))
-		seq, err := imports.NextSequence()
-		if err != nil {
-			return err
-		}
-		k := u64key(seq)
-		return imports.Put(k, seal(k, []byte(id)))
+		return putDraft(tx, &rec, articles, entries)
 	})
 	if err != nil {
 		return err
@@ -403,4 +366,53 @@ func decode(js []byte, v any, path string) error {
 		return notOurs(path, err)
 	}
 	return nil
+}
+
+// putDraft writes version rec.Version of draft rec.ID (its header from
+// rec, its articles and keys entries already encoded) and records the
+// import.
+func putDraft(tx *bolt.Tx, rec *drafts.Draft, articles, entries [][]byte) error {
+	h := *rec
+	h.Articles = nil
+	versions, err := tx.Bucket([]byte(bucketDrafts)).CreateBucketIfNotExists([]byte(rec.ID))
+	if err != nil {
+		return err
+	}
+	hjs, err := json.Marshal(header{Draft: &h, ArticleCount: len(articles)})
+	if err != nil {
+		return err
+	}
+	v, err := versions.CreateBucket(u32key(rec.Version))
+	if err != nil {
+		return err
+	}
+	if err := v.Put([]byte(keyHeader), seal([]byte(keyHeader), hjs)); err != nil {
+		return err
+	}
+	arts, err := v.CreateBucket([]byte(bucketArticles))
+	if err != nil {
+		return err
+	}
+	arts.FillPercent = 1 // positions only grow: pack the pages full
+	keys, err := v.CreateBucket([]byte(bucketKeys))
+	if err != nil {
+		return err
+	}
+	for i, js := range articles {
+		k := u32key(i)
+		if err := arts.Put(k, seal(k, js)); err != nil {
+			return err
+		}
+		k = []byte(rec.Articles[i].Key)
+		if err := keys.Put(k, seal(k, entries[i])); err != nil {
+			return err
+		}
+	}
+	imports := tx.Bucket([]byte(bucketImports))
+	seq, err := imports.NextSequence()
+	if err != nil {
+		return err
+	}
+	k := u64key(seq)
+	return imports.Put(k, seal(k, []byte(rec.ID)))
 }

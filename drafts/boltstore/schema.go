@@ -15,10 +15,13 @@ import (
 // is refused rather than misread. Schema 2 seals every record with a
 // checksum (seal.go); schema 3 adds the decision log (decisions.go);
 // schema 4 records the log's head, so that an append need not read the
-// whole log. An older file is brought up to date when first opened for
+// whole log; schema 5 adds the records of the exchange between laptops
+// (exchange.go): the laptop's key pairs, the register of the other sides'
+// keys, and the packages taken in. An older file is brought up to date when first opened for
 // writing: a schema 1 file sealed, a schema 2 file given an empty decision
-// log, a schema 3 file's log read whole, checked, and its head recorded.
-const SchemaVersion = 4
+// log, a schema 3 file's log read whole, checked, and its head recorded,
+// a schema 4 file given the empty buckets of the exchange.
+const SchemaVersion = 5
 
 // appMagic marks a database as ours in the meta bucket, so that another
 // program's bbolt file is refused instead of being written into.
@@ -43,6 +46,7 @@ const appMagic = "Statute Workbench"
 //	decisions   sequence (uint64) → drafts.Decision.MarshalEntry (schema 3 on);
 //	            never changed nor deleted, and the bucket's own sequence
 //	            counts the entries ever appended
+//	identities, register, packages (schema 5 on): see exchange.go
 //
 // Every number in a key is big-endian, so that bbolt's byte order is the
 // numeric order and cursors scan in article and time order.
@@ -53,6 +57,9 @@ const (
 	bucketAmendments = "amendments"
 	bucketIndex      = "index"
 	bucketDecisions  = "decisions"
+	bucketIdentities = "identities"
+	bucketRegister   = "register"
+	bucketPackages   = "packages"
 
 	keyApp     = "app"
 	keySchema  = "schema"
@@ -65,11 +72,13 @@ const (
 )
 
 // topBuckets are created with the database and must all exist in it,
-// but for the decisions bucket in a file of schema 2 or less (sinceSchema).
-var topBuckets = []string{bucketMeta, bucketDrafts, bucketImports, bucketAmendments, bucketIndex, bucketDecisions}
+// but for those a later schema added, in a file of an earlier one
+// (sinceSchema).
+var topBuckets = []string{bucketMeta, bucketDrafts, bucketImports, bucketAmendments, bucketIndex, bucketDecisions,
+	bucketIdentities, bucketRegister, bucketPackages}
 
 // sinceSchema is the schema that added a top bucket, when not the first.
-var sinceSchema = map[string]uint32{bucketDecisions: 3}
+var sinceSchema = map[string]uint32{bucketDecisions: 3, bucketIdentities: 5, bucketRegister: 5, bucketPackages: 5}
 
 // maxIDBytes bounds IDs, which are keys: ours are about a dozen bytes.
 const maxIDBytes = 100
@@ -80,6 +89,8 @@ const hashLen = 64
 func u32key(n int) []byte {
 	return binary.BigEndian.AppendUint32(make([]byte, 0, 4), uint32(n))
 }
+
+func u32(k []byte) uint32 { return binary.BigEndian.Uint32(k) }
 
 func u64key(n uint64) []byte {
 	return binary.BigEndian.AppendUint64(make([]byte, 0, 8), n)

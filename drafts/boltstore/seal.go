@@ -244,7 +244,10 @@ func (s *Store) verifyRecords(tx *bolt.Tx, r *Report, deep bool) error {
 	}
 	log, err := s.readLog(tx)
 	r.Decisions = len(log)
-	return err
+	if err != nil {
+		return err
+	}
+	return s.verifyExchange(tx)
 }
 
 // articleEntry reads the entry of the article with key k in the keys
@@ -288,8 +291,10 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	if _, err := tx.CreateBucketIfNotExists([]byte(bucketDecisions)); err != nil {
-		return err
+	for _, name := range topBuckets {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
 	}
 	log, err := s.readLog(tx)
 	if err != nil {
