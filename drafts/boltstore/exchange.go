@@ -377,9 +377,6 @@ func (s *Store) mirrorLog(tx *bolt.Tx, es []drafts.Decision) error {
 	if err != nil {
 		return err
 	}
-	if err := drafts.VerifyLog(es); err != nil {
-		return err
-	}
 	for i := range es {
 		e := &es[i]
 		if e.Seq <= head.count {
@@ -399,6 +396,9 @@ func (s *Store) mirrorLog(tx *bolt.Tx, es []drafts.Decision) error {
 		}
 		if e.Seq != head.count+1 || e.Prev != head.hash {
 			return msgLogNotPrefix.Err(drafts.Conflict, e.Seq)
+		}
+		if e.Sum() != e.Hash {
+			return drafts.LogAltered(e.Seq, e.ID)
 		}
 		if e.By != drafts.FederationCode {
 			return drafts.OnlyFederation(e.By)

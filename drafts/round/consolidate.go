@@ -378,6 +378,9 @@ var (
 // earlier versions stay as they were. Invalid: conflicts remain. Conflict:
 // another version was stored since c was made.
 func (r *Round) StoreConsolidation(c *Consolidation) error {
+	if err := r.mayAct(drafts.Federation); err != nil {
+		return err
+	}
 	if c.Draft == nil {
 		return ConflictsError(c)
 	}
@@ -425,6 +428,9 @@ var msgNothingToResolve = drafts.NewMessage("resolve.nothing",
 func (r *Round) Resolve(by drafts.Chamber, draftID, article, text, note string) (*drafts.Amendment, error) {
 	if by.Code != drafts.FederationCode {
 		return nil, drafts.OnlyFederation(by.Code)
+	}
+	if err := r.mayAct(by); err != nil {
+		return nil, err
 	}
 	d, err := r.draft(draftID)
 	if err != nil {

@@ -35,7 +35,8 @@ var (
 // amendments of the same draft that the federation's synthesis id takes
 // the place of; note says why, and may be empty.
 //
-// Forbidden: by is not the federation. NotFound: no amendment has that
+// Forbidden: by is not the federation, or this laptop holds a chamber's
+// key, or the federation's still locked (mayAct). NotFound: no amendment has that
 // ID. Conflict: it is not submitted (a draft, or withdrawn), or a
 // consolidation already applied it (or, for a supersede, one it replaces)
 // in a version of the draft: that version stays as it is. Invalid: the
@@ -47,6 +48,9 @@ var (
 func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, text string, replaces []string, note string) (*drafts.Decision, error) {
 	if by.Code != drafts.FederationCode {
 		return nil, drafts.OnlyFederation(by.Code)
+	}
+	if err := r.mayAct(by); err != nil {
+		return nil, err
 	}
 	a, err := r.amendment(id)
 	if err != nil {
@@ -73,6 +77,9 @@ func (r *Round) Decide(by drafts.Chamber, id string, verdict drafts.Verdict, tex
 func (r *Round) DecideAll(by drafts.Chamber, ids []string, verdict drafts.Verdict, text, note string) ([]*drafts.Decision, error) {
 	if by.Code != drafts.FederationCode {
 		return nil, drafts.OnlyFederation(by.Code)
+	}
+	if err := r.mayAct(by); err != nil {
+		return nil, err
 	}
 	ds := make([]*drafts.Decision, len(ids))
 	drafted := map[string][]string{} // the amendments decided, by draft

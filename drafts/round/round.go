@@ -63,6 +63,7 @@ type Round struct {
 	places   places   // where each earlier version's articles are in a later one
 	versions versions // the earlier versions read last
 	logs     logs     // the decision log read last
+	key      session  // the laptop's key, once unlocked (keys.go)
 }
 
 // New returns the round kept in s.
@@ -251,6 +252,9 @@ func (r *Round) Submit(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment) 
 }
 
 func (r *Round) write(by drafts.Chamber, d *drafts.Draft, a *drafts.Amendment, submit bool) error {
+	if err := r.mayAct(by); err != nil {
+		return err
+	}
 	if a.ID != "" {
 		if _, err := r.owned(by, a.ID); err != nil {
 			return err
@@ -363,6 +367,9 @@ func (r *Round) OwnerOf(id string) (drafts.Chamber, error) {
 
 // owned reads the stored amendment id and checks that chamber by owns it.
 func (r *Round) owned(by drafts.Chamber, id string) (*drafts.Amendment, error) {
+	if err := r.mayAct(by); err != nil {
+		return nil, err
+	}
 	a, err := r.store.Amendment(drafts.NormalizeID(id))
 	if err != nil {
 		return nil, err
