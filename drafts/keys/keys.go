@@ -34,10 +34,11 @@ type Params struct {
 // machines with little memory to spare, which the chambers' laptops are.
 var DefaultParams = Params{Time: 3, Memory: 64 * 1024, Threads: 4}
 
-// The names of the key derivation and of the cipher that SealedKey records.
+// The names of the key derivation and of the cipher that SealedKey records,
+// the only ones Open knows.
 const (
-	KDF    = "argon2id"
-	Cipher = "aes-256-gcm"
+	KDF    = "argon2id"    // Argon2id, RFC 9106, deriving a 32-byte key
+	Cipher = "aes-256-gcm" // AES-256 in Galois/Counter Mode
 )
 
 // MinPassphrase is the fewest characters (Unicode code points, spaces
@@ -48,13 +49,13 @@ const MinPassphrase = 8
 // outside (a backup) could name costs that would stall the machine for
 // hours or exhaust its memory; Open refuses them before deriving anything.
 const (
-	MinTime, MaxTime       = 1, 16
+	MinTime, MaxTime       = 1, 16                 // Argon2id passes
 	MinMemory, MaxMemory   = 8 * 1024, 1024 * 1024 // KiB: 8 MiB to 1 GiB
-	MinThreads, MaxThreads = 1, 16
-	MinSalt, MaxSalt       = 16, 64 // bytes
-	NonceSize              = 12     // bytes, AES-GCM's standard nonce
-	BoxSize                = ed25519.SeedSize + 16
-	saltSize               = 16 // what New writes
+	MinThreads, MaxThreads = 1, 16                 // Argon2id lanes
+	MinSalt, MaxSalt       = 16, 64                // bytes of salt
+	NonceSize              = 12                    // bytes: AES-GCM's standard nonce, the only length read
+	BoxSize                = ed25519.SeedSize + 16 // bytes: the sealed 32-byte seed and GCM's 16-byte tag
+	saltSize               = 16                    // bytes of salt New and Reseal draw
 )
 
 // adPrefix starts the additional data of the seal, naming its version.
@@ -97,6 +98,7 @@ func New(role string, passphrase []byte, p Params) (*drafts.Identity, ed25519.Pr
 // by far the likeliest cause (a sealed key whose bytes, role or public key
 // were changed fails the same way, and cannot be told apart from it).
 // Last it checks that the private key is that of id.Public (Invalid).
+// id must not be nil.
 func Open(id *drafts.Identity, passphrase []byte) (ed25519.PrivateKey, error) {
 	if err := checkIdentity(id); err != nil {
 		return nil, err
