@@ -102,7 +102,7 @@ func ParsePublic(b []byte) (role string, pub []byte, err error) {
 	}
 	if lines[0] != PublicHeader {
 		if v, ok := strings.CutPrefix(lines[0], publicHeaderStem); ok && v != "" && len(v) <= 8 {
-			return "", nil, msgPublicVersion.Err(drafts.Invalid, v)
+			return "", nil, msgPublicVersion.Err(drafts.Invalid, shown(v))
 		}
 		return "", nil, msgNotPublic.Err(drafts.Invalid)
 	}
@@ -232,13 +232,13 @@ func ParseBackup(b []byte) (*drafts.Identity, error) {
 	}
 	if f.Format != BackupFormat {
 		if v, ok := strings.CutPrefix(f.Format, "statute-key-backup/"); ok && v != "" && len(v) <= 8 {
-			return nil, msgBackupVersion.Err(drafts.Invalid, f.Format)
+			return nil, msgBackupVersion.Err(drafts.Invalid, shown(f.Format))
 		}
 		return nil, msgNotBackup.Err(drafts.Invalid)
 	}
 	made, err := time.Parse(time.RFC3339Nano, f.Made)
 	if made = made.UTC(); err != nil || made.Year() < 0 || made.Year() > 9999 {
-		return nil, msgBackupMade.Wrap(drafts.Invalid, err, f.Made)
+		return nil, msgBackupMade.Wrap(drafts.Invalid, err, shown(f.Made))
 	}
 	id := &drafts.Identity{Role: f.Role, Public: f.Public, Private: f.Private, Made: made}
 	if err := checkIdentity(id); err != nil {

@@ -116,9 +116,9 @@ func TestPublicFileTampered(t *testing.T) {
 	// Another role written in the file reads, but names another chamber:
 	// the fingerprint is of the key only, so people check the role too.
 	_, _, err = keys.ParsePublic([]byte(strings.Replace(file, "role: ORI", "role: XYZ", 1)))
-	wantError(t, err, drafts.Invalid, `"XYZ"`)
+	wantError(t, err, drafts.Invalid, "«XYZ»")
 	_, _, err = keys.ParsePublic([]byte(strings.Replace(file, "role: ORI", "role: ori", 1)))
-	wantError(t, err, drafts.Invalid, `"ori"`)
+	wantError(t, err, drafts.Invalid, "«ori»")
 }
 
 // A key that is not 32 bytes of base64 is refused.
@@ -254,17 +254,17 @@ func TestBackupRefused(t *testing.T) {
 		{"unknown sealed field", func(m map[string]any) { private(m)["seed"] = "AAAA" }, "not a Statute Workbench key backup"},
 		{"no format", func(m map[string]any) { delete(m, "format") }, "not a Statute Workbench key backup"},
 		{"other format", func(m map[string]any) { m["format"] = "statute-package/1" }, "not a Statute Workbench key backup"},
-		{"later format", func(m map[string]any) { m["format"] = "statute-key-backup/2" }, `"statute-key-backup/2"`},
-		{"unknown role", func(m map[string]any) { m["role"] = "XYZ" }, `"XYZ"`},
+		{"later format", func(m map[string]any) { m["format"] = "statute-key-backup/2" }, "«statute-key-backup/2»"},
+		{"unknown role", func(m map[string]any) { m["role"] = "XYZ" }, "«XYZ»"},
 		{"short key", func(m map[string]any) { m["public"] = base64.StdEncoding.EncodeToString(make([]byte, 16)) }, "16 bytes"},
 		{"no date", func(m map[string]any) { delete(m, "made") }, "date"},
-		{"bad date", func(m map[string]any) { m["made"] = "1 December 2026" }, "1 December 2026"},
+		{"bad date", func(m map[string]any) { m["made"] = "1 December 2026" }, "«1 December 2026»"},
 		{"memory 4 GiB", func(m map[string]any) { private(m)["memory"] = 4 * 1024 * 1024 }, "4194304 KiB"},
 		{"100 passes", func(m map[string]any) { private(m)["time"] = 100 }, "100 Argon2id passes"},
 		{"32 lanes", func(m map[string]any) { private(m)["threads"] = 32 }, "32 Argon2id lanes"},
 		{"8 byte salt", func(m map[string]any) { private(m)["salt"] = "AAAAAAAAAAA=" }, "salt of 8 bytes"},
 		{"no nonce", func(m map[string]any) { delete(private(m), "nonce") }, "nonce of 0 bytes"},
-		{"other kdf", func(m map[string]any) { private(m)["kdf"] = "pbkdf2" }, `"pbkdf2"`},
+		{"other kdf", func(m map[string]any) { private(m)["kdf"] = "pbkdf2" }, "«pbkdf2»"},
 		{"negative memory", func(m map[string]any) { private(m)["memory"] = -1 }, "not a Statute Workbench key backup"},
 	} {
 		_, err := keys.ParseBackup(editBackup(t, id, c.edit))

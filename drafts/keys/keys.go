@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -168,6 +169,30 @@ func Fingerprint(pub []byte) string {
 	return strings.Join(groups, " ")
 }
 
+// shown is a value read from a file as a sentence quotes it: at most
+// maxShown characters, with control characters, invalid bytes and line
+// breaks as U+FFFD, so that a damaged or made-up file cannot fill or
+// break the dialog that says what is wrong with it.
+func shown(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxShown {
+			b.WriteString("…")
+			break
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// maxShown is the most characters shown quotes of a value.
+const maxShown = 40
+
 // checkPassphrase refuses a passphrase shorter than MinPassphrase.
 func checkPassphrase(passphrase []byte) error {
 	if n := utf8.RuneCount(passphrase); n < MinPassphrase {
@@ -192,7 +217,7 @@ func checkParams(role string, p Params) error {
 // checkRole refuses a role that is not a chamber's canonical code nor FED.
 func checkRole(role string) error {
 	if c, err := drafts.ChamberByCode(role); err != nil || c.Code != role {
-		return msgRole.Err(drafts.Invalid, role, drafts.FederationCode)
+		return msgRole.Err(drafts.Invalid, shown(role), drafts.FederationCode)
 	}
 	return nil
 }
@@ -210,7 +235,7 @@ func checkIdentity(id *drafts.Identity) error {
 	}
 	k := id.Private
 	if k.KDF != KDF || k.Cipher != Cipher {
-		return msgSealUnknown.Err(drafts.Invalid, id.Role, k.KDF, k.Cipher)
+		return msgSealUnknown.Err(drafts.Invalid, id.Role, shown(k.KDF), shown(k.Cipher))
 	}
 	if err := checkParams(id.Role, Params{k.Time, k.Memory, k.Threads}); err != nil {
 		return err

@@ -175,7 +175,7 @@ func TestSealOutOfBounds(t *testing.T) {
 		damage func(k *drafts.SealedKey)
 		says   string
 	}{
-		{"kdf", func(k *drafts.SealedKey) { k.KDF = "scrypt" }, `"scrypt"`},
+		{"kdf", func(k *drafts.SealedKey) { k.KDF = "scrypt" }, "«scrypt»"},
 		{"cipher", func(k *drafts.SealedKey) { k.Cipher = "chacha20-poly1305" }, "update the app"},
 		{"no passes", func(k *drafts.SealedKey) { k.Time = 0 }, "0 Argon2id passes"},
 		{"17 passes", func(k *drafts.SealedKey) { k.Time = 17 }, "17 Argon2id passes"},
@@ -237,12 +237,20 @@ func TestSealBoundToRoleAndKey(t *testing.T) {
 	bad = clone(id)
 	bad.Role = "dt"
 	_, err = keys.Open(bad, passphrase)
-	wantError(t, err, drafts.Invalid, `"dt"`)
+	wantError(t, err, drafts.Invalid, "«dt»")
 
 	bad = clone(id)
 	bad.Role = "XYZ"
 	_, err = keys.Open(bad, passphrase)
-	wantError(t, err, drafts.Invalid, `"XYZ"`, "FED")
+	wantError(t, err, drafts.Invalid, "«XYZ»", "FED")
+
+	bad = clone(id)
+	bad.Role = strings.Repeat("X", 10000) + "\n"
+	_, err = keys.Open(bad, passphrase)
+	wantError(t, err, drafts.Invalid, "«"+strings.Repeat("X", 40)+"…»")
+	if len(err.Error()) > 300 {
+		t.Errorf("a role of 10,000 letters is quoted in full: %d bytes of error", len(err.Error()))
+	}
 
 	bad = clone(id)
 	bad.Public = bad.Public[:31]

@@ -12,12 +12,12 @@ var (
 	msgDamaged = drafts.NewMessage("keys.damaged",
 		"the private key of %s does not match its public key: it is damaged; restore it from its backup")
 	msgRole = drafts.NewMessage("keys.role",
-		"the key is for %q, which is neither a chamber's code nor %s: it was altered or is damaged; ask for it again")
+		"the key is for «%s», which is neither a chamber's code nor %s: it was altered or is damaged; ask for it again")
 	msgPublicSize = drafts.NewMessage("keys.public-size",
 		"the public key of %s is %d bytes, where an Ed25519 key is %d: it is damaged; restore it from its backup")
 
 	msgSealUnknown = drafts.NewMessage("keys.seal-unknown",
-		"the key of %s is sealed with %q and %q, which this version of the app does not open: update the app, or use a backup made by this version")
+		"the key of %s is sealed with «%s» and «%s», which this version of the app does not open: update the app, or use a backup made by this version")
 	msgSealTime = drafts.NewMessage("keys.seal-time",
 		"the key of %s asks for %d Argon2id passes, where the app allows %d to %d: the backup is damaged or was not made by the app; use another backup")
 	msgSealMemory = drafts.NewMessage("keys.seal-memory",
@@ -63,7 +63,7 @@ var (
 	msgBackupIsPublic = drafts.NewMessage("keys.backup-is-public",
 		"this is a public-key file, not a key backup: it holds no private key; choose the .backup file the app saved")
 	msgBackupVersion = drafts.NewMessage("keys.backup-version",
-		"this key backup is of format %q, which this version of the app does not read: update the app")
+		"this key backup is of format «%s», which this version of the app does not read: update the app")
 	msgBackupMade = drafts.NewMessage("keys.backup-made",
-		"the key backup's date %q is not a date and time the app writes: the backup is damaged; use another backup")
+		"the key backup's date «%s» is not a date and time the app writes: the backup is damaged; use another backup")
 )
