@@ -11,6 +11,7 @@ import (
 	_ "statute/drafts/export"
 	_ "statute/drafts/external"
 	_ "statute/drafts/importer"
+	_ "statute/drafts/keys"
 	_ "statute/drafts/parse"
 	_ "statute/drafts/pdftext"
 	_ "statute/drafts/round"
