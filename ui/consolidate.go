@@ -127,6 +127,16 @@ func (v *consolidator) run(first func() error, failed func()) {
 				return func() {
 					v.busy = false
 					v.show(v.c, v.res)
+					// A locked key is asked for, and first done again
+					// once it is open; given up, what was written comes
+					// back.
+					if v.wb.unlockFor(err, func() { v.run(first, failed) }, func() {
+						if failed != nil {
+							failed()
+						}
+					}) {
+						return
+					}
 					if failed != nil {
 						failed()
 					}
@@ -454,30 +464,41 @@ func (v *consolidator) confirmMake() {
 	next := c.From.Version + 1
 	body := textwidget.NewText(tr("Version {{.N}} will be made from the accepted amendments. It cannot be undone: the version is kept as made. Earlier versions stay as they are, and a backup of the database is made first.", map[string]any{"N": next}))
 	m := confirmModal(v.wb.win, tr("Make version {{.N}}?", map[string]any{"N": next}), tr("Make version {{.N}}", map[string]any{"N": next}), tr("Cancel"), body, false, func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			v.store(c)
 		}
-		v.busy = true
-		v.makeBtn.Disable()
-		v.head.SetText(tr("Making version {{.N}}…", map[string]any{"N": next}))
-		v.wb.background(func() func() {
-			err := v.wb.round.StoreConsolidation(c)
-			return func() {
-				v.busy = false
-				if err != nil {
-					showError(v.wb.win, err)
-					v.show(c, v.res)
-					return
-				}
-				v.close()
-				v.wb.ShowChanges()
-				done := infoModal(v.wb.win, tr("Version {{.N}} made", map[string]any{"N": next}),
-					textwidget.NewText(tr("Version {{.N}} of the draft was made from the accepted amendments; the window now shows it. Version {{.Old}} stays as it was.", map[string]any{"N": next, "Old": strconv.Itoa(c.From.Version)})))
-				done.Resize(fyne.NewSize(480, 220))
-				done.Show()
-			}
-		})
 	})
 	m.Resize(fyne.NewSize(520, 260))
 	m.Show()
+}
+
+// store makes the next version from c (a backup first), off the UI
+// goroutine; the window then shows it. A locked key is asked for first
+// (unlockFor).
+func (v *consolidator) store(c *round.Consolidation) {
+	next := c.From.Version + 1
+	v.busy = true
+	v.makeBtn.Disable()
+	v.head.SetText(tr("Making version {{.N}}…", map[string]any{"N": next}))
+	v.wb.background(func() func() {
+		err := v.wb.round.StoreConsolidation(c)
+		return func() {
+			v.busy = false
+			if v.wb.unlockFor(err, func() { v.store(c) }) {
+				v.show(c, v.res)
+				return
+			}
+			if err != nil {
+				showError(v.wb.win, err)
+				v.show(c, v.res)
+				return
+			}
+			v.close()
+			v.wb.ShowChanges()
+			done := infoModal(v.wb.win, tr("Version {{.N}} made", map[string]any{"N": next}),
+				textwidget.NewText(tr("Version {{.N}} of the draft was made from the accepted amendments; the window now shows it. Version {{.Old}} stays as it was.", map[string]any{"N": next, "Old": strconv.Itoa(c.From.Version)})))
+			done.Resize(fyne.NewSize(480, 220))
+			done.Show()
+		}
+	})
 }

@@ -151,7 +151,8 @@ func (wb *Workbench) decide(art *drafts.Article, e review.Entry, a drafts.Amendm
 
 // recordDecision decides every amendment of entry e at once, off the UI
 // goroutine (round.DecideAll: all or none), then shows the amendments
-// again, or the refusal.
+// again, or the refusal; a locked key is asked for, and the decision
+// recorded once it is open (unlockFor).
 func (wb *Workbench) recordDecision(e review.Entry, v drafts.Verdict, text, note string) {
 	ids := make([]string, len(e.Amendments))
 	for i := range e.Amendments {
@@ -160,6 +161,9 @@ func (wb *Workbench) recordDecision(e review.Entry, v drafts.Verdict, text, note
 	wb.background(func() func() {
 		_, err := wb.round.DecideAll(drafts.Federation, ids, v, text, note)
 		return func() {
+			if wb.unlockFor(err, func() { wb.recordDecision(e, v, text, note) }) {
+				return
+			}
 			if err != nil {
 				showError(wb.win, err)
 			}

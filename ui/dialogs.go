@@ -62,9 +62,9 @@ func (wb *Workbench) askFirstRun(role int, langChosen bool) {
 		if langChosen {
 			wb.app.Preferences().SetString(PrefLanguage, CurrentLanguage())
 		}
-		c := roles()[i]
-		wb.app.Preferences().SetString(PrefRole, c.Code)
-		wb.setRole(c)
+		// The role is taken once its key pair is made; given up, the
+		// question is asked again.
+		wb.chooseRole(roles()[i], func() { wb.askFirstRun(i, langChosen) })
 	})
 	ok.Importance = widget.HighImportance
 	if role < 0 {
@@ -87,8 +87,8 @@ func (wb *Workbench) askFirstRun(role int, langChosen bool) {
 	m.Show()
 }
 
-// ShowSettings opens the settings dialog: whose laptop this is, the
-// interface language, the font of the text and its size. The size changes
+// ShowSettings opens the settings dialog: whose laptop this is and its
+// key (keyBlock), the interface language, the font of the text and its size. The size changes
 // as it is chosen, so that the user sees it; Cancel puts back the size
 // the text had.
 func (wb *Workbench) ShowSettings() {
@@ -124,9 +124,13 @@ func (wb *Workbench) ShowSettings() {
 	// Import leaves Settings as Cancel does: its file dialog and its
 	// confirmation are dialogs of their own.
 	importBtn := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import a draft…")), theme.FolderOpenIcon(), nil))
+	// The key's buttons leave Settings as Cancel does, as import does.
+	var d *modal
+	keyBlock := wb.keyBlock(func() { d.dismiss() })
 	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,
+		tr("This laptop's key"), keyBlock,
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
 		tr("Text size"), newTextSizeSteps(sizer),
@@ -134,7 +138,7 @@ func (wb *Workbench) ShowSettings() {
 		tr("Database"), pathLine(loc.File),
 		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
 	)
-	d := confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), fields, true, func(save bool) {
+	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), fields, true, func(save bool) {
 		if !save {
 			if sizer.current().Scale() != scale {
 				sizer.set(scale)
@@ -159,12 +163,12 @@ func (wb *Workbench) ShowSettings() {
 			}
 			wb.app.Preferences().SetString(PrefLanguage, code)
 		}
-		if i := role.SelectedIndex(); i >= 0 {
-			c := roles()[i]
-			wb.app.Preferences().SetString(PrefRole, c.Code)
-			wb.role, wb.hasRole = c, true
-		}
 		wb.SetLanguage(code)
+		// Another role is taken with its key pair: made, or confirmed,
+		// in dialogs of its own (chooseRole).
+		if i := role.SelectedIndex(); i >= 0 && (!wb.hasRole || roles()[i].Code != wb.role.Code) {
+			wb.chooseRole(roles()[i], nil)
+		}
 	})
 	importBtn.OnTapped = func() {
 		d.dismiss()

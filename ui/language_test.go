@@ -89,9 +89,8 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	selects[0].SetSelected("Casablanca-Settat (CS)")
 	selects[1].SetSelected("Français")
 	test.Tap(save)
-	if err := wb.Wait(); err != nil {
-		t.Fatal(err)
-	}
+	// The new role's key pair is made under a passphrase.
+	answerNewPassphrase(t, wb, w, testPassphrase)
 	if got := a.Preferences().String(ui.PrefLanguage); got != "fr" {
 		t.Errorf("stored language = %q, want fr", got)
 	}

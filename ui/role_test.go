@@ -47,9 +47,7 @@ func TestTheFirstRunAnswerIsKept(t *testing.T) {
 	}
 	sel.SetSelected("Fès-Meknès (FM)")
 	test.Tap(confirm)
-	if err := wb.Wait(); err != nil {
-		t.Fatal(err)
-	}
+	answerNewPassphrase(t, wb, w, testPassphrase)
 	if got := a.Preferences().String(ui.PrefRole); got != "FM" {
 		t.Errorf("stored role = %q, want FM", got)
 	}
@@ -85,6 +83,8 @@ func TestAFirstRunAnswerGivenWhileTheDraftLoadsIsUsed(t *testing.T) {
 	sel, confirm := firstRunQuestion(t, w)
 	sel.SetSelected("Fès-Meknès (FM)")
 	test.Tap(confirm)
+	typePassphrases(t, w, testPassphrase)
+	tapDialog(t, w, "Make the key")
 	close(s.gate)
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
@@ -137,7 +137,6 @@ func setLocale(t *testing.T, lang string) {
 // kept. A locale the app speaks is followed, and choosing its language
 // stores nothing: the interface goes on following the system.
 func TestTheFirstRunUnderAnUnknownLocaleAsksInArabicAndOffersTheLanguage(t *testing.T) {
-	f := newFixture(t)
 	for _, c := range []struct {
 		locale, question, stored string
 	}{
@@ -148,6 +147,8 @@ func TestTheFirstRunUnderAnUnknownLocaleAsksInArabicAndOffersTheLanguage(t *test
 	} {
 		t.Run(c.locale, func(t *testing.T) {
 			setLocale(t, c.locale)
+			// Each answer makes the key pair of a database of its own.
+			f := newFixture(t)
 			a := newApp(t, "")
 			wb, w := f.open(t, a, ui.Options{Article: "3"})
 			if !containsText(topDialogText(w), c.question) {
@@ -169,6 +170,8 @@ func TestTheFirstRunUnderAnUnknownLocaleAsksInArabicAndOffersTheLanguage(t *test
 			sel, confirm := firstRunQuestion(t, w)
 			sel.SetSelected("Fès-Meknès (FM)")
 			test.Tap(confirm)
+			typePassphrases(t, w, testPassphrase)
+			tapDialog(t, w, "Créer la clé")
 			if err := wb.Wait(); err != nil {
 				t.Fatal(err)
 			}
@@ -192,6 +195,8 @@ func TestTheFirstRunKeepsFollowingTheSystemLanguageWhenNotChosen(t *testing.T) {
 	sel, confirm := firstRunQuestion(t, w)
 	sel.SetSelectedIndex(2)
 	test.Tap(confirm)
+	typePassphrases(t, w, testPassphrase)
+	tapDialog(t, w, "إنشاء المفتاح")
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +223,15 @@ func TestTheFirstRunIsAnsweredWithTheKeyboard(t *testing.T) {
 	w.Canvas().Focus(chamber.(fyne.Focusable))
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// Then the passphrase, twice, and Enter in the second field.
+	entries := passwordEntries(w)
+	if len(entries) != 2 || w.Canvas().Focused() != entries[0] {
+		t.Fatalf("after Enter the window shows %q, want the passphrase asked twice, the first field focused", topDialogText(w))
+	}
+	test.Type(entries[0], testPassphrase)
+	entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(entries[1], testPassphrase)
+	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}

@@ -113,11 +113,15 @@ func (wb *Workbench) supersede(art *drafts.Article, a drafts.Amendment) {
 
 // recordSupersede records, off the UI goroutine, that the federation's
 // synthesis id takes the place of the amendments replaces, then shows the
-// amendments again, or the round's refusal.
+// amendments again, or the round's refusal; a locked key is asked for
+// first (unlockFor).
 func (wb *Workbench) recordSupersede(id string, replaces []string, note string) {
 	wb.background(func() func() {
 		_, err := wb.round.Decide(drafts.Federation, id, drafts.Supersede, "", replaces, note)
 		return func() {
+			if wb.unlockFor(err, func() { wb.recordSupersede(id, replaces, note) }) {
+				return
+			}
 			if err != nil {
 				showError(wb.win, err)
 			}

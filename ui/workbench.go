@@ -236,10 +236,14 @@ func ApplyAppearance(a fyne.App, opts Options) error {
 	return nil
 }
 
-// resolveRole picks whose laptop this is: the --role override, else the
-// preference. Unattended runs with neither see everything, as the
+// resolveRole picks whose laptop this is: the role of the database's key
+// pair, when it holds one (roleFromKey); else the --role override, else
+// the preference. Unattended runs with neither see everything, as the
 // federation does.
 func (wb *Workbench) resolveRole() error {
+	if wb.roleFromKey() {
+		return nil
+	}
 	code := wb.opts.Role
 	if code == "" {
 		code = wb.app.Preferences().String(PrefRole)
