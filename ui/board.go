@@ -80,7 +80,8 @@ func (wb *Workbench) boardBar() fyne.CanvasObject {
 	overview := mirrorIcon(widget.NewButtonWithIcon(tr("Overview of the round"), theme.InfoIcon(), wb.ShowOverview))
 	b.bar = container.NewVBox(inReadingOrder(container.NewGridWithColumns(2), chamber, kind, status, order, competing), newFlowRow(rightToLeft(), overview, wb.sideBySideButton(), mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Consolidate…")), theme.DocumentIcon(), wb.Consolidate)),
 		mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Export…")), theme.DocumentSaveIcon(), wb.ShowExport)),
-		mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import a draft…")), theme.FolderOpenIcon(), wb.ImportDraft))))
+		mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import a draft…")), theme.FolderOpenIcon(), wb.ImportDraft)),
+		mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Exchange packages…")), theme.MailComposeIcon(), wb.ShowExchange))))
 	return b.bar
 }
 

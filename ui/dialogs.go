@@ -127,10 +127,15 @@ func (wb *Workbench) ShowSettings() {
 	// The key's buttons leave Settings as Cancel does, as import does.
 	var d *modal
 	keyBlock := wb.keyBlock(func() { d.dismiss() })
+	exchangeBtn := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Exchange packages…")), theme.MailComposeIcon(), func() {
+		d.dismiss()
+		wb.ShowExchange()
+	}))
 	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,
 		tr("This laptop's key"), keyBlock,
+		tr("Packages"), buttonRow(exchangeBtn),
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
 		tr("Text size"), newTextSizeSteps(sizer),

@@ -23,6 +23,7 @@ import (
 // with the paths a test gives, and keeps what the window asked.
 type pickedFiles struct {
 	save, open string // "" answers as a cancelled dialog does
+	folder     string // the folder chosen
 	proposed   string // the name Save proposed
 	exts       []string
 }
@@ -30,6 +31,10 @@ type pickedFiles struct {
 func (p *pickedFiles) Save(_ fyne.Window, _, name string, done func(string)) {
 	p.proposed = name
 	done(p.save)
+}
+
+func (p *pickedFiles) Folder(_ fyne.Window, _ string, done func(string)) {
+	done(p.folder)
 }
 
 func (p *pickedFiles) Open(_ fyne.Window, _ string, exts []string, done func(string)) {

@@ -23,6 +23,10 @@ type Files interface {
 	// the UI goroutine with the path chosen, or "" when the user
 	// cancelled.
 	Open(w fyne.Window, folder string, exts []string, done func(path string))
+	// Folder asks for a folder, from folder at first; done is called on
+	// the UI goroutine with the path chosen, or "" when the user
+	// cancelled.
+	Folder(w fyne.Window, folder string, done func(path string))
 }
 
 // files is what the window asks files of.
@@ -130,6 +134,22 @@ func (fyneFiles) Open(w fyne.Window, folder string, exts []string, done func(str
 		done(path)
 	}, w)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	setDialogFolder(d, folder)
+	resizeFileDialog(d, w)
+	d.Show()
+}
+
+func (fyneFiles) Folder(w fyne.Window, folder string, done func(string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			if err != nil {
+				fyne.LogError("the folder dialog", err)
+			}
+			done("")
+			return
+		}
+		done(l.Path())
+	}, w)
 	setDialogFolder(d, folder)
 	resizeFileDialog(d, w)
 	d.Show()

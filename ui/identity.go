@@ -65,6 +65,8 @@ func (wb *Workbench) roleFromKey() bool {
 func (wb *Workbench) tookRole(c drafts.Chamber) {
 	wb.app.Preferences().SetString(PrefRole, c.Code)
 	wb.setRole(c)
+	// The federation watches the sync folder; a chamber does not.
+	wb.watchFolder()
 }
 
 // chooseRole is what choosing role c does, in the first-run question or
@@ -412,15 +414,23 @@ func (wb *Workbench) keyBlock(done func()) fyne.CanvasObject {
 // interface reads from. The digits and spaces hold no letters, so no
 // bidi reordering applies.
 func fingerprintLine(pub []byte) fyne.CanvasObject {
+	return fingerprintSized(pub, 1.6, true)
+}
+
+// fingerprintSized shows a fingerprint as fingerprintLine does, its text
+// size scaled by scale, bold or not.
+func fingerprintSized(pub []byte, scale float32, bold bool) fyne.CanvasObject {
 	t := canvas.NewText(keys.Fingerprint(pub), theme.Color(theme.ColorNameForeground))
-	t.TextSize = theme.TextSize() * 1.6
-	t.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
+	t.TextSize = theme.TextSize() * scale
+	t.TextStyle = fyne.TextStyle{Monospace: true, Bold: bold}
 	t.Alignment = alignment(rightToLeft())
 	return t
 }
 
-// fingerprintText is a fingerprint set apart in a sentence: its digit
-// groups read left to right, in order, inside Arabic text too.
+// fingerprintText is a fingerprint set apart, for a line of its own
+// under a sentence: Fyne draws digit groups parted by spaces right to
+// left when Arabic shares their line, whatever the isolate around them,
+// so a fingerprint never shares a line with a sentence.
 func fingerprintText(pub []byte) string {
 	return "\u2066" + keys.Fingerprint(pub) + "\u2069"
 }

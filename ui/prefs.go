@@ -28,4 +28,8 @@ const (
 	// PrefFolder holds the folder of the file last exported or imported,
 	// where the next file dialog opens.
 	PrefFolder = "files.folder"
+	// PrefSyncFolder holds the shared or synchronized folder packages
+	// travel through (the federation's app watches it; a chamber's sends
+	// its package there), or "" for none.
+	PrefSyncFolder = "exchange.folder"
 )

@@ -114,6 +114,7 @@ type Workbench struct {
 	listed, keepListed int
 	consolidating      *consolidator // the consolidation view, while it is open
 	exporting          *exporter     // the export dialog, while it is open
+	watching           watcher       // the watch of the sync folder
 
 	loaded   chan struct{} // closed once the draft is shown
 	loadErr  error
@@ -141,6 +142,7 @@ func New(a fyne.App, w fyne.Window, store drafts.Store, opts Options) (*Workbenc
 		wb.askRole()
 	}
 	go wb.load(wb.role, wb.hasRole)
+	wb.watchFolder()
 	if every := opts.Timings.Refresh; every > 0 {
 		go wb.watch(every)
 	}

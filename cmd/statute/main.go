@@ -102,6 +102,8 @@ func start(a fyne.App, w fyne.Window, path string, opts ui.Options) (*ui.Workben
 	finish := sync.OnceFunc(func() {
 		if wb != nil {
 			wb.SaveWork()
+			// The sync folder's watch writes to the store: stopped first.
+			wb.StopWatching()
 		}
 		if _, err := s.Backup(); err != nil {
 			fyne.LogError("backing up the database", err)
