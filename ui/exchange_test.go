@@ -26,6 +26,7 @@ import (
 type chamberLaptop struct {
 	store *boltstore.Store
 	round *round.Round
+	fed   *round.Round // the federation's, its key open
 }
 
 // packTime is when the tests' packages are made.
@@ -68,7 +69,7 @@ func exchangeRound(t *testing.T, f *fixture, registered bool) *chamberLaptop {
 			t.Fatal(err)
 		}
 	}
-	c := &chamberLaptop{store: s, round: round.New(s)}
+	c := &chamberLaptop{store: s, round: round.New(s), fed: fr}
 	a3 := f.draft.Article("3")
 	amendment := func(id string, st drafts.Status, text string) *drafts.Amendment {
 		return &drafts.Amendment{
@@ -312,5 +313,199 @@ func TestAFirstPackageAsksToCompareTheFingerprint(t *testing.T) {
 	}
 	if amendmentStatus(t, f.store, "CS-NEW00001") != drafts.StatusSubmitted || !containsText(topDialogText(w), "حزمة من الدار البيضاء سطات (CS)") {
 		t.Errorf("after the confirmation the window shows %q and CS-NEW00001 is %q, want the package taken in", topDialogText(w), amendmentStatus(t, f.store, "CS-NEW00001"))
+	}
+}
+
+// A chamber sends its package: the passphrase is asked once, the file
+// saved under the name proposed, holding CS's amendments; with a sync
+// folder chosen, «send to the folder» writes it there without asking
+// again. The federation's draft package, taken in, says the versions it
+// brought and the federation's decision on CS's amendment.
+func TestAChamberSendsItsPackageAndReadsTheFederations(t *testing.T) {
+	f := newFixture(t)
+	c := exchangeRound(t, f, true)
+	saveDir, syncDir := t.TempDir(), t.TempDir()
+	files := &pickedFiles{folder: syncDir}
+	a := newApp(t, "")
+	wb, w := openOn(t, a, c.store, ui.Options{Lang: "ar", Files: files}, fyne.NewSize(1000, 760))
+	if !shows(w, "بصفة: الدار البيضاء سطات (CS)") {
+		t.Fatalf("the chamber's window shows %q, want CS's view", labels(w))
+	}
+	wb.ShowSettings()
+	tapDialog(t, w, ui.UILine("تبادل الحزم…"))
+	wait(t, wb)
+	files.save = filepath.Join(saveDir, "cs.statpkg")
+	tapDialog(t, w, ui.UILine("تصدير حزمة…"))
+	wait(t, wb)
+	if len(passwordEntries(w)) != 1 {
+		t.Fatalf("packing with the key locked shows %q, want the passphrase asked", topDialogText(w))
+	}
+	typePassphrases(t, w, testPassphrase)
+	tapDialog(t, w, "فتح المفتاح")
+	wait(t, wb)
+	if want := "CS-"; len(files.proposed) < 3 || files.proposed[:3] != want || filepath.Ext(files.proposed) != ".statpkg" {
+		t.Errorf("the save dialog proposed %q, want a CS package's name", files.proposed)
+	}
+	data, err := os.ReadFile(files.save)
+	if err != nil {
+		t.Fatalf("no package was written: %v", err)
+	}
+	p, err := exchange.Read(data)
+	if err != nil || p.From != "CS" || len(p.Amendments) != 5 {
+		t.Fatalf("the package written reads %+v, %v; want CS's 5 amendments", p, err)
+	}
+	if !containsText(topDialogText(w), "كُتبت الحزمة في:") {
+		t.Errorf("after the export the window shows %q, want where it went", topDialogText(w))
+	}
+	tapDialog(t, w, "حسنا")
+
+	// The sync folder, then «send to the folder».
+	wb.ShowExchange()
+	wait(t, wb)
+	tapDialog(t, w, ui.UILine("اختيار المجلد…"))
+	if got := a.Preferences().String(ui.PrefSyncFolder); got != syncDir {
+		t.Fatalf("the sync folder stored is %q, want %q", got, syncDir)
+	}
+	wb.ShowExchange()
+	wait(t, wb)
+	tapDialog(t, w, "إرسال إلى المجلد")
+	wait(t, wb)
+	if entries, _ := os.ReadDir(syncDir); len(entries) != 1 || filepath.Ext(entries[0].Name()) != ".statpkg" {
+		t.Errorf("the sync folder holds %v after «send to the folder», want the package", entries)
+	}
+	if len(passwordEntries(w)) != 0 {
+		t.Error("the passphrase was asked again in the same session")
+	}
+	tapDialog(t, w, "حسنا")
+
+	// The federation decides, and sends its draft.
+	if _, err := c.fed.Decide(drafts.Federation, "CS-7K3QX9AB", drafts.Reject, "", nil, "خارج الموضوع"); err != nil {
+		t.Fatal(err)
+	}
+	fedData, name, err := exchange.Pack(c.fed, "", packTime.Add(3*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files.open = filepath.Join(saveDir, name)
+	if err := os.WriteFile(files.open, fedData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wb.ImportPackage()
+	wait(t, wb)
+	text := topDialogText(w)
+	for _, want := range []string{"حزمة من جامعة غرف الصناعة التقليدية", "الإصدار 1: دون تغيير", "الإصدار 2: دون تغيير", "قرار الجامعة: مرفوض"} {
+		if !containsText(text, want) {
+			t.Errorf("the federation's package at CS shows %q, want %q", text, want)
+		}
+	}
+}
+
+// A key registered from its public-key file is confirmed on its
+// fingerprint first; another key for the same role is a replacement,
+// confirmed as such, with its note.
+func TestRegisteringAndReplacingAKey(t *testing.T) {
+	f := newFixture(t)
+	f.withKey(t, drafts.FederationCode)
+	_, data := testKey(t, "MS")
+	ms, err := keys.ParseBackup(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	first := filepath.Join(dir, keys.PublicFileName("MS"))
+	if err := os.WriteFile(first, keys.MarshalPublic("MS", ms.Public), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := &pickedFiles{open: first}
+	wb, w := f.open(t, newApp(t, ""), ui.Options{Lang: "en", Article: "3", Files: files})
+	wb.ShowExchange()
+	wait(t, wb)
+	tapDialog(t, w, "Register a key from a file…")
+	if !dialogDraws(w, keys.Fingerprint(ms.Public)) || !containsText(topDialogText(w), "Register the key of Marrakech-Safi (MS)?") {
+		t.Fatalf("registering MS's file shows %q, want its role and fingerprint to check", topDialogText(w))
+	}
+	tapDialog(t, w, "Register the key")
+	reg, err := f.store.Register()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, ok := drafts.CurrentKeys(reg)["MS"]; !ok || string(k.Public) != string(ms.Public) || k.How != drafts.TrustedFromFile {
+		t.Fatalf("the register holds %+v, want MS's key from its file", reg)
+	}
+	tapDialog(t, w, "OK")
+
+	// MS's new laptop.
+	_, data = testKey(t, "CS")
+	other, err := keys.ParseBackup(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files.open = filepath.Join(dir, "new.pub")
+	if err := os.WriteFile(files.open, keys.MarshalPublic("MS", other.Public), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wb.RegisterKeyFile()
+	if !containsText(topDialogText(w), "Replace the key of Marrakech-Safi (MS)?") || !dialogDraws(w, keys.Fingerprint(other.Public)) {
+		t.Fatalf("a second key for MS shows %q, want the replacement asked", topDialogText(w))
+	}
+	note := dialogEditors(w)
+	if len(note) != 1 {
+		t.Fatalf("the replacement shows %d editors, want the note", len(note))
+	}
+	test.Type(note[0], "new laptop")
+	tapDialog(t, w, "Replace the key")
+	reg, err = f.store.Register()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := drafts.CurrentKeys(reg)["MS"]
+	if string(k.Public) != string(other.Public) || string(k.Replaces) != string(ms.Public) || k.Note != "new laptop" {
+		t.Errorf("after the replacement MS's key is %+v, want the new one, replacing the first, with the note", k)
+	}
+}
+
+// The federation's app takes in each package that arrives in the sync
+// folder, shows its report, and the board then shows its amendments.
+func TestTheFederationWatchesTheSyncFolder(t *testing.T) {
+	f := newFixture(t)
+	c := exchangeRound(t, f, true)
+	dir := t.TempDir()
+	a := newApp(t, "")
+	a.Preferences().SetString(ui.PrefSyncFolder, dir)
+	wb, w := openOn(t, a, f.store, ui.Options{Lang: "en", Article: "3"}, fyne.NewSize(1280, 800))
+	seen := make(chan struct{}, 4)
+	wb.OnWatchEvent(func() { seen <- struct{}{} })
+	path := c.packageFile(t, t.TempDir())
+	// Copied in, as a sync engine does, and settled: a file that
+	// changed a moment ago is left until it stops changing.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, filepath.Base(path))
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(target, old, old); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-seen:
+	case <-time.After(time.Minute):
+		t.Fatal("the package put in the sync folder was not taken in")
+	}
+	wait(t, wb)
+	if !containsText(topDialogText(w), "Package from Casablanca-Settat (CS)") {
+		t.Errorf("after the package arrived the window shows %q, want its report", topDialogText(w))
+	}
+	if amendmentStatus(t, f.store, "CS-NEW00001") != drafts.StatusSubmitted {
+		t.Error("the package in the sync folder was not taken in")
+	}
+	tapDialog(t, w, "OK")
+	wb.ShowChanges()
+	wait(t, wb)
+	if !containsText(labels(w), "CS-NEW00001") {
+		t.Errorf("after the package arrived the board shows %q, want CS-NEW00001's card", labels(w))
 	}
 }

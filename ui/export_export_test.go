@@ -16,3 +16,7 @@ var WarningText = warningText
 // ExportTracked is the open export dialog's row of the tracked changes,
 // to tap as a user does.
 func ExportTracked(wb *Workbench) fyne.Tappable { return wb.exporting.tracked }
+
+// OnWatchEvent has f called once each package of the watched folder is
+// shown.
+func (wb *Workbench) OnWatchEvent(f func()) { wb.watching.seen.Store(&f) }
