@@ -49,12 +49,16 @@ func (wb *Workbench) offerRestore(err error) {
 }
 
 // Restore puts the backup at from in place of the database, off the UI
-// goroutine, and shows the draft again from the restored file.
+// goroutine, and shows the draft again from the restored file, as the
+// role of its key pair, if it holds one, and watching the sync folder
+// again on the restored file.
 func (wb *Workbench) Restore(from string) {
 	if wb.opts.Restore == nil || wb.propose != nil {
 		return
 	}
 	wb.background(func() func() {
+		// The sync folder's watch writes to the store being replaced.
+		wb.StopWatching()
 		s, err := wb.opts.Restore(from)
 		return func() {
 			if err != nil {
@@ -64,6 +68,11 @@ func (wb *Workbench) Restore(from string) {
 				}
 			}
 			wb.store, wb.round = s, round.New(s)
+			// The backup's key pair, if any, says whose laptop this is.
+			if wb.roleFromKey() {
+				wb.showRole()
+			}
+			wb.watchFolder()
 			wb.amendGen++
 			wb.reads.start()
 			go func() {
