@@ -16,6 +16,16 @@
 // written; the app's "file" repository opens nothing until it is written
 // to (filerepo.go), so that a failed export leaves the file as it was.
 //
+// Whose laptop this is comes from the database's key pair when it holds
+// one (identity.go): choosing a role makes the key pair under a
+// passphrase, and the federation's key, asked for once a session, signs
+// its decisions and packages. Packages travel between laptops through
+// the exchange dialog and the watched sync folder (exchange.go); what
+// they may carry, whether one is taken in and what became of each
+// amendment are package exchange's to say, in its sentences, which the
+// app shows, asking only what they ask a person: to confirm a change of
+// role, to compare a first contact's fingerprint, to replace a key.
+//
 // Fyne lays out neither Arabic text nor an Arabic caret right, so every
 // piece of statute text, and every Arabic interface line, is shown by the
 // widgets of ui/textwidget (Text, Tracked, Editor) rather than by Fyne's

@@ -27,7 +27,8 @@ type Options struct {
 	// session.
 	Lang string
 	// Role, a chamber code or drafts.FederationCode, overrides whose
-	// laptop this is for the session.
+	// laptop this is for the session, on a database without a key pair:
+	// one with a key pair is its role's laptop (roleFromKey).
 	Role string
 	// Article names the article shown first, as typed in the CLI
 	// (parse.Find): "3", «المادة 3», "2bis".
