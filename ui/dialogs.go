@@ -143,7 +143,8 @@ func (wb *Workbench) ShowSettings() {
 		tr("Database"), pathLine(loc.File),
 		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
 	)
-	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), fields, true, func(save bool) {
+	// The fields scroll where the window is too low for all of them.
+	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), container.NewVScroll(fields), true, func(save bool) {
 		if !save {
 			if sizer.current().Scale() != scale {
 				sizer.set(scale)
@@ -179,7 +180,8 @@ func (wb *Workbench) ShowSettings() {
 		d.dismiss()
 		wb.ImportDraft()
 	}
-	d.Resize(fyne.NewSize(640, 500))
+	size := wb.win.Canvas().Size()
+	d.Resize(fyne.NewSize(640, min(max(size.Height-6*theme.Padding(), 360), 640)))
 	d.Show()
 }
 

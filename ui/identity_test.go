@@ -3,6 +3,7 @@ package ui_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"statute/drafts"
 	"statute/drafts/exchange"
 	"statute/drafts/keys"
+	"statute/drafts/round"
 	"statute/ui"
 	"statute/ui/internal/snapshot"
 )
@@ -379,4 +381,47 @@ func TestPassphraseSnapshots(t *testing.T) {
 	test.Tap(ok)
 	typePassphrases(t, w2, testPassphrase, "نخلة")
 	snapshot.Assert(t, w2.Canvas(), "new_key_ar")
+}
+
+// On the federation's laptop a resolution and a new version are signed:
+// the passphrase is asked when the resolution is saved; Cancel gives back
+// what was written; unlocked, the resolution is recorded, and the version
+// is made without asking again.
+func TestResolvingAndConsolidatingAskForTheKey(t *testing.T) {
+	f := newFixture(t)
+	consolidationRound(t, f)
+	f.withKey(t, drafts.FederationCode)
+	wb, w := f.open(t, newApp(t, ""), ui.Options{Lang: "en", Article: "3", Timings: heldTimers})
+	test.Tap(button(t, w, "Consolidate…"))
+	wait(t, wb)
+	test.Tap(dialogButtons(w, "Use this wording")[1])
+	_, note := wb.ResolveEditors()
+	typeAtEnd(note, "صيغة الشرق")
+	confirm(t, w, "Save the resolution")
+	wait(t, wb)
+	if len(passwordEntries(w)) != 1 {
+		t.Fatalf("saving the resolution with the key locked shows %q, want the passphrase asked", topDialogText(w))
+	}
+	tapDialog(t, w, "Cancel")
+	text, note := wb.ResolveEditors()
+	if !strings.Contains(text.Text(), "50.17") || note.Text() != "صيغة الشرق" {
+		t.Fatalf("after Cancel the resolution holds %q, %q; want what was written", text.Text(), note.Text())
+	}
+	confirm(t, w, "Save the resolution")
+	wait(t, wb)
+	typePassphrases(t, w, testPassphrase)
+	tapDialog(t, w, "Unlock")
+	wait(t, wb)
+	if !containsText(topDialogText(w), "No conflict remains: version 2 can be made.") {
+		t.Fatalf("once unlocked the view says %q, want the resolution recorded", topDialogText(w))
+	}
+	test.Tap(dialogButtons(w, "Make version 2")[0])
+	confirm(t, w, "Make version 2")
+	wait(t, wb)
+	if len(passwordEntries(w)) != 0 {
+		t.Error("making the version asked for the passphrase again")
+	}
+	if latest, err := round.New(f.store).Latest(); err != nil || latest.Version != 2 {
+		t.Errorf("the latest version is %v (%v), want 2", latest.Version, err)
+	}
 }
