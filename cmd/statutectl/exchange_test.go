@@ -136,3 +136,36 @@ func TestThreeLaptopsExchangePackages(t *testing.T) {
 		t.Errorf("FM took the federation's decisions: %q", out)
 	}
 }
+
+// packageFor makes fedDB the federation's laptop (key FED, passphrase in
+// fed.pass beside it) and a chamber's laptop for code, each with the
+// other's key registered, the chamber holding the federation's draft
+// and one submitted amendment; it returns the chamber's package.
+func packageFor(t *testing.T, fedDB, code string) []byte {
+	t.Helper()
+	dir := filepath.Dir(fedDB)
+	fedPass := filepath.Join(dir, "fed.pass")
+	if err := os.WriteFile(fedPass, []byte("federation-2026\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustCtl(t, fedDB, "keys", "init", "--role", "FED", "--passphrase-file", fedPass)
+	chamber := filepath.Join(t.TempDir(), code+".db")
+	pass := writeFile(t, code+".pass", []byte("chamber-2026\n"))
+	mustCtl(t, chamber, "keys", "init", "--role", code, "--passphrase-file", pass)
+	fedPub, chamberPub := filepath.Join(dir, "fed.pub"), filepath.Join(dir, code+".pub")
+	mustCtl(t, fedDB, "keys", "export", "--out", fedPub)
+	mustCtl(t, chamber, "keys", "export", "--out", chamberPub)
+	mustCtl(t, chamber, "trust", fedPub, "--yes")
+	mustCtl(t, fedDB, "trust", chamberPub, "--yes")
+	draft := filepath.Join(dir, "draft.statpkg")
+	mustCtl(t, fedDB, "pack", "--out", draft, "--passphrase-file", fedPass)
+	mustCtl(t, chamber, "unpack", draft)
+	mustCtl(t, chamber, "propose", "--chamber", code, "--article", "3", "--text", "نص جديد للمادة الثالثة وفق القانون رقم 50.17", "--why", "ملاءمة", "--submit")
+	out := filepath.Join(dir, "chamber.statpkg")
+	mustCtl(t, chamber, "pack", "--out", out, "--passphrase-file", pass)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
