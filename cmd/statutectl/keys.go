@@ -67,22 +67,28 @@ var cmdKeys = &command{
 	},
 }
 
-func (c *ctx) showKeys() error {
+// identity is the laptop's key pair. NotFound: it has none.
+func (c *ctx) identity() (*drafts.Identity, error) {
 	s, err := c.open(false)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	id, err := s.Identity()
 	if drafts.IsKind(err, drafts.NotFound) {
-		return drafts.Errorf(drafts.NotFound, "this laptop has no key pair yet: make one with 'statutectl keys init --role CODE'")
+		return nil, drafts.Errorf(drafts.NotFound, "this laptop has no key pair yet: make one with 'statutectl keys init --role CODE'")
 	}
+	return id, err
+}
+
+func (c *ctx) showKeys() error {
+	id, err := c.identity()
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "role\t%s\t%s\n", id.Role, roleName(id.Role))
 	fmt.Fprintf(c.stdout, "fingerprint\t%s\n", keys.Fingerprint(id.Public))
 	fmt.Fprintf(c.stdout, "made\t%s\n", id.Made.Local().Format(time.DateTime))
-	reg, err := s.Register()
+	reg, err := c.store.Register()
 	if err != nil {
 		return err
 	}
@@ -140,14 +146,7 @@ func (c *ctx) initKey(role, passFile string, yes bool) error {
 }
 
 func (c *ctx) exportKey(backup bool, out string) error {
-	s, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	id, err := s.Identity()
-	if drafts.IsKind(err, drafts.NotFound) {
-		return drafts.Errorf(drafts.NotFound, "this laptop has no key pair yet: make one with 'statutectl keys init --role CODE'")
-	}
+	id, err := c.identity()
 	if err != nil {
 		return err
 	}
