@@ -6,8 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"path/filepath"
+
 	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/drafts/exchange"
+	"statute/drafts/keys"
 	"statute/drafts/round"
 )
 
@@ -388,4 +392,36 @@ func mustChamber(t *testing.T, code string) drafts.Chamber {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// MakeKey makes the key pair at the stated costs, on a database that had
+// none as a president's first start has it, and it opens with its
+// passphrase only.
+func TestMakeKey(t *testing.T) {
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "new.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := exchange.MakeKey(s, "SM", []byte("short"), false); !drafts.IsKind(err, drafts.Invalid) {
+		t.Errorf("a short passphrase: %v, want it refused", err)
+	}
+	id, err := exchange.MakeKey(s, "SM", pass, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := keys.DefaultParams
+	if id.Private.KDF != "argon2id" || id.Private.Time != p.Time || id.Private.Memory != p.Memory || id.Private.Threads != p.Threads {
+		t.Errorf("the key pair is sealed with %+v, want argon2id at the default costs %+v", id.Private, p)
+	}
+	r := round.New(s)
+	if err := r.Unlock([]byte("another passphrase")); !drafts.IsKind(err, drafts.Forbidden) {
+		t.Errorf("a wrong passphrase: %v, want Forbidden", err)
+	}
+	if err := r.Unlock(pass); err != nil {
+		t.Errorf("its passphrase: %v", err)
+	}
+	if _, err := exchange.MakeKey(s, "SM", pass, true); errID(err) != "exchange.same-role" {
+		t.Errorf("the same role again: %v, want nothing to do", err)
+	}
 }
