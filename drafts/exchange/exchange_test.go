@@ -2,11 +2,10 @@ package exchange_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"path/filepath"
 
 	"statute/drafts"
 	"statute/drafts/boltstore"
