@@ -424,3 +424,42 @@ func TestMakeKey(t *testing.T) {
 		t.Errorf("the same role again: %v, want nothing to do", err)
 	}
 }
+
+// A signed package whose parts do not hold together (one our code would
+// not make) is refused whole, with what is wrong.
+func TestSignedButMalformed(t *testing.T) {
+	fed, fm, _ := three(t)
+	_, key, err := fm.r.Key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := fm.latest()
+	art := d.Article("3")
+	item := func(mod func(*exchange.Item)) exchange.Item {
+		it := exchange.Item{Revision: 1, Amendment: drafts.Amendment{ID: "FM-AAAAAAAA", DraftID: d.ID, DraftVersion: 1,
+			BaseHash: art.TextHash(), Article: "3", Kind: drafts.Wording, Text: art.Text() + " زيادة", Justification: "تعليل",
+			Chamber: "FM", Created: time.Now(), Updated: time.Now(), Status: drafts.StatusSubmitted}}
+		mod(&it)
+		return it
+	}
+	for name, it := range map[string]exchange.Item{
+		"a version the package does not know": item(func(it *exchange.Item) { it.DraftVersion = 7 }),
+		"version 0":                            item(func(it *exchange.Item) { it.DraftVersion = 0 }),
+		"another chamber's amendment":          item(func(it *exchange.Item) { it.Chamber = "SM"; it.ID = "SM-AAAAAAAA" }),
+		"an ID of another chamber":             item(func(it *exchange.Item) { it.ID = "SM-AAAAAAAA" }),
+		"a revision that is not its status's":  item(func(it *exchange.Item) { it.Revision = 2 }),
+		"a draft amendment":                    item(func(it *exchange.Item) { it.Status, it.Revision = drafts.StatusDraft, 0 }),
+		"another draft's amendment":            item(func(it *exchange.Item) { it.DraftID = "D-ZZZZZZZZ" }),
+	} {
+		b := &exchange.Body{Kind: exchange.KindAmendments, From: "FM", Made: time.Now(), DraftID: d.ID, Version: 1, Amendments: []exchange.Item{it}}
+		data, err := exchange.Seal(b, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fed.unchangedBy(name, func() {
+			if _, err := exchange.Import(fed.s, data, "x.statpkg"); errID(err) != "exchange.malformed" {
+				t.Errorf("%s: %v, want the package refused as malformed", name, err)
+			}
+		})
+	}
+}

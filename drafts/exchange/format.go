@@ -281,6 +281,8 @@ func (p *Package) check() error {
 			return bad("amendment %s amends another draft", drafts.Visible(it.ID))
 		case !strings.HasPrefix(it.ID, p.From+"-") || seen[it.ID]:
 			return bad("amendment «%s» is there twice, or its ID is not one of %s", drafts.Visible(it.ID), p.From)
+		case it.DraftVersion < 1 || it.DraftVersion > p.Version:
+			return bad("amendment %s was made on version %d, which the package does not know", drafts.Visible(it.ID), it.DraftVersion)
 		case it.Revision != Revision(it.Status) || it.Revision == 0:
 			return bad("amendment %s is %s at revision %d", drafts.Visible(it.ID), drafts.Visible(string(it.Status)), it.Revision)
 		}
