@@ -444,12 +444,12 @@ func TestSignedButMalformed(t *testing.T) {
 	}
 	for name, it := range map[string]exchange.Item{
 		"a version the package does not know": item(func(it *exchange.Item) { it.DraftVersion = 7 }),
-		"version 0":                            item(func(it *exchange.Item) { it.DraftVersion = 0 }),
-		"another chamber's amendment":          item(func(it *exchange.Item) { it.Chamber = "SM"; it.ID = "SM-AAAAAAAA" }),
-		"an ID of another chamber":             item(func(it *exchange.Item) { it.ID = "SM-AAAAAAAA" }),
-		"a revision that is not its status's":  item(func(it *exchange.Item) { it.Revision = 2 }),
-		"a draft amendment":                    item(func(it *exchange.Item) { it.Status, it.Revision = drafts.StatusDraft, 0 }),
-		"another draft's amendment":            item(func(it *exchange.Item) { it.DraftID = "D-ZZZZZZZZ" }),
+		"version 0":                           item(func(it *exchange.Item) { it.DraftVersion = 0 }),
+		"another chamber's amendment":         item(func(it *exchange.Item) { it.Chamber = "SM"; it.ID = "SM-AAAAAAAA" }),
+		"an ID of another chamber":            item(func(it *exchange.Item) { it.ID = "SM-AAAAAAAA" }),
+		"a revision that is not its status's": item(func(it *exchange.Item) { it.Revision = 2 }),
+		"a draft amendment":                   item(func(it *exchange.Item) { it.Status, it.Revision = drafts.StatusDraft, 0 }),
+		"another draft's amendment":           item(func(it *exchange.Item) { it.DraftID = "D-ZZZZZZZZ" }),
 	} {
 		b := &exchange.Body{Kind: exchange.KindAmendments, From: "FM", Made: time.Now(), DraftID: d.ID, Version: 1, Amendments: []exchange.Item{it}}
 		data, err := exchange.Seal(b, key)
