@@ -8,6 +8,7 @@ import (
 	"statute/assets"
 	"statute/drafts"
 	_ "statute/drafts/boltstore" // their sentences too
+	_ "statute/drafts/exchange"
 	_ "statute/drafts/export"
 	_ "statute/drafts/external"
 	_ "statute/drafts/importer"

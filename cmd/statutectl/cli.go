@@ -56,6 +56,7 @@ func init() {
 		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
 		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions, cmdRenumber,
 		cmdDecide, cmdLog, cmdConsolidate, cmdResolve, cmdExport,
+		cmdKeys, cmdTrust, cmdPack, cmdUnpack, cmdWatch,
 	}
 }
 
@@ -204,6 +205,22 @@ func (c *ctx) open(write bool) (drafts.Store, error) {
 		}
 	}
 	s, err := boltstore.Open(path, boltstore.Options{ReadOnly: !write})
+	if err != nil {
+		return nil, err
+	}
+	c.store, c.bolt = s, s
+	return s, nil
+}
+
+// openBrief opens the database for writing, held only while in use
+// (boltstore.Options.Brief): for a command that runs for long beside
+// the app.
+func (c *ctx) openBrief() (drafts.Store, error) {
+	path, err := c.path()
+	if err != nil {
+		return nil, err
+	}
+	s, err := boltstore.Open(path, boltstore.Options{Brief: true})
 	if err != nil {
 		return nil, err
 	}

@@ -11,13 +11,14 @@ import (
 
 var cmdConsolidate = &command{
 	name: "consolidate",
-	args: "[--draft DRAFT] [--preview]",
+	args: "[--draft DRAFT] [--preview] [--passphrase-file F]",
 	summary: "make the draft's next version from the accepted amendments: lists what each does to its article\n" +
 		"and the conflicts to resolve (exit 1 while any remain); --preview also prints each article's new text\n" +
 		"and stores nothing",
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
 		draftID := fs.String("draft", "", "the `DRAFT` to consolidate (default: the latest imported)")
 		preview := fs.Bool("preview", false, "print the consolidated articles and store nothing")
+		passFile := fs.String("passphrase-file", "", "on the federation's laptop, read its key's passphrase from the first line of `FILE` instead of asking on the terminal")
 		return func(c *ctx, _ []string) error {
 			// Opened for writing before it is read, unless previewing: the
 			// version made is of what was read.
@@ -25,6 +26,11 @@ var cmdConsolidate = &command{
 				return err
 			}
 			r := round.New(c.store)
+			if !*preview {
+				if err := c.unlockFederation(r, *passFile); err != nil {
+					return err
+				}
+			}
 			cons, err := r.Consolidate(*draftID)
 			if err != nil {
 				return err
@@ -85,7 +91,7 @@ var cmdConsolidate = &command{
 
 var cmdResolve = &command{
 	name: "resolve",
-	args: "ARTICLE --text-file F [--draft DRAFT] [--note T]",
+	args: "ARTICLE --text-file F [--draft DRAFT] [--note T] [--passphrase-file F]",
 	summary: "settle an article's conflicting accepted amendments with the wording in F: the federation's synthesis,\n" +
 		"which supersedes them in the decision log; prints the synthesis's ID. ARTICLE may be the number that\n" +
 		"accepted new articles clash over: the synthesis is then the one new article of that number",
@@ -94,6 +100,7 @@ var cmdResolve = &command{
 		draftID := fs.String("draft", "", "the `DRAFT` (default: the latest imported)")
 		textFile := fs.String("text-file", "", "read the article's settled wording from `FILE` (- for standard input)")
 		note := fs.String("note", "", "why, in a sentence or two")
+		passFile := fs.String("passphrase-file", "", "on the federation's laptop, read its key's passphrase from the first line of `FILE` instead of asking on the terminal")
 		return func(c *ctx, args []string) error {
 			if *textFile == "" {
 				return usagef("give the settled wording with --text-file F")
@@ -105,7 +112,11 @@ var cmdResolve = &command{
 			if _, err := c.open(true); err != nil {
 				return err
 			}
-			syn, err := round.New(c.store).Resolve(drafts.Federation, *draftID, args[0], text, *note)
+			r := round.New(c.store)
+			if err := c.unlockFederation(r, *passFile); err != nil {
+				return err
+			}
+			syn, err := r.Resolve(drafts.Federation, *draftID, args[0], text, *note)
 			if err != nil {
 				return err
 			}

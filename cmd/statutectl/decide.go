@@ -10,13 +10,14 @@ import (
 	"statute/drafts/round"
 )
 
-// statutectl is the legal staff's tool: it decides as the federation. The
-// database holds no keys yet, so nothing proves who ran it; the log
-// records FED as the one who decided.
+// statutectl is the legal staff's tool: it decides as the federation. On a
+// database that holds the federation's key, deciding needs its passphrase
+// (--passphrase-file or the terminal); one that holds a chamber's key does
+// not decide; one without keys decides as before keys existed.
 
 var cmdDecide = &command{
 	name: "decide",
-	args: "AMENDMENT accept|accept-with-changes|reject|supersede [--text T | --text-file F] [--replaces ID,…] [--note T]",
+	args: "AMENDMENT accept|accept-with-changes|reject|supersede [--text T | --text-file F] [--replaces ID,…] [--note T] [--passphrase-file F]",
 	summary: "record the federation's decision on a submitted amendment, as the next entry of the decision log;\n" +
 		"deciding again revises it by a later entry; prints the amendment's ID, the decision and its entry",
 	positional: 2,
@@ -25,6 +26,7 @@ var cmdDecide = &command{
 		textFile := fs.String("text-file", "", "read the adopted wording from `FILE` (- for standard input)")
 		replaces := fs.String("replaces", "", "the submitted amendments a supersede replaces, as `ID,ID,…`; AMENDMENT is the federation's synthesis")
 		note := fs.String("note", "", "why, in a sentence or two")
+		passFile := fs.String("passphrase-file", "", "on the federation's laptop, read its key's passphrase from the first line of `FILE` instead of asking on the terminal")
 		return func(c *ctx, args []string) error {
 			if *text != "" && *textFile != "" {
 				return usagef("give the adopted wording once: inline or from a file, not both")
@@ -47,7 +49,11 @@ var cmdDecide = &command{
 			if err != nil {
 				return err
 			}
-			d, err := round.New(s).Decide(drafts.Federation, args[0], verdict, wording, ids, strings.TrimSpace(*note))
+			r := round.New(s)
+			if err := c.unlockFederation(r, *passFile); err != nil {
+				return err
+			}
+			d, err := r.Decide(drafts.Federation, args[0], verdict, wording, ids, strings.TrimSpace(*note))
 			if err != nil {
 				return err
 			}

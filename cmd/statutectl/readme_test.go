@@ -403,6 +403,40 @@ var badInputs = map[string]struct {
 		changeLogByte(t, db, "خارج الموضوع")
 		return db
 	}},
+	"a package altered after it was signed (a word changed)": {args: []string{"unpack", "PKG"}, prepare: func(t *testing.T, db string) string {
+		pkg := packageFor(t, db, "FM")
+		writePackage(t, db, bytes.Replace(pkg, []byte("50.17"), []byte("50.18"), 1))
+		return db
+	}},
+	"a package cut short (a copy not finished)": {args: []string{"unpack", "PKG"}, prepare: func(t *testing.T, db string) string {
+		pkg := packageFor(t, db, "FM")
+		writePackage(t, db, pkg[:len(pkg)*2/3])
+		return db
+	}},
+	"a package signed by a key not registered here": {args: []string{"unpack", "PKG"}, prepare: func(t *testing.T, db string) string {
+		writePackage(t, db, packageFor(t, db, "FM"))
+		// The federation's register loses FM's key: a new database, with
+		// the federation's key and the draft, but no chamber's.
+		other := filepath.Join(t.TempDir(), "other.db")
+		backup := filepath.Join(filepath.Dir(db), "fed.backup")
+		mustCtl(t, db, "keys", "backup", "--out", backup)
+		mustCtl(t, other, "keys", "import", backup, "--passphrase-file", filepath.Join(filepath.Dir(db), "fed.pass"))
+		if err := os.Rename(other, db+".other"); err != nil {
+			t.Fatal(err)
+		}
+		return db + ".other"
+	}},
+	"a chamber's package given to a chamber's laptop": {args: []string{"unpack", "PKG"}, prepare: func(t *testing.T, db string) string {
+		pkg := packageFor(t, db, "FM")
+		sm := filepath.Join(t.TempDir(), "sm.db")
+		mustCtl(t, sm, "keys", "init", "--role", "SM", "--passphrase-file", writeFile(t, "sm.pass", []byte("souss-massa-2026\n")))
+		writePackage(t, sm, pkg)
+		return sm
+	}},
+	"the federation's passphrase mistyped, to `decide`": {args: []string{"decide", "FM-00000000", "accept", "--passphrase-file", "PASS"}, prepare: func(t *testing.T, db string) string {
+		packageFor(t, db, "FM")
+		return db
+	}},
 	"a database another program holds for more than a second": {args: []string{"propose", "--chamber", "FM", "--article", "1", "--repeal", "--why", "سبب"}, prepare: func(t *testing.T, db string) string {
 		held, err := boltstore.Open(db, boltstore.Options{})
 		if err != nil {
@@ -437,8 +471,13 @@ func TestReadmeBadInputTable(t *testing.T) {
 			}
 			args := append([]string(nil), c.args...)
 			for i, a := range args {
-				if a == "FILE" {
+				switch a {
+				case "FILE":
 					args[i] = writeFile(t, "input", c.file)
+				case "PKG":
+					args[i] = packagePath(db)
+				case "PASS":
+					args[i] = writeFile(t, "wrong.pass", []byte("not-the-passphrase\n"))
 				}
 			}
 			var before []byte
@@ -460,6 +499,19 @@ func TestReadmeBadInputTable(t *testing.T) {
 		if !seen[given] {
 			t.Errorf("the README's table of bad input has no row %q any more: update this test with the README", given)
 		}
+	}
+}
+
+// packagePath is where a case of the table writes the package it gives,
+// beside the database it was made for.
+func packagePath(db string) string {
+	return filepath.Join(filepath.Dir(strings.TrimSuffix(db, ".other")), "given.statpkg")
+}
+
+func writePackage(t *testing.T, db string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(packagePath(db), data, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
 

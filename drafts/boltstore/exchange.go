@@ -435,14 +435,18 @@ func (s *Store) readRecord(k, v []byte, x any, what string) error {
 
 // verifyExchange reads every record of the exchange buckets.
 func (s *Store) verifyExchange(tx *bolt.Tx) error {
-	for _, name := range []string{bucketIdentities, bucketRegister, bucketPackages} {
+	for name, what := range map[string]string{
+		bucketIdentities: "the laptop's key pair",
+		bucketRegister:   "an entry of the register of keys",
+		bucketPackages:   "the record of a package taken in",
+	} {
 		b := tx.Bucket([]byte(name))
 		if b == nil {
 			continue // schema 4 or less, read only
 		}
 		err := b.ForEach(func(k, v []byte) error {
 			var x json.RawMessage
-			return s.readRecord(k, v, &x, "a record of "+name)
+			return s.readRecord(k, v, &x, what)
 		})
 		if err != nil {
 			return err

@@ -2,12 +2,15 @@ package exchange_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"statute/drafts"
+	"statute/drafts/boltstore"
 	"statute/drafts/exchange"
+	"statute/drafts/keys"
 	"statute/drafts/round"
 )
 
@@ -388,4 +391,75 @@ func mustChamber(t *testing.T, code string) drafts.Chamber {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// MakeKey makes the key pair at the stated costs, on a database that had
+// none as a president's first start has it, and it opens with its
+// passphrase only.
+func TestMakeKey(t *testing.T) {
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "new.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := exchange.MakeKey(s, "SM", []byte("short"), false); !drafts.IsKind(err, drafts.Invalid) {
+		t.Errorf("a short passphrase: %v, want it refused", err)
+	}
+	id, err := exchange.MakeKey(s, "SM", pass, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := keys.DefaultParams
+	if id.Private.KDF != "argon2id" || id.Private.Time != p.Time || id.Private.Memory != p.Memory || id.Private.Threads != p.Threads {
+		t.Errorf("the key pair is sealed with %+v, want argon2id at the default costs %+v", id.Private, p)
+	}
+	r := round.New(s)
+	if err := r.Unlock([]byte("another passphrase")); !drafts.IsKind(err, drafts.Forbidden) {
+		t.Errorf("a wrong passphrase: %v, want Forbidden", err)
+	}
+	if err := r.Unlock(pass); err != nil {
+		t.Errorf("its passphrase: %v", err)
+	}
+	if _, err := exchange.MakeKey(s, "SM", pass, true); errID(err) != "exchange.same-role" {
+		t.Errorf("the same role again: %v, want nothing to do", err)
+	}
+}
+
+// A signed package whose parts do not hold together (one our code would
+// not make) is refused whole, with what is wrong.
+func TestSignedButMalformed(t *testing.T) {
+	fed, fm, _ := three(t)
+	_, key, err := fm.r.Key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := fm.latest()
+	art := d.Article("3")
+	item := func(mod func(*exchange.Item)) exchange.Item {
+		it := exchange.Item{Revision: 1, Amendment: drafts.Amendment{ID: "FM-AAAAAAAA", DraftID: d.ID, DraftVersion: 1,
+			BaseHash: art.TextHash(), Article: "3", Kind: drafts.Wording, Text: art.Text() + " زيادة", Justification: "تعليل",
+			Chamber: "FM", Created: time.Now(), Updated: time.Now(), Status: drafts.StatusSubmitted}}
+		mod(&it)
+		return it
+	}
+	for name, it := range map[string]exchange.Item{
+		"a version the package does not know": item(func(it *exchange.Item) { it.DraftVersion = 7 }),
+		"version 0":                           item(func(it *exchange.Item) { it.DraftVersion = 0 }),
+		"another chamber's amendment":         item(func(it *exchange.Item) { it.Chamber = "SM"; it.ID = "SM-AAAAAAAA" }),
+		"an ID of another chamber":            item(func(it *exchange.Item) { it.ID = "SM-AAAAAAAA" }),
+		"a revision that is not its status's": item(func(it *exchange.Item) { it.Revision = 2 }),
+		"a draft amendment":                   item(func(it *exchange.Item) { it.Status, it.Revision = drafts.StatusDraft, 0 }),
+		"another draft's amendment":           item(func(it *exchange.Item) { it.DraftID = "D-ZZZZZZZZ" }),
+	} {
+		b := &exchange.Body{Kind: exchange.KindAmendments, From: "FM", Made: time.Now(), DraftID: d.ID, Version: 1, Amendments: []exchange.Item{it}}
+		data, err := exchange.Seal(b, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fed.unchangedBy(name, func() {
+			if _, err := exchange.Import(fed.s, data, "x.statpkg"); errID(err) != "exchange.malformed" {
+				t.Errorf("%s: %v, want the package refused as malformed", name, err)
+			}
+		})
+	}
 }

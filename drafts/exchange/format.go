@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"statute/drafts"
@@ -213,7 +214,9 @@ func Read(data []byte) (*Package, error) {
 	if dec.More() {
 		return nil, msgBadSignature.Err(drafts.Invalid)
 	}
-	if len(p.Key) != ed25519.PublicKeySize || !ed25519.Verify(p.Key, signed(body), sig) {
+	// What was signed is the file's own first two lines: verified where
+	// they lie, without a copy of a body of megabytes.
+	if len(p.Key) != ed25519.PublicKeySize || !ed25519.Verify(p.Key, data[:len(Magic)+1+len(body)+1], sig) {
 		return nil, msgBadSignature.Err(drafts.Invalid)
 	}
 	// Signed, so made by the key's holder: what follows refuses a package
@@ -276,8 +279,10 @@ func (p *Package) check() error {
 			return bad("amendment %s is of %s, in a package from %s", drafts.Visible(it.ID), drafts.Visible(it.Chamber), p.From)
 		case it.DraftID != p.DraftID:
 			return bad("amendment %s amends another draft", drafts.Visible(it.ID))
-		case it.ID == "" || seen[it.ID]:
-			return bad("amendment %q is there twice, or has no ID", drafts.Visible(it.ID))
+		case !strings.HasPrefix(it.ID, p.From+"-") || seen[it.ID]:
+			return bad("amendment «%s» is there twice, or its ID is not one of %s", drafts.Visible(it.ID), p.From)
+		case it.DraftVersion < 1 || it.DraftVersion > p.Version:
+			return bad("amendment %s was made on version %d, which the package does not know", drafts.Visible(it.ID), it.DraftVersion)
 		case it.Revision != Revision(it.Status) || it.Revision == 0:
 			return bad("amendment %s is %s at revision %d", drafts.Visible(it.ID), drafts.Visible(string(it.Status)), it.Revision)
 		}

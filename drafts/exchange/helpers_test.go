@@ -45,7 +45,14 @@ func newLaptop(t *testing.T, role string) *laptop {
 		}
 	})
 	l := &laptop{t: t, path: path, s: s, r: round.New(s), role: c}
-	if _, err := exchange.MakeKey(s, role, pass, false); err != nil {
+	// Cheap Argon2id costs: the tests make dozens of laptops, and the race
+	// detector slows the default costs tenfold. TestMakeKey makes one as
+	// the app and statutectl do.
+	id, _, err := keys.New(role, pass, keys.Params{Time: 1, Memory: 8 * 1024, Threads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetIdentity(id); err != nil {
 		t.Fatal(err)
 	}
 	if err := l.r.Unlock(pass); err != nil {

@@ -19,6 +19,9 @@ const (
 	Updated   Outcome = "updated"
 	Unchanged Outcome = "unchanged"
 	Refused   Outcome = "refused"
+	// Decided: in a draft package taken in by a chamber, the federation's
+	// current decision on one of the chamber's own amendments (Line.Decision).
+	Decided Outcome = "decided"
 )
 
 // A Line is one amendment (or draft version) of a package, and what
@@ -118,6 +121,21 @@ var (
 // cannot be taken is refused on its own line, and the rest comes in.
 // Importing the same package again, or an older one, changes nothing.
 func Import(s drafts.Store, data []byte, name string) (*Report, error) {
+	return (&Importer{Store: s}).Import(data, name)
+}
+
+// An Importer takes several packages into one store (the files of a
+// watched folder, or several chosen at once), each as Import does, in its
+// own transaction, but with one automatic backup, made before the first
+// that writes: it holds the store as it was before any of them.
+type Importer struct {
+	Store  drafts.Store
+	backup string // the backup made, once made
+}
+
+// Import takes one package in; see the package function Import.
+func (im *Importer) Import(data []byte, name string) (*Report, error) {
+	s := im.Store
 	p, err := Read(data)
 	if err != nil {
 		return nil, err
@@ -182,9 +200,12 @@ func Import(s drafts.Store, data []byte, name string) (*Report, error) {
 			return rep, nil
 		}
 	}
-	if rep.Backup, err = s.Backup(); err != nil {
-		return nil, err
+	if im.backup == "" {
+		if im.backup, err = s.Backup(); err != nil {
+			return nil, err
+		}
 	}
+	rep.Backup = im.backup
 	if err := s.Receive(r); err != nil {
 		return nil, err
 	}
@@ -272,12 +293,24 @@ func takeAmendments(s drafts.Store, p *Package, r *drafts.Receipt, rep *Report) 
 		versions[v] = d
 		return d, err
 	}
+	// The chamber's amendments already here, read at once rather than
+	// one by one: a package holds thousands.
+	have, err := s.Amendments(drafts.AmendmentFilter{DraftID: p.DraftID, Chamber: p.From})
+	if err != nil {
+		return err
+	}
+	stored := make(map[string]*drafts.Amendment, len(have))
+	for i := range have {
+		stored[have[i].ID] = &have[i]
+	}
 	for i := range p.Amendments {
 		it := &p.Amendments[i]
 		l := line(it)
-		stored, err := s.Amendment(it.ID)
+		// IDs start with their chamber's code (Read checks it), so no
+		// other chamber's amendment has this one's.
+		st := stored[it.ID]
 		switch {
-		case drafts.IsKind(err, drafts.NotFound):
+		case st == nil:
 			d, err := version(it.DraftVersion)
 			if err != nil {
 				return err
@@ -290,10 +323,8 @@ func takeAmendments(s drafts.Store, p *Package, r *drafts.Receipt, rep *Report) 
 					l.Note = msgStale.Err(drafts.Invalid, it.DraftVersion, latest.Version)
 				}
 			}
-		case err != nil:
-			return err
 		default:
-			l.Outcome, l.Note = compare(stored, it, decided)
+			l.Outcome, l.Note = compare(st, it, decided)
 			if l.Outcome == Updated {
 				a := it.Amendment
 				r.Withdraw = append(r.Withdraw, &a)
@@ -418,7 +449,7 @@ func takeDraft(s drafts.Store, p *Package, id *drafts.Identity, r *drafts.Receip
 	for _, a := range own {
 		if d := current[a.ID]; d != nil {
 			rep.Lines = append(rep.Lines, Line{Amendment: a.ID, Chamber: a.Chamber, Article: a.Article,
-				Kind: a.Kind, Status: a.Status, Version: a.DraftVersion, Outcome: Unchanged, Decision: d})
+				Kind: a.Kind, Status: a.Status, Version: a.DraftVersion, Outcome: Decided, Decision: d})
 		}
 	}
 	return nil

@@ -125,6 +125,7 @@ func (w *watch) scan() (later bool) {
 		return false
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	im := &Importer{Store: w.s} // one backup for what this look takes in
 	for _, e := range entries {
 		if !e.Type().IsRegular() || !strings.EqualFold(filepath.Ext(e.Name()), Ext) || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -143,13 +144,13 @@ func (w *watch) scan() (later bool) {
 			continue
 		}
 		w.tried[path] = st
-		w.take(path)
+		w.take(im, path)
 	}
 	return later
 }
 
 // take imports one file and reports it, unless there is nothing to say.
-func (w *watch) take(path string) {
+func (w *watch) take(im *Importer, path string) {
 	f, err := os.Open(path)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -163,7 +164,7 @@ func (w *watch) take(path string) {
 		w.report(Event{File: path, Err: err})
 		return
 	}
-	rep, err := Import(w.s, data, filepath.Base(path))
+	rep, err := im.Import(data, filepath.Base(path))
 	switch {
 	case err != nil && quiet(err):
 	case err != nil:
