@@ -409,25 +409,29 @@ func (wb *Workbench) showReport(rep *exchange.Report) {
 }
 
 // reportLine is one amendment of a package's report: «CS-7K3QX9AB —
-// article 3 — الدار البيضاء سطات (CS): new», then the domain's note on
-// it, a stale one flagged, and the federation's decision on it, when one
+// article 3 — الدار البيضاء سطات (CS): new», flagged when it was made on
+// an older version, then the domain's note on it, and the federation's decision on it, when one
 // came with the package.
 func reportLine(l exchange.Line) fyne.CanvasObject {
+	outcome := outcomeWord(l.Outcome)
+	if l.Note != nil && l.Note.ID == msgStaleID {
+		outcome = tr("{{.Outcome}}, on an older version", map[string]any{"Outcome": outcome})
+	}
 	head := tr("{{.ID}} — article {{.Article}} — {{.Chamber}}: {{.Outcome}}", map[string]any{
-		"ID": "\u2066" + l.Amendment + "\u2069", "Article": "\u2068" + l.Article + "\u2069", "Chamber": roleLabel(l.Chamber), "Outcome": outcomeWord(l.Outcome)})
+		"ID": "\u2066" + l.Amendment + "\u2069", "Article": "\u2068" + l.Article + "\u2069", "Chamber": roleLabel(l.Chamber), "Outcome": outcome})
 	objs := []fyne.CanvasObject{textwidget.NewStyledText(head, fyne.TextStyle{Bold: true})}
 	if l.Note != nil {
-		note := translateError(l.Note)
-		if l.Note.ID == "exchange.stale" {
-			note = tr("Made on an older version: {{.Note}}", map[string]any{"Note": note})
-		}
-		objs = append(objs, textwidget.NewText(note))
+		objs = append(objs, textwidget.NewText(translateError(l.Note)))
 	}
 	if d := l.Decision; d != nil {
 		objs = append(objs, textwidget.NewText(tr("The federation's decision: {{.Verdict}}", map[string]any{"Verdict": verdictLabel(d, l.Amendment)})))
 	}
 	return container.NewVBox(objs...)
 }
+
+// msgStaleID is the ID of the exchange's note on an amendment made on an
+// older version than the federation's latest: its line is flagged.
+const msgStaleID = "exchange.stale"
 
 // outcomeWord says what became of a line of a package.
 func outcomeWord(o exchange.Outcome) string {
