@@ -121,7 +121,7 @@ func (wb *Workbench) offerFederationKey(refused error, cancelled func()) {
 	body := textwidget.NewText(userError(refused).Error())
 	m := confirmModal(wb.win, tr("The federation's key"), uiLine(tr("Import the federation's key…")), tr("Cancel"), body, false, func(ok bool) {
 		if ok {
-			wb.ImportFederationKey()
+			wb.importFederationKey(cancelled)
 		} else if cancelled != nil {
 			cancelled()
 		}
@@ -147,8 +147,18 @@ func (wb *Workbench) askNewPassphrase(c drafts.Chamber, confirmed bool, cancelle
 	why := textwidget.NewText("")
 	explain := textwidget.NewText(tr("The passphrase protects this laptop's key, which signs the packages it sends (and, for the federation, its decisions). Choose at least {{.N}} characters, such as a few words you will remember: nobody can recover it.", map[string]any{"N": keys.MinPassphrase}))
 	form := newForm(tr("Passphrase"), first, tr("Passphrase again"), second)
+	body := []fyne.CanvasObject{explain, form, why}
 	var m *modal
-	m = confirmModal(wb.win, tr("A key for {{.Role}}", map[string]any{"Role": chamberLabel(c)}), tr("Make the key"), tr("Cancel"), container.NewVBox(explain, form, why), true, func(ok bool) {
+	if c.Code == drafts.FederationCode && !confirmed {
+		// The federation's second laptop takes the federation's key,
+		// rather than a key of its own.
+		another := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Import the federation's key…")), theme.FolderOpenIcon(), func() {
+			m.Hide()
+			wb.importFederationKey(cancelled)
+		}))
+		body = append(body, widget.NewSeparator(), textwidget.NewText(tr("The federation's key is made once: on its other laptops, import the protected copy saved on the first.")), buttonRow(another))
+	}
+	m = confirmModal(wb.win, tr("A key for {{.Role}}", map[string]any{"Role": chamberLabel(c)}), tr("Make the key"), tr("Cancel"), container.NewVBox(body...), true, func(ok bool) {
 		if !ok {
 			if cancelled != nil {
 				cancelled()
@@ -279,24 +289,37 @@ var keyBackupExtensions = []string{".backup"}
 // its passphrase, and makes it this laptop's key pair
 // (exchange.ImportKey), after the confirmation the domain asks for when
 // the laptop holds another; the laptop is then the federation's.
-func (wb *Workbench) ImportFederationKey() {
+func (wb *Workbench) ImportFederationKey() { wb.importFederationKey(nil) }
+
+// importFederationKey is ImportFederationKey; cancelled, if set, is
+// called when the user gives up, or the key cannot be imported.
+func (wb *Workbench) importFederationKey(cancelled func()) {
+	gaveUp := func() {
+		if cancelled != nil {
+			cancelled()
+		}
+	}
 	wb.files().Open(wb.win, wb.startFolder(), keyBackupExtensions, func(path string) {
 		if path == "" {
+			gaveUp()
 			return
 		}
 		wb.rememberFolder(path)
 		data, err := readSmall(path, keys.MaxBackupFile)
 		if err != nil {
-			showError(wb.win, err)
+			d := errorDialog(wb.win, err)
+			d.SetOnClosed(gaveUp)
+			d.Show()
 			return
 		}
-		wb.askBackupPassphrase(data, "", false)
+		wb.askBackupPassphrase(data, "", false, gaveUp)
 	})
 }
 
 // askBackupPassphrase asks for the passphrase of the key backup data and
-// imports it; why says what went wrong the time before.
-func (wb *Workbench) askBackupPassphrase(data []byte, why string, confirmed bool) {
+// imports it; why says what went wrong the time before; gaveUp is called
+// when the user gives up, or the key cannot be imported.
+func (wb *Workbench) askBackupPassphrase(data []byte, why string, confirmed bool, gaveUp func()) {
 	entry := passphraseEntry()
 	objs := []fyne.CanvasObject{textwidget.NewText(tr("Enter the passphrase the federation's key was saved under.")), newForm(tr("Passphrase"), entry)}
 	if why != "" {
@@ -304,7 +327,9 @@ func (wb *Workbench) askBackupPassphrase(data []byte, why string, confirmed bool
 	}
 	m := confirmModal(wb.win, tr("Import the federation's key"), tr("Import"), tr("Cancel"), container.NewVBox(objs...), true, func(ok bool) {
 		if ok {
-			wb.importKey(data, []byte(entry.Text), confirmed)
+			wb.importKey(data, []byte(entry.Text), confirmed, gaveUp)
+		} else {
+			gaveUp()
 		}
 	})
 	yes := m.enter
@@ -315,8 +340,9 @@ func (wb *Workbench) askBackupPassphrase(data []byte, why string, confirmed bool
 }
 
 // importKey imports the key backup data under pass off the UI goroutine,
-// asking the confirmation the domain asks for first.
-func (wb *Workbench) importKey(data, pass []byte, confirmed bool) {
+// asking the confirmation the domain asks for first; gaveUp as for
+// askBackupPassphrase.
+func (wb *Workbench) importKey(data, pass []byte, confirmed bool, gaveUp func()) {
 	progress := progressModal(wb.win, tr("Import the federation's key"), tr("Opening the key…"))
 	progress.Show()
 	wb.background(func() func() {
@@ -328,15 +354,19 @@ func (wb *Workbench) importKey(data, pass []byte, confirmed bool) {
 				body := textwidget.NewText(userError(err).Error())
 				m := confirmModal(wb.win, tr("Change this laptop's role?"), tr("Change the role"), tr("Cancel"), body, false, func(ok bool) {
 					if ok {
-						wb.importKey(data, pass, true)
+						wb.importKey(data, pass, true, gaveUp)
+					} else {
+						gaveUp()
 					}
 				})
 				m.Resize(fyne.NewSize(560, 260))
 				m.Show()
 			case drafts.IsKind(err, drafts.Forbidden):
-				wb.askBackupPassphrase(data, userError(err).Error(), confirmed)
+				wb.askBackupPassphrase(data, userError(err).Error(), confirmed, gaveUp)
 			case err != nil:
-				showError(wb.win, err)
+				d := errorDialog(wb.win, err)
+				d.SetOnClosed(gaveUp)
+				d.Show()
 			default:
 				c, cerr := drafts.ChamberByCode(id.Role)
 				if cerr != nil {

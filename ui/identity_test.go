@@ -425,3 +425,36 @@ func TestResolvingAndConsolidatingAskForTheKey(t *testing.T) {
 		t.Errorf("the latest version is %v (%v), want 2", latest.Version, err)
 	}
 }
+
+// The federation's second laptop takes the federation's key at its first
+// run, rather than making one: the new key's dialog offers the import;
+// cancelled, the first-run question is asked again.
+func TestTheFirstRunOfTheFederationsSecondLaptop(t *testing.T) {
+	f := newFixture(t)
+	path, fed := federationBackup(t)
+	files := &pickedFiles{}
+	a := newApp(t, "")
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3", Files: files})
+	sel, ok := firstRunQuestion(t, w)
+	sel.SetSelected("The federation (legal staff)")
+	test.Tap(ok)
+	tapDialog(t, w, "Import the federation's key…")
+	if !containsText(topDialogText(w), "Who is this laptop for?") {
+		t.Fatalf("a cancelled file dialog shows %q, want the first-run question again", topDialogText(w))
+	}
+	files.open = path
+	sel, ok = firstRunQuestion(t, w)
+	sel.SetSelected("The federation (legal staff)")
+	test.Tap(ok)
+	tapDialog(t, w, "Import the federation's key…")
+	typePassphrases(t, w, testPassphrase)
+	entries := passwordEntries(w)
+	entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	wait(t, wb)
+	if id := identity(t, f.store); id == nil || string(id.Public) != string(fed.Public) {
+		t.Fatalf("the database holds the key pair %+v, want the federation's from its backup", id)
+	}
+	if a.Preferences().String(ui.PrefRole) != drafts.FederationCode || !hasButton(w, "Accept") {
+		t.Errorf("after the import the window is not the federation's board: %q", labels(w))
+	}
+}
