@@ -103,16 +103,14 @@ func (wb *Workbench) showExchange(id *drafts.Identity, reg []drafts.TrustedKey, 
 		objs = append(objs, heading(tr("The chambers' last packages")))
 		for _, c := range drafts.Chambers() {
 			rec, ok := last[c.Code]
-			text := chamberLabel(c) + ": "
-			if !ok {
-				text += tr("no package yet")
-			} else {
-				text += tr("made {{.Made}}, taken in {{.Took}}: {{.Counts}}", map[string]any{
+			what := tr("no package yet")
+			if ok {
+				what = tr("made {{.Made}}, taken in {{.Took}}: {{.Counts}}", map[string]any{
 					"Made":   "\u2066" + rec.Made.Local().Format(dateLayout) + "\u2069",
 					"Took":   "\u2066" + rec.Took.Local().Format(dateLayout) + "\u2069",
 					"Counts": countsText(rec.New, rec.Updated, rec.Unchanged, rec.Refused)})
 			}
-			objs = append(objs, textwidget.NewText(text))
+			objs = append(objs, textwidget.NewText(tr("{{.Chamber}}: {{.Last}}", map[string]any{"Chamber": chamberLabel(c), "Last": what})))
 		}
 		objs = append(objs, widget.NewSeparator())
 	}
