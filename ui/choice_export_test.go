@@ -17,6 +17,16 @@ func ChoiceList(o fyne.CanvasObject) *widget.Select {
 	return nil
 }
 
+// PassphraseEntry returns the Fyne Entry that o is, when o is one of the
+// app's passphrase fields, for the external tests to type in it; nil
+// otherwise.
+func PassphraseEntry(o fyne.CanvasObject) *widget.Entry {
+	if e, ok := o.(*passphraseField); ok {
+		return &e.Entry
+	}
+	return nil
+}
+
 // ProposeKind is the kind of amendment the open propose screen has chosen.
 func (wb *Workbench) ProposeKind() drafts.AmendmentKind { return wb.propose.selectedKind() }
 

@@ -130,10 +130,31 @@ func (wb *Workbench) offerFederationKey(refused error, cancelled func()) {
 	m.Show()
 }
 
-// passphraseEntry is a field for a passphrase, its characters hidden.
-func passphraseEntry() *widget.Entry {
-	e := widget.NewPasswordEntry()
+// passphraseField is a field for a passphrase, its characters hidden
+// (Fyne's password entry: dots have no direction to lay out). Escape,
+// which the entry ignores, goes on to the window, as it would were the
+// field not focused: in a dialog, it dismisses it.
+type passphraseField struct {
+	widget.Entry
+}
+
+// passphraseEntry is an empty passphraseField.
+func passphraseEntry() *passphraseField {
+	e := &passphraseField{}
+	e.Password = true
+	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *passphraseField) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // askNewPassphrase asks for the passphrase of role c's new key pair,

@@ -225,7 +225,7 @@ func TestTheFirstRunIsAnsweredWithTheKeyboard(t *testing.T) {
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	// Then the passphrase, twice, and Enter in the second field.
 	entries := passwordEntries(w)
-	if len(entries) != 2 || w.Canvas().Focused() != entries[0] {
+	if focused, ok := w.Canvas().Focused().(fyne.CanvasObject); len(entries) != 2 || !ok || ui.PassphraseEntry(focused) != entries[0] {
 		t.Fatalf("after Enter the window shows %q, want the passphrase asked twice, the first field focused", topDialogText(w))
 	}
 	test.Type(entries[0], testPassphrase)
