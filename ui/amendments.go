@@ -37,7 +37,16 @@ func (wb *Workbench) showAmendments(art *drafts.Article, as []drafts.Amendment, 
 	wb.amendTitle.SetText(trN("{{.Count}} amendments", len(as), map[string]any{"Count": len(as)}))
 	objs := make([]fyne.CanvasObject, 0, 5*min(len(as), amendmentPage)+3)
 	if wb.hasRole {
-		objs = append(objs, buttonRow(mirrorIcon(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment))))
+		propose := mirrorIcon(widget.NewButtonWithIcon(tr("Propose an amendment"), theme.ContentAddIcon(), wb.ProposeAmendment))
+		if wb.reviewing() {
+			objs = append(objs, buttonRow(propose))
+		} else {
+			// A chamber sends its amendments and takes the federation's
+			// draft from here, where it works; the federation has it on
+			// its board's bar.
+			send := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Exchange packages…")), theme.MailComposeIcon(), wb.ShowExchange))
+			objs = append(objs, newFlowRow(rightToLeft(), propose, send))
+		}
 	}
 	if wb.reviewing() {
 		wb.board.art, wb.board.all = art, as
