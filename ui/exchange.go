@@ -367,7 +367,7 @@ func (wb *Workbench) showReport(rep *exchange.Report) {
 	var objs []fyne.CanvasObject
 	counts := map[exchange.Outcome]int{}
 	for _, l := range rep.Lines {
-		if l.Amendment != "" {
+		if l.Amendment != "" && l.Decision == nil {
 			counts[l.Outcome]++
 		}
 	}
@@ -384,13 +384,17 @@ func (wb *Workbench) showReport(rep *exchange.Report) {
 			objs = append(objs, textwidget.NewText(tr("Entries of the federation's decision log that came in: {{.Count}}.", map[string]any{"Count": rep.Decisions})))
 		}
 	}
-	var versions, amendments []fyne.CanvasObject
+	var versions, amendments, decided []fyne.CanvasObject
 	for _, l := range rep.Lines {
-		if l.Amendment == "" {
+		switch {
+		case l.Amendment == "":
 			versions = append(versions, textwidget.NewText(tr("Version {{.N}}: {{.Outcome}}", map[string]any{"N": l.Version, "Outcome": outcomeWord(l.Outcome)})))
-			continue
+		case l.Decision != nil:
+			decided = append(decided, textwidget.NewText(tr("{{.ID}} — article {{.Article}}: {{.Verdict}}", map[string]any{
+				"ID": "\u2066" + l.Amendment + "\u2069", "Article": "\u2068" + l.Article + "\u2069", "Verdict": verdictLabel(l.Decision, l.Amendment)})))
+		default:
+			amendments = append(amendments, reportLine(l))
 		}
-		amendments = append(amendments, reportLine(l))
 	}
 	if len(versions) > 0 {
 		objs = append(objs, widget.NewSeparator(), heading(tr("Versions of the draft")))
@@ -400,6 +404,10 @@ func (wb *Workbench) showReport(rep *exchange.Report) {
 		objs = append(objs, widget.NewSeparator(), heading(tr("Amendments")))
 		objs = append(objs, amendments...)
 	}
+	if len(decided) > 0 {
+		objs = append(objs, widget.NewSeparator(), heading(tr("What the federation decided on this chamber's amendments")))
+		objs = append(objs, decided...)
+	}
 	m := infoModal(wb.win, tr("Package from {{.Role}}", map[string]any{"Role": from}), container.NewVScroll(container.NewVBox(objs...)))
 	size := wb.win.Canvas().Size()
 	m.Resize(fyne.NewSize(min(max(size.Width*0.8, 480), 860), max(size.Height*0.8, 320)))
@@ -408,11 +416,10 @@ func (wb *Workbench) showReport(rep *exchange.Report) {
 
 // reportLine is one amendment of a package's report: «CS-7K3QX9AB —
 // article 3 — الدار البيضاء سطات (CS): new», flagged when it was made on
-// an older version, then the domain's note on it, and the federation's decision on it, when one
-// came with the package.
+// an older version, then the domain's note on it.
 func reportLine(l exchange.Line) fyne.CanvasObject {
 	outcome := outcomeWord(l.Outcome)
-	if l.Note != nil && l.Note.ID == msgStaleID {
+	if exchange.IsStale(l.Note) {
 		outcome = tr("{{.Outcome}}, on an older version", map[string]any{"Outcome": outcome})
 	}
 	head := tr("{{.ID}} — article {{.Article}} — {{.Chamber}}: {{.Outcome}}", map[string]any{
@@ -421,15 +428,8 @@ func reportLine(l exchange.Line) fyne.CanvasObject {
 	if l.Note != nil {
 		objs = append(objs, textwidget.NewText(translateError(l.Note)))
 	}
-	if d := l.Decision; d != nil {
-		objs = append(objs, textwidget.NewText(tr("The federation's decision: {{.Verdict}}", map[string]any{"Verdict": verdictLabel(d, l.Amendment)})))
-	}
 	return container.NewVBox(objs...)
 }
-
-// msgStaleID is the ID of the exchange's note on an amendment made on an
-// older version than the federation's latest: its line is flagged.
-const msgStaleID = "exchange.stale"
 
 // outcomeWord says what became of a line of a package.
 func outcomeWord(o exchange.Outcome) string {

@@ -394,7 +394,7 @@ func TestAChamberSendsItsPackageAndReadsTheFederations(t *testing.T) {
 	wb.ImportPackage()
 	wait(t, wb)
 	text := topDialogText(w)
-	for _, want := range []string{"حزمة من جامعة غرف الصناعة التقليدية", "الإصدار 1: دون تغيير", "الإصدار 2: دون تغيير", "قرار الجامعة: مرفوض"} {
+	for _, want := range []string{"حزمة من جامعة غرف الصناعة التقليدية", "الإصدار 1: دون تغيير", "الإصدار 2: دون تغيير", "ما قررته الجامعة في تعديلات هذه الغرفة", "المادة \u20683\u2069: مرفوض"} {
 		if !containsText(text, want) {
 			t.Errorf("the federation's package at CS shows %q, want %q", text, want)
 		}

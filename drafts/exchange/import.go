@@ -249,6 +249,13 @@ func IsUnknownKey(err error) bool {
 	return ok && e.ID == msgUnknownKey.ID
 }
 
+// IsStale reports the note of an amendment made on an older version of
+// the draft than the latest: its line is flagged.
+func IsStale(note error) bool {
+	e, ok := note.(*drafts.Error)
+	return ok && e != nil && e.ID == msgStale.ID
+}
+
 // newerThanLast reports whether p was made after the last package taken
 // in from its signer.
 func newerThanLast(s drafts.Store, p *Package) (bool, error) {
