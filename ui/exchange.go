@@ -572,8 +572,8 @@ func (wb *Workbench) watchFolder() {
 			wb.reads.start()
 			fyne.Do(func() {
 				defer wb.reads.done()
-				wb.applying.Lock()
-				defer wb.applying.Unlock()
+				uiThread.Lock()
+				defer uiThread.Unlock()
 				wb.watchEvent(ev)
 			})
 		})

@@ -84,7 +84,7 @@ func tapDialog(t *testing.T, w fyne.Window, text string) {
 	if len(bs) != 1 {
 		t.Fatalf("the dialog shows %q, want one button %q", topDialogText(w), text)
 	}
-	test.Tap(bs[0])
+	ui.OnUIThread(func() { test.Tap(bs[0]) })
 }
 
 // The federation exports the sample draft as Markdown and as HTML: the

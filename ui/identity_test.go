@@ -79,9 +79,10 @@ func typePassphrases(t *testing.T, w fyne.Window, pass ...string) {
 // presses Enter, then waits for the key pair to be made.
 func answerNewPassphrase(t *testing.T, wb *ui.Workbench, w fyne.Window, pass string) {
 	t.Helper()
+	wait(t, wb) // what the answer before started (a language's reload)
 	typePassphrases(t, w, pass)
 	entries := passwordEntries(w)
-	entries[len(entries)-1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.OnUIThread(func() { entries[len(entries)-1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	wait(t, wb)
 }
 
@@ -450,7 +451,7 @@ func TestTheFirstRunOfTheFederationsSecondLaptop(t *testing.T) {
 	tapDialog(t, w, "Import the federation's key…")
 	typePassphrases(t, w, testPassphrase)
 	entries := passwordEntries(w)
-	entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.OnUIThread(func() { entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	wait(t, wb)
 	if id := identity(t, f.store); id == nil || string(id.Public) != string(fed.Public) {
 		t.Fatalf("the database holds the key pair %+v, want the federation's from its backup", id)

@@ -88,7 +88,7 @@ func TestSettingsChangeLanguageAndRole(t *testing.T) {
 	}
 	selects[0].SetSelected("Casablanca-Settat (CS)")
 	selects[1].SetSelected("Français")
-	test.Tap(save)
+	ui.OnUIThread(func() { test.Tap(save) })
 	// The new role's key pair is made under a passphrase.
 	answerNewPassphrase(t, wb, w, testPassphrase)
 	if got := a.Preferences().String(ui.PrefLanguage); got != "fr" {

@@ -222,16 +222,16 @@ func TestTheFirstRunIsAnsweredWithTheKeyboard(t *testing.T) {
 	}
 	w.Canvas().Focus(chamber.(fyne.Focusable))
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.OnUIThread(func() { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	// Then the passphrase, twice, and Enter in the second field.
 	entries := passwordEntries(w)
 	if focused, ok := w.Canvas().Focused().(fyne.CanvasObject); len(entries) != 2 || !ok || ui.PassphraseEntry(focused) != entries[0] {
 		t.Fatalf("after Enter the window shows %q, want the passphrase asked twice, the first field focused", topDialogText(w))
 	}
 	test.Type(entries[0], testPassphrase)
-	entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.OnUIThread(func() { entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	test.Type(entries[1], testPassphrase)
-	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.OnUIThread(func() { entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	if err := wb.Wait(); err != nil {
 		t.Fatal(err)
 	}

@@ -117,12 +117,18 @@ type Workbench struct {
 	exporting          *exporter     // the export dialog, while it is open
 	watching           watcher       // the watch of the sync folder
 
-	loaded   chan struct{} // closed once the draft is shown
-	loadErr  error
-	reads    reads
-	applying sync.Mutex
-	once     sync.Once
+	loaded  chan struct{} // closed once the draft is shown
+	loadErr error
+	reads   reads
+	once    sync.Once
 }
+
+// uiThread is held while a result read off the UI goroutine is shown
+// (background). fyne.Do runs one function at a time on the app's
+// goroutine; the test driver runs it on the caller's, so two results
+// ending together, or a result and the test's own taps and keys
+// (OnUIThread, for the tests), would touch the window at once.
+var uiThread sync.Mutex
 
 // New fills w with a Workbench on store and starts loading its latest
 // draft in the background; Wait tells when it is shown. The caller owns
@@ -430,11 +436,8 @@ func (wb *Workbench) background(read func() (apply func())) {
 		apply := read()
 		fyne.Do(func() {
 			defer wb.reads.done()
-			// fyne.Do runs one function at a time on the app's goroutine;
-			// the test driver runs it on the caller's, so two reads
-			// ending together would touch the window at once.
-			wb.applying.Lock()
-			defer wb.applying.Unlock()
+			uiThread.Lock()
+			defer uiThread.Unlock()
 			apply()
 		})
 	}()
