@@ -448,13 +448,15 @@ func takeDraft(s drafts.Store, p *Package, id *drafts.Identity, r *drafts.Receip
 		return nil
 	}
 	// What became of this laptop's own amendments.
-	own, err := s.Amendments(drafts.AmendmentFilter{DraftID: p.DraftID, Chamber: id.Role, Status: drafts.StatusSubmitted})
+	// Withdrawn ones too: a chamber may have withdrawn, offline, what the
+	// federation had decided meanwhile; the decision stands.
+	own, err := s.Amendments(drafts.AmendmentFilter{DraftID: p.DraftID, Chamber: id.Role})
 	if err != nil {
 		return err
 	}
 	current := drafts.CurrentDecisions(p.Decisions)
 	for _, a := range own {
-		if d := current[a.ID]; d != nil {
+		if d := current[a.ID]; d != nil && a.Status != drafts.StatusDraft {
 			rep.Lines = append(rep.Lines, Line{Amendment: a.ID, Chamber: a.Chamber, Article: a.Article,
 				Kind: a.Kind, Status: a.Status, Version: a.DraftVersion, Outcome: Decided, Decision: d})
 		}
