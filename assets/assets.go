@@ -24,3 +24,8 @@ var SampleDraft []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// The ID, name and version (AppID, AppName, Version) are written into
+// version.go from FyneApp.toml, the one place they are set.
+//
+//go:generate go run ./internal/genversion

@@ -42,7 +42,7 @@ func main() {
 		fail(err)
 	}
 
-	a := app.NewWithID("ma.artisanat.statuteworkbench")
+	a := app.NewWithID(assets.AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Statute Workbench")
 	w.Resize(fyne.Size(size))
