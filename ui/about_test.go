@@ -1,0 +1,124 @@
+package ui_test
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"statute/assets"
+	"statute/drafts"
+	"statute/drafts/keys"
+	"statute/ui"
+	"statute/ui/internal/snapshot"
+)
+
+// packagedApp is an app as `fyne package` builds it: with metadata.
+type packagedApp struct {
+	fyne.App
+	meta fyne.AppMetadata
+}
+
+func (a packagedApp) Metadata() fyne.AppMetadata { return a.meta }
+
+// placedStore is a store that says it lives at a fixed place, so that a
+// snapshot showing its paths is the same at each run.
+type placedStore struct {
+	drafts.Store
+	at drafts.StoreLocation
+}
+
+func (s placedStore) Location() drafts.StoreLocation { return s.at }
+
+// About is reached from Settings and by F1, and says what a user reads
+// out when asking for help: the app's version and the database's path;
+// once the laptop has a key pair, its fingerprint too.
+func TestAboutNamesTheVersionAndTheDatabase(t *testing.T) {
+	f := newFixture(t)
+	wb, w := f.open(t, newApp(t, "FM"), ui.Options{Lang: "en", Article: "3"})
+	wb.ShowSettings()
+	tapDialog(t, w, "About…")
+	ts := topDialogText(w)
+	if !containsText(ts, "About") || !containsText(ts, assets.Version) || !containsText(ts, assets.AppID) {
+		t.Errorf("About shows %q, want the version %s and the app ID %s", ts, assets.Version, assets.AppID)
+	}
+	loc := f.store.Location()
+	if !containsText(ts, loc.File) || !containsText(ts, loc.Backups) {
+		t.Errorf("About shows %q, want the database %s and the backups folder %s", ts, loc.File, loc.Backups)
+	}
+	if containsText(ts, "This laptop's key") {
+		t.Errorf("About shows %q: this laptop has no key pair to show", ts)
+	}
+	// A test binary has no revision stamped: About says so.
+	if !containsText(ts, "Not known: built without its revision") {
+		t.Errorf("About shows %q, want the revision said unknown", ts)
+	}
+	tapDialog(t, w, "OK")
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("OK left %q shown", topDialogText(w))
+	}
+
+	id := f.withKey(t, "FM")
+	typeKey(w, fyne.KeyF1)
+	if !containsText(topDialogText(w), assets.Version) {
+		t.Fatalf("F1 shows %q, want About", topDialogText(w))
+	}
+	if !dialogDraws(w, keys.Fingerprint(id.Public)) {
+		t.Errorf("About shows %q, want the key's fingerprint %s", topDialogText(w), keys.Fingerprint(id.Public))
+	}
+	if !containsText(topDialogText(w), "This laptop signs as") {
+		t.Errorf("About shows %q, want the key's role", topDialogText(w))
+	}
+}
+
+// A packaged app says the package's build number beside its version, and
+// a build from git its revision, marked when it was not committed, and
+// the revision's date.
+func TestAboutSaysTheBuildAndTheRevision(t *testing.T) {
+	defer ui.SetBuildInfo(assets.BuildInfo{
+		AppID: assets.AppID, Name: assets.AppName, Version: assets.Version, GoVersion: "go1.26.0",
+		Revision: "0d19b41a8e2f4c6b9d0e1f2a3b4c5d6e7f8a9b0c", Modified: true,
+		RevisionTime: time.Date(2026, 11, 30, 18, 4, 0, 0, time.FixedZone("CET", 3600)),
+	})()
+	f := newFixture(t)
+	a := packagedApp{newApp(t, "FM"), fyne.AppMetadata{ID: assets.AppID, Name: assets.AppName, Version: "0.1.0", Build: 7}}
+	wb, w := f.open(t, a, ui.Options{Lang: "en", Article: "3"})
+	wb.ShowAbout()
+	ts := topDialogText(w)
+	for _, want := range []string{"0.1.0\u2069 (build 7)", "0d19b41a8e2f", "built with changes not yet committed", "2026-11-30 17:04 UTC", "go1.26.0"} {
+		if !containsText(ts, want) {
+			t.Errorf("About shows %q, want %q", ts, want)
+		}
+	}
+}
+
+// About in Arabic: the title and the labels joined and on the right, the
+// version, the revision, its date and the paths each reading left to
+// right, the fingerprint in large digits under the sentence naming the
+// role.
+func TestAboutSnapshot(t *testing.T) {
+	defer ui.SetBuildInfo(assets.BuildInfo{
+		AppID: assets.AppID, Name: assets.AppName, Version: "0.1.0", GoVersion: "go1.26.0",
+		Revision:     "0d19b41a8e2f4c6b9d0e1f2a3b4c5d6e7f8a9b0c",
+		RevisionTime: time.Date(2026, 11, 30, 17, 4, 0, 0, time.UTC),
+	})()
+	f := newFixture(t)
+	f.withKey(t, "FM")
+	s := placedStore{f.store, drafts.StoreLocation{
+		File:    "/home/fatima/.config/StatuteWorkbench/statute.db",
+		Backups: "/home/fatima/.config/StatuteWorkbench/backups",
+	}}
+	a := newApp(t, "")
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1000, 760))
+	wb, err := ui.New(a, w, s, ui.Options{Lang: "ar", Article: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait(t, wb)
+	t.Cleanup(func() { wait(t, wb) })
+	wb.ShowAbout()
+	at, size := dialogBox(t, w)
+	snapshot.AssertImage(t, "about_ar", crop(w.Canvas(), at, size))
+}
