@@ -80,13 +80,14 @@ func (wb *Workbench) ShowAbout() {
 	d.Show()
 }
 
-// aboutButton is Settings' button to About, which closes Settings first
-// (done), as its other buttons that open a dialog of their own do.
-func (wb *Workbench) aboutButton(done func()) fyne.CanvasObject {
-	return buttonRow(mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("About…")), theme.InfoIcon(), func() {
-		done()
+// aboutButton is Settings' button to About, at the start of its row of
+// buttons: it leaves Settings as Cancel does (dismiss), as its other
+// buttons that open a dialog of their own do, then opens About.
+func (wb *Workbench) aboutButton(dismiss func()) *widget.Button {
+	return mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("About…")), theme.InfoIcon(), func() {
+		dismiss()
 		wb.ShowAbout()
-	})))
+	}))
 }
 
 // ltrLine shows a value that reads left to right (a version, a name in

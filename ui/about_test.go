@@ -122,3 +122,25 @@ func TestAboutSnapshot(t *testing.T) {
 	at, size := dialogBox(t, w)
 	snapshot.AssertImage(t, "about_ar", crop(w.Canvas(), at, size))
 }
+
+// In Arabic, Settings' row of buttons reads from the right: About first,
+// then Cancel, then Save on the left, the French order mirrored.
+func TestSettingsOfferAboutOnTheReadingSide(t *testing.T) {
+	f := newFixture(t)
+	wb, w := f.openSized(t, newApp(t, "FM"), ui.Options{Lang: "ar", Article: "3"}, fyne.NewSize(1000, 760))
+	wb.ShowSettings()
+	d := fyne.CurrentApp().Driver()
+	x := func(text string) float32 { return d.AbsolutePositionForObject(dialogButton(t, w, text)).X }
+	about, cancel, save := x(ui.UILine("حول التطبيق…")), x("إلغاء"), x("حفظ")
+	if !(about > cancel && cancel > save) {
+		t.Errorf("«حول التطبيق…» is at x=%v, «إلغاء» at x=%v, «حفظ» at x=%v: want them from the right in that order", about, cancel, save)
+	}
+	// The row, from Save's left edge to About's right edge.
+	left := dialogButton(t, w, "حفظ")
+	row := fyne.NewSize(about-save+dialogButton(t, w, ui.UILine("حول التطبيق…")).Size().Width, left.Size().Height)
+	snapshot.AssertImage(t, "settings_buttons_ar", crop(w.Canvas(), d.AbsolutePositionForObject(left), row))
+	test.Tap(dialogButton(t, w, ui.UILine("حول التطبيق…")))
+	if ts := topDialogText(w); !containsText(ts, "حول التطبيق") || !containsText(ts, assets.Version) {
+		t.Errorf("«حول التطبيق…» shows %q, want About", ts)
+	}
+}

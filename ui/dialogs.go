@@ -89,8 +89,8 @@ func (wb *Workbench) askFirstRun(role int, langChosen bool) {
 
 // ShowSettings opens the settings dialog: whose laptop this is and its
 // key (keyBlock), the interface language, the font of the text and its
-// size, where the database and its backups are, and a button to About
-// (ShowAbout). The size changes
+// size, where the database and its backups are; About (ShowAbout) is a
+// button beside Cancel and Save. The size changes
 // as it is chosen, so that the user sees it; Cancel puts back the size
 // the text had.
 func (wb *Workbench) ShowSettings() {
@@ -144,7 +144,6 @@ func (wb *Workbench) ShowSettings() {
 		tr("Draft statute"), buttonRow(importBtn),
 		tr("Database"), pathLine(loc.File),
 		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
-		tr("Application"), wb.aboutButton(func() { d.dismiss() }),
 	)
 	// The fields scroll where the window is too low for all of them.
 	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), container.NewVScroll(fields), true, func(save bool) {
@@ -178,7 +177,7 @@ func (wb *Workbench) ShowSettings() {
 		if i := role.SelectedIndex(); i >= 0 && (!wb.hasRole || roles()[i].Code != wb.role.Code) {
 			wb.chooseRole(roles()[i], nil)
 		}
-	})
+	}, wb.aboutButton(func() { d.dismiss() }))
 	importBtn.OnTapped = func() {
 		d.dismiss()
 		wb.ImportDraft()
