@@ -102,3 +102,21 @@ func TestVersionShowsTheRevision(t *testing.T) {
 		}
 	}
 }
+
+// While the app holds the database, version still says what the build is
+// and where the database is, then says why the key could not be read.
+func TestVersionWhileTheAppHoldsTheDatabase(t *testing.T) {
+	db, _ := importSample(t)
+	s, err := boltstore.Open(db, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out, errOut, code := ctl(t, db, "", "version")
+	if code != exitError || !strings.Contains(errOut, "open in another program") {
+		t.Errorf("exit %d, stderr %q; want the database said held", code, errOut)
+	}
+	if !strings.Contains(out, "version\t"+assets.Version+"\n") || !strings.Contains(out, "database\t"+db+"\n") {
+		t.Errorf("version printed %q, want the version and the database", out)
+	}
+}
