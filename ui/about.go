@@ -71,12 +71,16 @@ func (wb *Workbench) ShowAbout() {
 		tr("Database"), pathLine(loc.File),
 		tr("Backups"), pathLine(loc.Backups),
 	)
+	body := []fyne.CanvasObject{newForm(pairs...)}
 	if id := wb.identity(); id != nil {
-		pairs = append(pairs, tr("This laptop's key"), container.NewVBox(keyLines(id)...))
+		// Under the form, the whole width: the fingerprint's large digits
+		// beside the labels' column would be wider than a small window.
+		body = append(body, widget.NewSeparator(), textwidget.NewLine(tr("This laptop's key"), fyne.TextStyle{Bold: true}))
+		body = append(body, keyLines(id)...)
 	}
-	d := infoModal(wb.win, tr("About"), container.NewVScroll(newForm(pairs...)))
+	d := infoModal(wb.win, tr("About"), container.NewVScroll(container.NewVBox(body...)))
 	size := wb.win.Canvas().Size()
-	d.Resize(fyne.NewSize(640, min(max(size.Height-6*theme.Padding(), 360), 520)))
+	d.Resize(fyne.NewSize(640, min(max(size.Height-6*theme.Padding(), 360), 600)))
 	d.Show()
 }
 

@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -93,14 +94,15 @@ func TestAboutSaysTheBuildAndTheRevision(t *testing.T) {
 	}
 }
 
-// About in Arabic: the title and the labels joined and on the right, the
-// version, the revision, its date and the paths each reading left to
+// About in Arabic, packaged and built from modified source: the title
+// and the labels joined and on the right, the version before its build
+// number, the revision, its date and the paths each reading left to
 // right, the fingerprint in large digits under the sentence naming the
 // role.
 func TestAboutSnapshot(t *testing.T) {
 	defer ui.SetBuildInfo(assets.BuildInfo{
 		AppID: assets.AppID, Name: assets.AppName, Version: "0.1.0", GoVersion: "go1.26.0",
-		Revision:     "0d19b41a8e2f4c6b9d0e1f2a3b4c5d6e7f8a9b0c",
+		Revision: "0d19b41a8e2f4c6b9d0e1f2a3b4c5d6e7f8a9b0c", Modified: true,
 		RevisionTime: time.Date(2026, 11, 30, 17, 4, 0, 0, time.UTC),
 	})()
 	f := newFixture(t)
@@ -109,7 +111,7 @@ func TestAboutSnapshot(t *testing.T) {
 		File:    "/home/fatima/.config/StatuteWorkbench/statute.db",
 		Backups: "/home/fatima/.config/StatuteWorkbench/backups",
 	}}
-	a := newApp(t, "")
+	a := packagedApp{newApp(t, ""), fyne.AppMetadata{ID: assets.AppID, Name: assets.AppName, Version: "0.1.0", Build: 12}}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1000, 760))
 	wb, err := ui.New(a, w, s, ui.Options{Lang: "ar", Article: "3"})
@@ -142,5 +144,35 @@ func TestSettingsOfferAboutOnTheReadingSide(t *testing.T) {
 	test.Tap(dialogButton(t, w, ui.UILine("حول التطبيق…")))
 	if ts := topDialogText(w); !containsText(ts, "حول التطبيق") || !containsText(ts, assets.Version) {
 		t.Errorf("«حول التطبيق…» shows %q, want About", ts)
+	}
+}
+
+// About fits every window size the app is tried at, with the key's
+// fingerprint, in Arabic: nothing in it asks for more than the window,
+// nothing is cut by the window's edge but what scrolls.
+func TestAboutHoldsAtEverySize(t *testing.T) {
+	f := newFixture(t)
+	f.withKey(t, "FM")
+	for _, ws := range windowSizes {
+		t.Run(ws.name, func(t *testing.T) {
+			wb, w := f.openScaled(t, ws.size, ws.scale, ui.Options{Lang: "ar", Article: "3"})
+			wb.ShowAbout()
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no About dialog")
+			}
+			win := rect{0, 0, ws.size.Width, ws.size.Height}
+			for _, p := range shownIn(top)[1:] { // the first is the pop-up's shade, the whole window
+				if m := p.o.MinSize(); m.Width > ws.size.Width || m.Height > ws.size.Height {
+					t.Errorf("%T in About asks for %v, more than the window's %v", p.o, m, ws.size)
+				}
+				if fmt.Sprintf("%T", p.parent) == "*widget.Shadow" {
+					continue // a drop shadow, outside the dialog by design
+				}
+				if r := p.rect(); !p.scrolled && !r.within(win) {
+					t.Errorf("%T at %v in About is cut by the window's edge %v", p.o, r, win)
+				}
+			}
+		})
 	}
 }
