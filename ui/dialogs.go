@@ -88,7 +88,9 @@ func (wb *Workbench) askFirstRun(role int, langChosen bool) {
 }
 
 // ShowSettings opens the settings dialog: whose laptop this is and its
-// key (keyBlock), the interface language, the font of the text and its size. The size changes
+// key (keyBlock), the interface language, the font of the text and its
+// size, where the database and its backups are; About (ShowAbout) is a
+// button beside Cancel and Save. The size changes
 // as it is chosen, so that the user sees it; Cancel puts back the size
 // the text had.
 func (wb *Workbench) ShowSettings() {
@@ -175,7 +177,7 @@ func (wb *Workbench) ShowSettings() {
 		if i := role.SelectedIndex(); i >= 0 && (!wb.hasRole || roles()[i].Code != wb.role.Code) {
 			wb.chooseRole(roles()[i], nil)
 		}
-	})
+	}, wb.aboutButton(func() { d.dismiss() }))
 	importBtn.OnTapped = func() {
 		d.dismiss()
 		wb.ImportDraft()

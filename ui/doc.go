@@ -1,9 +1,9 @@
 // Package ui is the Statute Workbench desktop interface, in Fyne: the main
 // window that shows a draft statute article by article with its outline and
-// its amendments, the first-run and settings dialogs, the federation's
-// review board with its consolidation and export, the import of a draft's
-// file, the app theme and the interface languages (Arabic, French,
-// English).
+// its amendments, the first-run, settings and About dialogs, the
+// federation's review board with its consolidation and export, the import
+// of a draft's file, the app theme and the interface languages (Arabic,
+// French, English).
 //
 // Export and import decide nothing themselves: the formats offered, what
 // can be exported, how a file is read and what it holds are package

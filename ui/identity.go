@@ -436,14 +436,7 @@ func (wb *Workbench) keyBlock(done func()) fyne.CanvasObject {
 	if id == nil {
 		return textwidget.NewText(tr("This laptop has no key yet: choosing its role makes one."))
 	}
-	role := id.Role
-	if c, err := drafts.ChamberByCode(id.Role); err == nil {
-		role = chamberLabel(c)
-	}
-	objs := []fyne.CanvasObject{
-		textwidget.NewText(tr("This laptop signs as {{.Role}}. Its key's fingerprint, to read out to the other side:", map[string]any{"Role": role})),
-		fingerprintLine(id.Public),
-	}
+	objs := keyLines(id)
 	public := mirrorIcon(widget.NewButtonWithIcon(uiLine(tr("Export the public key…")), theme.DocumentSaveIcon(), func() {
 		done()
 		wb.saveKeyFile(keys.PublicFileName(id.Role), keys.MarshalPublic(id.Role, id.Public))
@@ -458,6 +451,21 @@ func (wb *Workbench) keyBlock(done func()) fyne.CanvasObject {
 	}
 	objs = append(objs, newFlowRow(rightToLeft(), buttons...))
 	return container.NewVBox(objs...)
+}
+
+// keyLines say whose key pair id is and its fingerprint: a sentence
+// naming the role, then the fingerprint in large digits on a line of its
+// own, to be read to the other side over the phone. Settings (keyBlock)
+// and About show them.
+func keyLines(id *drafts.Identity) []fyne.CanvasObject {
+	role := id.Role
+	if c, err := drafts.ChamberByCode(id.Role); err == nil {
+		role = chamberLabel(c)
+	}
+	return []fyne.CanvasObject{
+		textwidget.NewText(tr("This laptop signs as {{.Role}}. Its key's fingerprint, to read out to the other side:", map[string]any{"Role": role})),
+		fingerprintLine(id.Public),
+	}
 }
 
 // fingerprintLine shows a fingerprint in large, spaced digits: groups of

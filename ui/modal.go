@@ -92,14 +92,17 @@ func infoModal(w fyne.Window, title string, body fyne.CanvasObject) *modal {
 // confirm button is pressed, with false when the dialog is dismissed (the
 // dismiss button, or Escape). Enter confirms when enterConfirms: not for
 // an action that cannot be undone, which a stray Enter must not set off.
-func confirmModal(w fyne.Window, title, confirm, dismiss string, body fyne.CanvasObject, enterConfirms bool, done func(ok bool)) *modal {
+// Buttons in first go before the dismiss button, at the row's start (on
+// the right in Arabic), as a dialog's Help does; tapped, they hide the
+// dialog first, and done is not called.
+func confirmModal(w fyne.Window, title, confirm, dismiss string, body fyne.CanvasObject, enterConfirms bool, done func(ok bool), first ...*widget.Button) *modal {
 	no := widget.NewButtonWithIcon(dismiss, theme.CancelIcon(), func() { done(false) })
 	yes := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() { done(true) })
 	yes.Importance = widget.HighImportance
 	for _, b := range []*widget.Button{no, yes} {
 		mirrorIcon(b)
 	}
-	m := newModal(w, title, body, no, yes)
+	m := newModal(w, title, body, append(first, no, yes)...)
 	m.dismiss = func() {
 		m.Hide()
 		done(false)

@@ -621,7 +621,7 @@ func alignment(rtl bool) fyne.TextAlign {
 // PageDown/PageUp move between articles; Ctrl+Plus/Minus/0 size the text;
 // Ctrl+F goes to the search field and Escape closes the results; for the
 // federation, F8 and Ctrl+J go to the next article with an undecided
-// amendment (NextUndecided).
+// amendment (NextUndecided); F1 opens About (typedKey).
 func (wb *Workbench) installKeys() {
 	c := wb.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -641,14 +641,18 @@ func (wb *Workbench) installKeys() {
 	textSizer{wb.app}.install(c)
 }
 
-// typedKey handles a key no editor is typing: PageDown and PageUp move
-// between articles, F8 to the next with an undecided amendment (the
-// federation's), Escape closes the search results or the propose
-// screen. The window gets the keys nothing focused takes; a focused
-// widget that is not an editor (a search result, the outline) passes on
-// those it does not use, so that the keys move between articles whenever
-// no editor is being typed in.
+// typedKey handles a key no editor is typing: F1 opens About, also over
+// the propose screen; PageDown and PageUp move between articles, F8 to
+// the next with an undecided amendment (the federation's), Escape closes
+// the search results or the propose screen. The window gets the keys
+// nothing focused takes; a focused widget that is not an editor (a search
+// result, the outline) passes on those it does not use, so that the keys
+// move between articles whenever no editor is being typed in.
 func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 {
+		wb.ShowAbout()
+		return
+	}
 	if wb.propose != nil {
 		if ev.Name == fyne.KeyEscape {
 			wb.propose.close()

@@ -56,7 +56,7 @@ func init() {
 		cmdImport, cmdDrafts, cmdVersions, cmdArticles, cmdOutline, cmdShow, cmdChambers,
 		cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdSeed, cmdPropose, cmdSubmit, cmdWithdraw, cmdDelete, cmdAmendments, cmdDiff, cmdCompare, cmdCompareVersions, cmdRenumber,
 		cmdDecide, cmdLog, cmdConsolidate, cmdResolve, cmdExport,
-		cmdKeys, cmdTrust, cmdPack, cmdUnpack, cmdWatch,
+		cmdKeys, cmdTrust, cmdPack, cmdUnpack, cmdWatch, cmdVersion,
 	}
 }
 
