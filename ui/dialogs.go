@@ -136,7 +136,6 @@ func (wb *Workbench) ShowSettings() {
 	backUp := mirrorIcon(widget.NewButtonWithIcon(tr("Back up now"), theme.DocumentSaveIcon(), wb.BackUpNow))
 	fields := newForm(
 		tr("Chamber or federation"), role,
-		tr("This laptop's key"), keyBlock,
 		tr("Packages"), buttonRow(exchangeBtn),
 		tr("Interface language"), language,
 		tr("Font of the text"), fontSel,
@@ -146,7 +145,11 @@ func (wb *Workbench) ShowSettings() {
 		tr("Backups"), container.NewVBox(pathLine(loc.Backups), buttonRow(backUp), buttonRow(mirrorIcon(wb.restoreButton()))),
 	)
 	// The fields scroll where the window is too low for all of them.
-	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), container.NewVScroll(fields), true, func(save bool) {
+	// The key's block runs the dialog's whole width, under the fields: its
+	// fingerprint, in large digits, is wider than the fields' column on a
+	// small or magnified window.
+	content := container.NewVBox(fields, widget.NewSeparator(), heading(tr("This laptop's key")), keyBlock)
+	d = confirmModal(wb.win, tr("Settings"), tr("Save"), tr("Cancel"), container.NewVScroll(content), true, func(save bool) {
 		if !save {
 			if sizer.current().Scale() != scale {
 				sizer.set(scale)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -331,13 +332,24 @@ func TestSettingsShowTheFingerprintAndSaveTheKeyFiles(t *testing.T) {
 	if !dialogDraws(w, keys.Fingerprint(id.Public)) {
 		t.Errorf("Settings show %q, want the fingerprint %s", topDialogText(w), keys.Fingerprint(id.Public))
 	}
-	// The dialog's top, down to the language's row: below it the
-	// database's path differs at each run.
+	// The key's block, under the fields at the dialog's whole width: the
+	// fields scroll to show it. (The database's path above differs at each
+	// run.)
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if sc, ok := o.(*container.Scroll); ok {
+			sc.ScrollToBottom()
+		}
+	}
 	d := fyne.CurrentApp().Driver()
 	content := w.Canvas().Overlays().Top().(*widget.PopUp).Content
-	top := d.AbsolutePositionForObject(content)
-	lang := d.AbsolutePositionForObject(shownInDialog(t, w, "لغة الواجهة"))
-	snapshot.AssertImage(t, "settings_key_ar", crop(w.Canvas(), top, fyne.NewSize(content.Size().Width, lang.Y-top.Y)))
+	heading := d.AbsolutePositionForObject(shownInDialog(t, w, "مفتاح هذا الحاسوب"))
+	last := dialogButtons(w, ui.UILine("تصدير المفتاح العام…"))
+	if len(last) != 1 {
+		t.Fatalf("Settings show %q, want the key's export button", topDialogText(w))
+	}
+	bottom := d.AbsolutePositionForObject(last[0]).Y + last[0].Size().Height
+	left := d.AbsolutePositionForObject(content).X
+	snapshot.AssertImage(t, "settings_key_ar", crop(w.Canvas(), fyne.NewPos(left, heading.Y), fyne.NewSize(content.Size().Width, bottom-heading.Y)))
 	tapDialog(t, w, ui.UILine("تصدير المفتاح العام…"))
 	if files.proposed != "statute-key-FED.pub" {
 		t.Errorf("the save dialog proposed %q, want statute-key-FED.pub", files.proposed)
