@@ -126,8 +126,8 @@ func (c *ctx) initKey(role, passFile string, yes bool) error {
 	switch {
 	case exchange.NeedsConfirmation(err):
 		if !yes {
-			if ok, aerr := c.ask(oneLine(err) + "\nGo ahead? [y/N] "); aerr != nil || !ok {
-				return errors.Join(drafts.Errorf(drafts.Conflict, "nothing changed: the laptop keeps its key pair"), aerr)
+			if err := c.confirmRoleChange(err); err != nil {
+				return err
 			}
 		}
 	case err != nil && !drafts.IsKind(err, drafts.Invalid):
@@ -180,8 +180,8 @@ func (c *ctx) importKey(file, passFile string, yes bool) error {
 	}
 	id, err := exchange.ImportKey(s, data, pass, yes)
 	if exchange.NeedsConfirmation(err) {
-		if ok, aerr := c.ask(oneLine(err) + "\nGo ahead? [y/N] "); aerr != nil || !ok {
-			return errors.Join(drafts.Errorf(drafts.Conflict, "nothing changed: the laptop keeps its key pair"), aerr)
+		if err := c.confirmRoleChange(err); err != nil {
+			return err
 		}
 		id, err = exchange.ImportKey(s, data, pass, true)
 	}
@@ -429,6 +429,16 @@ func (c *ctx) passphrase(file, prompt string, confirm bool) ([]byte, error) {
 		}
 	}
 	return pass, nil
+}
+
+// confirmRoleChange asks the person to confirm what the refusal why says
+// a change of the laptop's key pair means, and returns nil once they do.
+func (c *ctx) confirmRoleChange(why error) error {
+	ok, err := c.ask(oneLine(why) + "\nGo ahead? [y/N] ")
+	if err != nil || !ok {
+		return errors.Join(drafts.Errorf(drafts.Conflict, "nothing changed: the laptop keeps its key pair"), err)
+	}
+	return nil
 }
 
 // ask asks a yes-or-no question on stderr and reads the answer from
